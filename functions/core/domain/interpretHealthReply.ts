@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { HealthReport } from '../../../shared/runtime/catalog/CatalogItems.ts';
+import { HEALTH_SLOW_MS } from './healthPolicy.ts';
+
+/** What a module's health function answers (the handler kit's `healthHandler`). */
+const HealthReply = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  detail: z.string().nullable().optional(),
+});
+
+export type ProbeOutcome =
+  | { readonly kind: 'replied'; readonly payload: unknown; readonly latencyMs: number }
+  | { readonly kind: 'failed'; readonly error: string; readonly latencyMs: number };
+
+/** Turns a probe of a health function into the health to record; an odd reply is a down module, not a crash. */
+export const interpretHealthReply = (outcome: ProbeOutcome, checkedAt: Date): HealthReport => {
+  const base = { checkedAt: checkedAt.toISOString(), latencyMs: Math.round(outcome.latencyMs) };
+  if (outcome.kind === 'failed') return { ...base, status: 'down', detail: outcome.error.slice(0, 1000) };
+  const reply = HealthReply.safeParse(outcome.payload);
+  if (!reply.success) return { ...base, status: 'down', detail: 'health check returned an unexpected reply' };
+  const { status, detail } = reply.data;
+  if (status === 'ok' && outcome.latencyMs > HEALTH_SLOW_MS) {
+    return { ...base, status: 'degraded', detail: `health check took ${Math.round(outcome.latencyMs)} ms` };
+  }
+  return { ...base, status, detail: detail?.slice(0, 1000) ?? null };
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineService } from '../../shared/contracts/defineService.ts';
+import { defineModule, type ModuleManifestInput } from '../../shared/contracts/moduleManifest.ts';
+
+/** A minimal valid manifest for `name`; tests override what they exercise. */
+export const manifestInput = (
+  name: string,
+  overrides: Partial<ModuleManifestInput> = {},
+): ModuleManifestInput => ({
+  name,
+  version: '1.0.0',
+  description: `Fixture module ${name} for tests`,
+  critical: false,
+  publishes: [],
+  subscriptions: [],
+  routes: [],
+  services: [],
+  health: { handler: 'handlers/health.handler' },
+  ...overrides,
+});
+
+export const fixtureManifest = (name: string, overrides: Partial<ModuleManifestInput> = {}) =>
+  defineModule(manifestInput(name, overrides));
+
+export const fixtureService = (module: string, name: string) =>
+  defineService({
+    module,
+    name,
+    version: 1,
+    description: `Fixture service ${name}`,
+    operations: {
+      echo: {
+        description: 'Echoes its input',
+        input: z.object({ text: z.string() }),
+        output: z.object({ text: z.string() }),
+      },
+    },
+  });
