@@ -12,9 +12,12 @@ export class LambdaHealthProbe {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     try {
-      const result = await this.lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: '{}' }), {
-        abortSignal: AbortSignal.timeout(this.timeoutMs),
-      });
+      const result = await this.lambda.send(
+        new InvokeCommand({ FunctionName: functionName, Payload: '{}' }),
+        {
+          abortSignal: AbortSignal.timeout(this.timeoutMs),
+        },
+      );
       const text = result.Payload ? Buffer.from(result.Payload).toString('utf8') : 'null';
       if (result.FunctionError) {
         return { kind: 'failed', error: `health check failed: ${text.slice(0, 500)}`, latencyMs: elapsed() };

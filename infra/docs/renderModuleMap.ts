@@ -1,0 +1,53 @@
+import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+
+const list = (items: readonly string[]): string =>
+  items.length > 0 ? items.map((i) => `\`${i}\``).join(', ') : '—';
+
+/** `docs/modules.md`: what each module is, publishes, subscribes to, serves and owns. */
+export const renderModuleMap = (model: PlatformModel): string => {
+  const lines = [
+    '# SOLEil module map',
+    '',
+    'Generated from the platform model by `npm run docs`; do not edit by hand.',
+    '',
+    '| module | version | critical | depends on | publishes | subscribes to |',
+    '|---|---|---|---|---|---|',
+    ...model.modules.map(
+      (m) =>
+        `| ${m.name} | ${m.version} | ${m.critical ? 'yes' : 'no'} | ${list(m.dependencies)} | ${list(m.publishes)} | ${list(m.subscribes)} |`,
+    ),
+  ];
+  for (const m of model.modules) {
+    lines.push('', `## ${m.name} ${m.version}`, '', m.description, '');
+    const routes = model.routes.filter((r) => r.module === m.name);
+    if (routes.length > 0) {
+      lines.push('HTTP routes:', '', '| method | path | auth | what |', '|---|---|---|---|');
+      for (const r of routes) {
+        lines.push(
+          `| ${r.method} | \`${r.path}\` | ${r.auth}${r.localOnly ? ' (local only)' : ''} | ${r.description} |`,
+        );
+      }
+      lines.push('');
+    }
+    const ws = model.webSocketRoutes.filter((r) => r.module === m.name);
+    if (ws.length > 0) lines.push(`WebSocket routes: ${list(ws.map((r) => r.routeKey))}`, '');
+    for (const s of model.services.filter((x) => x.module === m.name)) {
+      lines.push(
+        `Service \`${s.name}\` v${s.version}: ${s.description} Operations: ${list(s.operations)}.`,
+        '',
+      );
+    }
+    for (const r of model.rules.filter((x) => x.module === m.name)) {
+      lines.push(
+        `Subscription \`${r.subscriptionId}\`: ${list(r.events)} (retries ${r.maxRetries}, then DLQ).`,
+        '',
+      );
+    }
+    for (const s of model.schedules.filter((x) => x.module === m.name)) {
+      lines.push(`Schedule \`${s.scheduleId}\` every ${s.rateMinutes} min: ${s.description}`, '');
+    }
+    const tables = model.tables.filter((t) => t.module === m.name);
+    if (tables.length > 0) lines.push(`Tables: ${list(tables.map((t) => t.name))}`, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+};
