@@ -1,0 +1,31 @@
+/** Data a function container starts with. */
+export interface WorkerBootData {
+  /** `file:` URL of the handler module (TypeScript, loaded through tsx). */
+  readonly handlerUrl: string;
+  readonly exportName: string;
+  readonly functionName: string;
+  readonly memoryMb: number;
+  readonly region: string;
+  readonly account: string;
+}
+
+/** Parent → container: run one invocation. */
+export interface InvokeMessage {
+  readonly type: 'invoke';
+  readonly requestId: string;
+  readonly event: unknown;
+  /** Epoch ms when the invocation times out (for `context.getRemainingTimeInMillis`). */
+  readonly deadline: number;
+}
+
+/** Container → parent. */
+export type WorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'init-error'; readonly errorType: string; readonly errorMessage: string }
+  | { readonly type: 'result'; readonly requestId: string; readonly payload: string }
+  | {
+      readonly type: 'error';
+      readonly requestId: string;
+      readonly errorType: string;
+      readonly errorMessage: string;
+    };
