@@ -35,7 +35,11 @@ const assertJava = (): void => {
 };
 
 const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS_REGION, credentials: LOCAL_AWS_CREDENTIALS });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_REGION,
+    credentials: LOCAL_AWS_CREDENTIALS,
+  });
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {

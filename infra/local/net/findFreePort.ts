@@ -18,7 +18,11 @@ export const assertPortFree = (port: number, variable: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', () =>
-      reject(new Error(`Port ${port} is already in use: set ${variable} to a free port (e.g. ${variable}=${port + 1}).`)),
+      reject(
+        new Error(
+          `Port ${port} is already in use: set ${variable} to a free port (e.g. ${variable}=${port + 1}).`,
+        ),
+      ),
     );
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
