@@ -21,7 +21,10 @@ const FunctionSizing = {
 
 const SemVer = z
   .string()
-  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version, e.g. 1.0.0');
+  .regex(
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/,
+    'must be a semantic version, e.g. 1.0.0',
+  );
 
 export const AuthLevel = z.enum(['public', 'user', 'leader']);
 export type AuthLevel = z.infer<typeof AuthLevel>;
@@ -33,9 +36,12 @@ export const RouteDeclaration = z
     method: HttpMethod,
     path: z
       .string()
-      .regex(/^\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\})(?:\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))*$/, {
-        message: 'must be an absolute path of literal segments and {params}, e.g. /api/auth/bands/{bandId}',
-      }),
+      .regex(
+        /^\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\})(?:\/(?:[A-Za-z0-9._-]+|\{[A-Za-z][A-Za-z0-9]*\}))*$/,
+        {
+          message: 'must be an absolute path of literal segments and {params}, e.g. /api/auth/bands/{bandId}',
+        },
+      ),
     auth: AuthLevel,
     handler: HandlerRef,
     description: z.string().min(1).max(300),
@@ -119,6 +125,22 @@ export const WebSocketRouteDeclaration = z
   })
   .strict();
 
+/**
+ * A setting a module reads from its environment (e.g. the Google client id). Values come from CDK context
+ * (`soleil:config`) in AWS and from the process environment on the embedded platform, else the default.
+ */
+export const ConfigDeclaration = z
+  .object({
+    name: z
+      .string()
+      .regex(/^SOLEIL_[A-Z0-9_]+$/, 'must be an upper-case variable name starting with SOLEIL_'),
+    description: z.string().min(1).max(300),
+    default: z.string().optional(),
+    /** Used by the embedded platform when the environment does not set it (e.g. a local issuer URL). */
+    localDefault: z.string().optional(),
+  })
+  .strict();
+
 /** A module's declaration of itself: the table of contents from which AWS, local platform and docs render. */
 export const ModuleManifest = z
   .object({
@@ -138,6 +160,8 @@ export const ModuleManifest = z
     health: z.object({ handler: HandlerRef }).strict(),
     schedules: z.array(ScheduleDeclaration).default([]),
     tables: z.array(TableDeclaration).default([]),
+    /** Settings the module's functions read from their environment; never secrets (those go to a secret store). */
+    config: z.array(ConfigDeclaration).default([]),
     /** This module provides the Lambda authorizer for HTTP and WebSocket edges (auth does). */
     authorizer: z.object({ handler: HandlerRef }).strict().optional(),
   })
@@ -148,6 +172,7 @@ export type ModuleManifestInput = z.input<typeof ModuleManifest>;
 export type RouteDeclaration = z.output<typeof RouteDeclaration>;
 export type SubscriptionDeclaration = z.output<typeof SubscriptionDeclaration>;
 export type TableDeclaration = z.output<typeof TableDeclaration>;
+export type ConfigDeclaration = z.output<typeof ConfigDeclaration>;
 export type ScheduleDeclaration = z.output<typeof ScheduleDeclaration>;
 
 /** Thrown when a manifest does not describe a valid module; the message names the module and the fix. */

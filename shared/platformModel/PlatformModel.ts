@@ -28,6 +28,13 @@ export interface ModuleModel {
   readonly publishes: readonly string[];
   readonly subscribes: readonly string[];
   readonly healthFunctionId: string;
+  /** Settings every function of the module receives in its environment. */
+  readonly config: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly default: string | null;
+    readonly localDefault: string | null;
+  }[];
 }
 
 export interface EventModel {
@@ -115,7 +122,14 @@ export interface ScheduleModel {
   readonly functionId: string;
 }
 
-export type FunctionRole = 'route' | 'subscription' | 'service' | 'health' | 'schedule' | 'websocket' | 'authorizer';
+export type FunctionRole =
+  | 'route'
+  | 'subscription'
+  | 'service'
+  | 'health'
+  | 'schedule'
+  | 'websocket'
+  | 'authorizer';
 
 export interface FunctionModel {
   /** Unique and stable: `<module>-<handler file path>`, e.g. `core-getHealth`. */

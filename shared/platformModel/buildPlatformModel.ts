@@ -4,7 +4,7 @@ import type { ServiceContract } from '../contracts/defineService.ts';
 import { eventSource } from '../contracts/eventCatalog.ts';
 import type { ModuleManifest } from '../contracts/moduleManifest.ts';
 import { collectFunctions, functionIdOf } from './collectFunctions.ts';
-import { IDEMPOTENCY_TABLE_NAME, tableEnvVar } from './modelConstants.ts';
+import { IDEMPOTENCY_TABLE_NAME, PLATFORM_ENV, tableEnvVar } from './modelConstants.ts';
 import type {
   EventModel,
   PlatformModel,
@@ -35,7 +35,11 @@ const tablesOf = (manifest: ModuleManifest): TableModel[] => {
     envVar: tableEnvVar(t.name),
     partitionKey: t.partitionKey,
     sortKey: t.sortKey ?? null,
-    indexes: t.indexes.map((i) => ({ name: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey ?? null })),
+    indexes: t.indexes.map((i) => ({
+      name: i.name,
+      partitionKey: i.partitionKey,
+      sortKey: i.sortKey ?? null,
+    })),
     ttlAttribute: t.ttlAttribute ?? null,
     implicit: false,
   }));
@@ -195,7 +199,11 @@ export const buildPlatformModel = (
         );
       }
       wsOwners.set(r.routeKey, m.name);
-      webSocketRoutes.push({ module: m.name, routeKey: r.routeKey, functionId: functionIdOf(m.name, r.handler) });
+      webSocketRoutes.push({
+        module: m.name,
+        routeKey: r.routeKey,
+        functionId: functionIdOf(m.name, r.handler),
+      });
     }
   }
 
@@ -212,7 +220,8 @@ export const buildPlatformModel = (
         );
       }
       const key = `${m.name}/${contract.name}`;
-      if (declaredServices.has(key)) problems.push(`Module "${m.name}" declares service "${contract.name}" twice.`);
+      if (declaredServices.has(key))
+        problems.push(`Module "${m.name}" declares service "${contract.name}" twice.`);
       declaredServices.add(key);
       services.push({
         module: m.name,
@@ -233,7 +242,9 @@ export const buildPlatformModel = (
         );
       }
       if (use.module === m.name) {
-        problems.push(`Module "${m.name}" uses its own service "${use.service}": call the domain code directly.`);
+        problems.push(
+          `Module "${m.name}" uses its own service "${use.service}": call the domain code directly.`,
+        );
       }
     }
   }
@@ -254,6 +265,20 @@ export const buildPlatformModel = (
       names.add(t.name);
     }
     tables.push(...own);
+  }
+
+  const reserved = new Set<string>(Object.values(PLATFORM_ENV));
+  for (const m of manifests) {
+    const seen = new Set<string>();
+    for (const c of m.config) {
+      if (seen.has(c.name)) problems.push(`Module "${m.name}" declares setting ${c.name} twice: remove one.`);
+      if (reserved.has(c.name) || c.name.startsWith('SOLEIL_TABLE_')) {
+        problems.push(
+          `Module "${m.name}" declares setting ${c.name}, a name the platform sets itself: rename it.`,
+        );
+      }
+      seen.add(c.name);
+    }
   }
 
   const schedules: ScheduleModel[] = manifests.flatMap((m) =>
@@ -316,6 +341,12 @@ export const buildPlatformModel = (
       publishes: [...m.publishes],
       subscribes: [...new Set(m.subscriptions.flatMap((s) => s.events))],
       healthFunctionId: functionIdOf(m.name, m.health.handler),
+      config: m.config.map((c) => ({
+        name: c.name,
+        description: c.description,
+        default: c.default ?? null,
+        localDefault: c.localDefault ?? null,
+      })),
     })),
     events,
     rules,

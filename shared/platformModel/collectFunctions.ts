@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../contracts/moduleManifest.ts';
-import type { FunctionModel, FunctionRole } from './PlatformModel.ts';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from './modelConstants.ts';
+import type { FunctionModel, FunctionRole } from './PlatformModel.ts';
 
 interface Sized {
   readonly handler: string;

@@ -36,7 +36,9 @@ export const loadManifests = async (functionsDir: string): Promise<ModuleManifes
       default?: ModuleManifest;
     };
     if (!imported.default) {
-      problems.push(`functions/${folder}/module.ts must export its manifest as default: export default defineModule(...)`);
+      problems.push(
+        `functions/${folder}/module.ts must export its manifest as default: export default defineModule(...)`,
+      );
     } else if (imported.default.name !== folder) {
       problems.push(
         `functions/${folder}/module.ts declares module "${imported.default.name}": a module's name is its folder's name.`,

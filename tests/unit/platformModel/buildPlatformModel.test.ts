@@ -327,4 +327,27 @@ describe('buildPlatformModel', () => {
       }),
     ).toThrow(/leader.*\{bandId\}/);
   });
+
+  it('carries module settings into the model and refuses names the platform sets itself', () => {
+    const setting = {
+      name: 'SOLEIL_DRIVE_FOLDER',
+      description: 'Library folder',
+      localDefault: '.soleil/library',
+    };
+    expect(build(fixtureManifest('drive', { config: [setting] })).modules[0]?.config).toEqual([
+      {
+        name: 'SOLEIL_DRIVE_FOLDER',
+        description: 'Library folder',
+        default: null,
+        localDefault: '.soleil/library',
+      },
+    ]);
+    const clash = fixtureManifest('drive', {
+      config: [{ name: 'SOLEIL_TABLE_FILES', description: 'x' }, setting, setting],
+    });
+    expect(problemsOf(() => build(clash))).toEqual([
+      expect.stringMatching(/SOLEIL_TABLE_FILES, a name the platform sets itself/),
+      expect.stringMatching(/declares setting SOLEIL_DRIVE_FOLDER twice/),
+    ]);
+  });
 });
