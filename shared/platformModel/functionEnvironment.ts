@@ -1,0 +1,50 @@
+import { LEADER_ROUTES_ENV } from '../contracts/identity.ts';
+import { PLATFORM_ENV } from './modelConstants.ts';
+import type { FunctionModel, PlatformModel } from './PlatformModel.ts';
+
+/** How a renderer names what it deployed; the environment is otherwise the same in AWS and locally. */
+export interface EnvironmentResolver {
+  readonly stage: string;
+  readonly eventBusName: string;
+  readonly serviceCatalogTable: string;
+  /** Physical name of a table (by model table id). */
+  tableName(tableId: string): string;
+  /** Value of a module setting; undefined → the declared default (or nothing). */
+  configValue(
+    name: string,
+    declared: { default: string | null; localDefault: string | null },
+  ): string | undefined;
+}
+
+/**
+ * The environment one function gets: the platform's variables, its own module's tables and settings — nothing
+ * of other modules — and, for the authorizer, the route keys that need the leader role.
+ */
+export const functionEnvironment = (
+  model: PlatformModel,
+  fn: FunctionModel,
+  resolve: EnvironmentResolver,
+): Record<string, string> => {
+  const env: Record<string, string> = {
+    [PLATFORM_ENV.module]: fn.module,
+    [PLATFORM_ENV.stage]: resolve.stage,
+    [PLATFORM_ENV.eventBusName]: resolve.eventBusName,
+    [PLATFORM_ENV.serviceCatalogTable]: resolve.serviceCatalogTable,
+    POWERTOOLS_SERVICE_NAME: fn.module,
+    POWERTOOLS_METRICS_NAMESPACE: 'SOLEil',
+  };
+  for (const table of model.tables.filter((t) => fn.tables.includes(t.id))) {
+    env[table.envVar] = resolve.tableName(table.id);
+  }
+  const module = model.modules.find((m) => m.name === fn.module);
+  for (const setting of module?.config ?? []) {
+    const value = resolve.configValue(setting.name, setting);
+    if (value !== undefined) env[setting.name] = value;
+  }
+  if (fn.roles.includes('authorizer')) {
+    env[LEADER_ROUTES_ENV] = JSON.stringify(
+      model.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
+    );
+  }
+  return env;
+};
