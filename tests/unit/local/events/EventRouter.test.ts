@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { BusEvent } from '../../../../infra/local/events/BusEvent.ts';
+import { DeadLetterStore } from '../../../../infra/local/events/DeadLetterStore.ts';
+import { EventArchive } from '../../../../infra/local/events/EventArchive.ts';
+import { EventRouter } from '../../../../infra/local/events/EventRouter.ts';
+import { RetryPolicy } from '../../../../infra/local/events/RetryPolicy.ts';
+import type { InvocationResult } from '../../../../infra/local/functions/InvocationResult.ts';
+import type { RuleModel } from '../../../../shared/platformModel/PlatformModel.ts';
+
+const rule = (id: string, pattern: Record<string, unknown>, maxRetries = 2): RuleModel => ({
+  id,
+  module: id.split('-')[0] ?? id,
+  subscriptionId: id,
+  events: [],
+  pattern,
+  functionId: `${id}-fn`,
+  maxRetries,
+  maxEventAgeSeconds: 3_600,
+});
+
+const event = (detailType: string, detail: unknown = {}): BusEvent => ({
+  version: '0',
+  id: crypto.randomUUID(),
+  'detail-type': detailType,
+  source: 'soleil.drive',
+  account: '000000000000',
+  time: new Date().toISOString(),
+  region: 'eu-west-1',
+  resources: [],
+  detail,
+});
+
+const setup = (outcome: (functionId: string, attempt: number) => InvocationResult) => {
+  const calls: { functionId: string; event: BusEvent }[] = [];
+  const deadLetters = new DeadLetterStore();
+  const archive = new EventArchive();
+  const router = new EventRouter({
+    rules: [
+      rule('content-onAdded', { source: ['soleil.drive'], 'detail-type': ['drive.file_added'] }),
+      rule('sync-onAny', { source: ['soleil.drive'] }),
+      rule('dashboard-onBig', { detail: { size: [{ numeric: ['>', 100] }] } }),
+    ],
+    invoke: async (functionId, e) => {
+      calls.push({ functionId, event: e as BusEvent });
+      return outcome(functionId, calls.filter((c) => c.functionId === functionId).length);
+    },
+    retryPolicy: new RetryPolicy({ timeScale: 0.001 }),
+    deadLetters,
+    archive,
+  });
+  return { router, calls, deadLetters, archive };
+};
+
+const ok: InvocationResult = { ok: true, result: null };
+const boom: InvocationResult = { ok: false, errorType: 'Boom', errorMessage: 'no' };
+
+describe('EventRouter', () => {
+  it('delivers to every matching rule and no other, after PutEvents returns', async () => {
+    const { router, calls, archive } = setup(() => ok);
+    router.put([event('drive.file_added', { size: 5 })]);
+    expect(calls).toHaveLength(0);
+    await router.idle();
+    expect(calls.map((c) => c.functionId).sort()).toEqual(['content-onAdded-fn', 'sync-onAny-fn']);
+    expect(archive.size).toBe(1);
+  });
+
+  it('retries a failing target, then dead-letters it with the exhausted condition', async () => {
+    const { router, calls, deadLetters } = setup((fn) => (fn === 'content-onAdded-fn' ? boom : ok));
+    router.put([event('drive.file_added')]);
+    await router.idle();
+    expect(calls.filter((c) => c.functionId === 'content-onAdded-fn')).toHaveLength(3);
+    expect(deadLetters.list()).toEqual([
+      expect.objectContaining({
+        ruleId: 'content-onAdded',
+        errorType: 'Boom',
+        retryAttempts: 2,
+        exhaustedRetryCondition: 'MaximumRetryAttempts',
+      }),
+    ]);
+  });
+
+  it('stops retrying once a retry succeeds', async () => {
+    const { router, calls, deadLetters } = setup((_fn, attempt) => (attempt < 2 ? boom : ok));
+    router.put([event('drive.file_changed')]);
+    await router.idle();
+    expect(calls).toHaveLength(2);
+    expect(deadLetters.list()).toHaveLength(0);
+  });
+
+  it('redrives dead letters of one rule', async () => {
+    let healthy = false;
+    const { router, calls, deadLetters } = setup(() => (healthy ? ok : boom));
+    router.put([event('drive.file_changed')]);
+    await router.idle();
+    expect(deadLetters.list('sync-onAny')).toHaveLength(1);
+    healthy = true;
+    const before = calls.length;
+    expect(router.redrive('sync-onAny')).toHaveLength(1);
+    await router.idle();
+    expect(calls.slice(before).map((c) => c.functionId)).toEqual(['sync-onAny-fn']);
+    expect(deadLetters.list()).toHaveLength(0);
+  });
+
+  it('replays an archive window with the replay name', async () => {
+    const { router, calls } = setup(() => ok);
+    router.put([event('drive.file_changed', { size: 500 })], 1_000);
+    router.put([event('drive.file_changed', { size: 500 })], 5_000);
+    await router.idle();
+    calls.length = 0;
+    expect(router.replay(0, 2_000, 'yesterday')).toBe(1);
+    await router.idle();
+    expect(calls.map((c) => c.functionId).sort()).toEqual(['dashboard-onBig-fn', 'sync-onAny-fn']);
+    expect(calls[0]?.event['replay-name']).toBe('yesterday');
+  });
+});
