@@ -1,0 +1,56 @@
+import { createLocalJWKSet, errors, type JWK, jwtVerify } from 'jose';
+import type { Identity } from '../../../shared/contracts/identity.ts';
+import { identityFromClaims } from '../domain/accessTokenClaims.ts';
+import { ACCESS_TOKEN_ALG } from '../domain/authConstants.ts';
+import type { SigningKeyProvider } from './SigningKeyProvider.ts';
+
+// At most one key-list refresh per this interval when tokens carry unknown key ids (forged or rotated).
+const UNKNOWN_KID_REFRESH_MS = 30_000;
+
+/**
+ * Verifies access tokens: ES256 only (so `alg: none` and HMAC-confusion tokens fail), one of our published
+ * keys, our issuer and audience, not expired, and the platform's claim shape. Returns null when anything is
+ * wrong: the caller answers 401 without saying which check failed.
+ */
+export class AccessTokenVerifier {
+  private lastRefresh = 0;
+
+  constructor(
+    private readonly keys: SigningKeyProvider & { invalidate?(): void },
+    private readonly options: {
+      readonly issuer: string;
+      readonly audience: string;
+      /** Clock, for tests. @default Date.now */
+      readonly now?: () => number;
+    },
+  ) {}
+
+  async verify(token: string): Promise<Identity | null> {
+    try {
+      return await this.verifyWith(await this.keys.publicKeys(), token);
+    } catch (error) {
+      const now = (this.options.now ?? Date.now)();
+      if (!(error instanceof errors.JWKSNoMatchingKey) || !this.keys.invalidate) return null;
+      if (now - this.lastRefresh < UNKNOWN_KID_REFRESH_MS) return null;
+      this.lastRefresh = now;
+      this.keys.invalidate();
+      try {
+        return await this.verifyWith(await this.keys.publicKeys(), token);
+      } catch {
+        return null;
+      }
+    }
+  }
+
+  private async verifyWith(keys: JWK[], token: string): Promise<Identity | null> {
+    const now = this.options.now;
+    const { payload } = await jwtVerify(token, createLocalJWKSet({ keys }), {
+      algorithms: [ACCESS_TOKEN_ALG],
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+      ...(now ? { currentDate: new Date(now()) } : {}),
+    });
+    return identityFromClaims(payload);
+  }
+}
