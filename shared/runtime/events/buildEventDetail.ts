@@ -1,0 +1,60 @@
+import type { EventContract } from '../../contracts/defineEvent.ts';
+import { type EventDetail, eventDetailSchema, MAX_EVENT_HOPS } from '../../contracts/eventEnvelope.ts';
+import { EventValidationError, HopLimitExceededError } from '../errors/eventErrors.ts';
+import { fieldIssuesFromZod } from '../errors/ValidationError.ts';
+import { currentCorrelationId } from '../observability/currentInvocation.ts';
+
+/** What a publisher may say about an event's place in a chain; the rest of the metadata is generated. */
+export interface PublishOptions {
+  /** The band the event concerns; required for band-scoped events. */
+  readonly bandId?: string;
+  /** @default the running invocation's correlation id, else a new uuid (a chain starts here) */
+  readonly correlationId?: string;
+  /** Event id of the event that caused this one. @default null */
+  readonly causationId?: string | null;
+  /** @default 0 */
+  readonly hop?: number;
+  /** @default a new uuid; set it to make a re-publish idempotent downstream */
+  readonly eventId?: string;
+  /** @default now */
+  readonly occurredAt?: string;
+}
+
+/**
+ * The validated `detail` of an event about to be published. Throws {@link HopLimitExceededError} past
+ * the hop limit, {@link EventValidationError} when data, metadata or the band scope are wrong.
+ */
+export const buildEventDetail = (
+  contract: EventContract,
+  producer: string,
+  data: unknown,
+  options: PublishOptions = {},
+): EventDetail<unknown> => {
+  const hop = options.hop ?? 0;
+  if (hop > MAX_EVENT_HOPS) throw new HopLimitExceededError(contract.name, hop);
+  if (contract.bandScoped && !options.bandId) {
+    throw new EventValidationError(`${contract.name} is band-scoped: publish it with a bandId`, {
+      eventName: contract.name,
+      issues: [{ path: 'metadata.bandId', message: 'required for a band-scoped event' }],
+    });
+  }
+  const metadata = {
+    eventId: options.eventId ?? crypto.randomUUID(),
+    schemaVersion: contract.version,
+    correlationId: options.correlationId ?? currentCorrelationId() ?? crypto.randomUUID(),
+    causationId: options.causationId ?? null,
+    occurredAt: options.occurredAt ?? new Date().toISOString(),
+    hop,
+    ...(options.bandId === undefined ? {} : { bandId: options.bandId }),
+    producer,
+  };
+  const parsed = eventDetailSchema(contract.data).safeParse({ metadata, data });
+  if (!parsed.success) {
+    const issues = fieldIssuesFromZod(parsed.error);
+    throw new EventValidationError(
+      `${contract.name} does not match its contract: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { eventName: contract.name, issues },
+    );
+  }
+  return parsed.data as EventDetail<unknown>;
+};

@@ -1,0 +1,127 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
+import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
+import { EventValidationError } from '../errors/eventErrors.ts';
+import { createLogger } from '../observability/logger.ts';
+import { createMetrics } from '../observability/metrics.ts';
+import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
+import { runtimeConfig } from '../runtimeConfig.ts';
+import { bindPublisher } from './boundPublisher.ts';
+import { runOncePerEvent } from './idempotentOnce.ts';
+import type { Publisher } from './PublisherTypes.ts';
+import { type EventBridgeEventLike, parseEventBridgeEvent } from './parseEventBridgeEvent.ts';
+import { createPublisher } from './publisher.ts';
+
+/** What `handle` receives: one of the subscribed events, its data typed by name. */
+export type ReceivedEvent<N extends EventName> = {
+  [K in N]: {
+    readonly name: K;
+    readonly data: EventData<K>;
+    readonly metadata: EventMetadata;
+    /** Publishes events caused by this one (causation, correlation, hop and band set for you). */
+    readonly publish: Publisher['publish'];
+    readonly publishAll: Publisher['publishAll'];
+    readonly logger: Logger;
+    readonly metrics: Metrics;
+  };
+}[N];
+
+/** How a subscriber is declared. Production defaults for everything but `events` and `handle`. */
+export interface EventHandlerOptions<N extends EventName> {
+  /** The events this function is subscribed to; anything else is refused as misrouted. */
+  readonly events: readonly N[];
+  readonly handle: (event: ReceivedEvent<N>) => Promise<void>;
+  /** @default env SOLEIL_MODULE */
+  readonly module?: string;
+  /** @default the module's publisher (env SOLEIL_EVENT_BUS_NAME) */
+  readonly publisher?: Publisher;
+  /** @default DynamoDB on env SOLEIL_TABLE_IDEMPOTENCY, created on first event */
+  readonly persistenceStore?: BasePersistenceLayer;
+  readonly logger?: Logger;
+  readonly metrics?: Metrics;
+}
+
+/** The Lambda handler eventHandler returns. */
+export type EventLambdaHandler = (event: EventBridgeEventLike, context: Context) => Promise<void>;
+
+const correlationIdOf = (event: EventBridgeEventLike): string => {
+  const metadata = (event?.detail as { metadata?: { correlationId?: unknown } } | undefined)?.metadata;
+  if (typeof metadata?.correlationId === 'string' && metadata.correlationId.length <= 128) {
+    return metadata.correlationId;
+  }
+  return typeof event?.id === 'string' ? event.id : 'unknown';
+};
+
+/**
+ * Turns an event subscriber into an EventBridge-target Lambda handler: validates source, envelope and data
+ * against the contract (invalid → throws {@link EventValidationError}, so EventBridge retries and then
+ * dead-letters it), runs `handle` once per event id, and hands it a publisher bound to the event.
+ *
+ * @example
+ * ```ts
+ * export const handler = eventHandler({
+ *   events: ['drive.file_changed'],
+ *   handle: async ({ data, publish }) => { await publish('content.updated', classify(data)); },
+ * });
+ * ```
+ */
+export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N>): EventLambdaHandler => {
+  const module = options.module ?? runtimeConfig.moduleOr('unknown');
+  const logger = options.logger ?? createLogger(module);
+  const metrics = options.metrics ?? createMetrics(module);
+  const subscribed = new Set<string>(options.events);
+  let publisher = options.publisher;
+  let persistenceStore = options.persistenceStore;
+
+  const base = async (event: EventBridgeEventLike, context: Context): Promise<void> => {
+    const parsed = parseEventBridgeEvent(event);
+    if (!subscribed.has(parsed.name)) {
+      throw new EventValidationError(
+        `This function handles ${[...subscribed].join(', ')}, not ${parsed.name}: check the rule's pattern`,
+        { eventName: parsed.name },
+      );
+    }
+    publisher ??= createPublisher({ module: runtimeConfig.module() });
+    persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: runtimeConfig.idempotencyTable() });
+    const bound = bindPublisher(publisher, parsed.metadata);
+    // Scoped per function: two subscribers of one module to the same event must each run once.
+    const functionName = context?.functionName || process.env.AWS_LAMBDA_FUNCTION_NAME || 'events';
+    const { duplicate } = await runOncePerEvent({
+      persistenceStore,
+      scope: `${module}#${functionName}`,
+      eventId: parsed.metadata.eventId,
+      context,
+      work: () =>
+        options.handle({
+          name: parsed.name,
+          data: parsed.data,
+          metadata: parsed.metadata,
+          publish: bound.publish,
+          publishAll: bound.publishAll,
+          logger,
+          metrics,
+        } as ReceivedEvent<N>),
+    });
+    if (duplicate) logger.info('duplicate delivery skipped', { eventId: parsed.metadata.eventId });
+  };
+
+  const logFailures: MiddlewareObj<EventBridgeEventLike, void, Error, Context> = {
+    onError: (request) => {
+      const error = request.error as Error;
+      if (error instanceof EventValidationError) {
+        logger.error('invalid event refused', { error, issues: error.issues, eventName: error.eventName });
+      } else {
+        logger.error('event handling failed', error);
+      }
+    },
+  };
+
+  return middy<EventBridgeEventLike, void, Error, Context>(base)
+    .use(observabilityMiddleware<EventBridgeEventLike>({ logger, metrics, correlationId: correlationIdOf }))
+    .use(logFailures) as unknown as EventLambdaHandler;
+};

@@ -1,0 +1,80 @@
+/**
+ * The handler kit: what every module's handlers import. Thin adapters (HTTP, events, services, health), the
+ * publisher and service client, named errors with the one mapping to problem+json, logging and metrics.
+ */
+
+export {
+  EventTooLargeError,
+  EventValidationError,
+  type FailedEventEntry,
+  ForeignEventError,
+  HopLimitExceededError,
+  PublishFailedError,
+} from './errors/eventErrors.ts';
+export {
+  isPlatformError,
+  PlatformError,
+  type PlatformErrorOptions,
+  PROBLEM_TYPE_BASE,
+} from './errors/PlatformError.ts';
+export {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from './errors/requestErrors.ts';
+export { PROBLEM_CONTENT_TYPE, type Problem, toProblem } from './errors/toProblem.ts';
+export {
+  ServiceCallError,
+  type ServiceCallTarget,
+  ServiceUnavailableError,
+  UnknownServiceError,
+  UpstreamTimeoutError,
+} from './errors/upstreamErrors.ts';
+export { type FieldIssue, fieldIssuesFromZod, ValidationError } from './errors/ValidationError.ts';
+export {
+  batchEntries,
+  entrySize,
+  PUT_EVENTS_MAX_BYTES,
+  PUT_EVENTS_MAX_ENTRIES,
+} from './events/batchEntries.ts';
+export type { PublishOptions } from './events/buildEventDetail.ts';
+export {
+  type EventHandlerOptions,
+  type EventLambdaHandler,
+  eventHandler,
+  type ReceivedEvent,
+} from './events/eventHandler.ts';
+export type { EventToPublish, Publisher } from './events/PublisherTypes.ts';
+export { type ParsedPlatformEvent, parseEventBridgeEvent } from './events/parseEventBridgeEvent.ts';
+export { createPublisher, type PublisherOptions } from './events/publisher.ts';
+export { type HealthAnswer, type HealthCheckResult, healthHandler } from './health/healthHandler.ts';
+export { requireBandRole, requireIdentity } from './http/bandAccess.ts';
+export { CORRELATION_ID_HEADER } from './http/correlationId.ts';
+export type { HttpEvent, HttpRequest, HttpResult, RawParameters } from './http/HttpRequest.ts';
+export { type HttpHandlerOptions, type HttpLambdaHandler, httpHandler } from './http/httpHandler.ts';
+export { DEFAULT_MAX_BODY_BYTES } from './http/readJsonBody.ts';
+export { currentCorrelationId } from './observability/currentInvocation.ts';
+export { createLogger } from './observability/logger.ts';
+export { createMetrics, METRICS_NAMESPACE } from './observability/metrics.ts';
+export { MissingRuntimeConfigError, runtimeConfig } from './runtimeConfig.ts';
+export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './services/CircuitBreaker.ts';
+export {
+  createServiceClient,
+  SERVICE_CALL_LATENCY_METRIC,
+  type ServiceCallOptions,
+  type ServiceClient,
+  type ServiceClientOptions,
+} from './services/ServiceClient.ts';
+export { ServiceInvocation, ServiceResponse } from './services/ServiceInvocation.ts';
+export {
+  type ServiceCallContext,
+  ServiceContractViolationError,
+  type ServiceImplementation,
+  type ServiceLambdaHandler,
+  serviceHandler,
+} from './services/serviceHandler.ts';
+export { services } from './services/services.ts';

@@ -1,0 +1,35 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { DynamoDbServiceCatalogStore } from '../catalog/DynamoDbServiceCatalogStore.ts';
+import { createLogger } from '../observability/logger.ts';
+import { createMetrics } from '../observability/metrics.ts';
+import { runtimeConfig } from '../runtimeConfig.ts';
+import { createServiceClient, type ServiceClient } from './ServiceClient.ts';
+
+let client: ServiceClient | undefined;
+
+/**
+ * The service client handlers use: created on first call from the function's environment (SOLEIL_MODULE,
+ * SOLEIL_SERVICE_CATALOG_TABLE; AWS_ENDPOINT_URL_* honoured by the SDK), then kept for the container's life
+ * so its catalog cache and circuit breakers survive between invocations.
+ *
+ * @example
+ * ```ts
+ * const { user } = await services.call('auth', 'user_service', 'getUser', { userId });
+ * ```
+ */
+export const services: ServiceClient = {
+  call: (module, service, operation, input, options) => {
+    if (!client) {
+      const module = runtimeConfig.module();
+      client = createServiceClient({
+        module,
+        catalog: new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
+        lambda: new LambdaClient({}),
+        metrics: createMetrics(module),
+        logger: createLogger(module),
+      });
+    }
+    return client.call(module, service, operation, input, options);
+  },
+};
