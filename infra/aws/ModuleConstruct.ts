@@ -1,0 +1,253 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { eventSource } from '../../shared/contracts/eventCatalog.ts';
+import { PLATFORM_ENV } from '../../shared/platformModel/modelConstants.ts';
+import type {
+  ModuleModel,
+  PlatformModel,
+  RuleModel,
+  ScheduleModel,
+} from '../../shared/platformModel/PlatformModel.ts';
+import { deployedFunctions } from './deployedFunctions.ts';
+import type { EventBusConstruct } from './EventBusConstruct.ts';
+import { toCdkEventPattern } from './eventPatternProps.ts';
+import { ModuleTables } from './ModuleTables.ts';
+import { PlatformFunction } from './PlatformFunction.ts';
+import type { ServiceCatalogConstruct } from './ServiceCatalogConstruct.ts';
+
+/** Lambda retries an asynchronous invocation at most twice; the rule target does the longer retrying. */
+const LAMBDA_MAX_ASYNC_RETRIES = 2;
+const DLQ_RETENTION = Duration.days(14);
+/** Rate rules have no model retry policy: retry them briefly, a missed tick is soon followed by the next. */
+const SCHEDULE_RETRIES = 2;
+const SCHEDULE_MAX_EVENT_AGE = Duration.minutes(5);
+
+export interface ModuleConstructProps {
+  readonly model: PlatformModel;
+  /** The module this construct renders. */
+  readonly module: ModuleModel;
+  readonly stage: string;
+  readonly eventBus: EventBusConstruct;
+  readonly catalog: ServiceCatalogConstruct;
+  /**
+   * @default RetentionDays.TWO_WEEKS
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Removal policy of the module's tables.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly dataRemovalPolicy?: RemovalPolicy;
+  /**
+   * Deletion protection of the module's tables.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Folder that holds the model's `functions/` tree.
+   * @default the repository root
+   */
+  readonly sourceRoot?: string;
+}
+
+/** One subscription rendered: the rule, its target's dead-letter queue and the model rule it came from. */
+export interface RenderedRule {
+  readonly model: RuleModel;
+  readonly rule: Rule;
+  readonly deadLetterQueue: Queue;
+}
+
+/** One schedule rendered. */
+export interface RenderedSchedule {
+  readonly model: ScheduleModel;
+  readonly rule: Rule;
+  readonly deadLetterQueue: Queue;
+}
+
+/**
+ * A module's manifest turned into AWS resources: one function per handler, its tables, one rule per
+ * subscription (pattern, retry policy, encrypted DLQ), its schedules, and a least-privilege role: put events
+ * only with its own source, its own tables, read the catalog. Cross-module permissions (service calls,
+ * health polling) are granted with `grantInvokeServices` / `grantInvokeHealth`.
+ */
+export class ModuleConstruct extends Construct {
+  readonly moduleModel: ModuleModel;
+  /** Name of the bus the module's rules listen on. */
+  readonly busName: string;
+  /** The role every function of the module runs with. */
+  readonly role: Role;
+  /** Deployed functions by model function id. */
+  readonly functions: ReadonlyMap<string, NodejsFunction>;
+  readonly tables: ModuleTables;
+  readonly rules: readonly RenderedRule[];
+  readonly schedules: readonly RenderedSchedule[];
+  /** Receives asynchronous invocations that failed after Lambda's own retries; absent if nothing is async. */
+  readonly failedInvocationsQueue: Queue | undefined;
+  private readonly model: PlatformModel;
+  private invokePolicy: Policy | undefined;
+
+  constructor(scope: Construct, id: string, props: ModuleConstructProps) {
+    super(scope, id);
+    const { model, module } = props;
+    this.model = model;
+    this.moduleModel = module;
+    this.busName = props.eventBus.bus.eventBusName;
+
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Functions of the ${module.name} module`,
+    });
+    const tableModels = model.tables.filter((t) => t.module === module.name);
+    this.tables = new ModuleTables(this, 'Tables', {
+      tables: tableModels,
+      ...(props.dataRemovalPolicy ? { removalPolicy: props.dataRemovalPolicy } : {}),
+      deletionProtection: props.deletionProtection ?? false,
+    });
+    for (const table of this.tables.byId.values()) table.grantReadWriteData(this.role);
+    props.eventBus.grantPutEventsFromSource(this.role, eventSource(module.name));
+    props.catalog.grantRead(this.role);
+
+    const ownFunctions = deployedFunctions(model).filter((fn) => fn.module === module.name);
+    const asyncFunctionIds = new Set([
+      ...model.rules.filter((r) => r.module === module.name).map((r) => r.functionId),
+      ...model.schedules.filter((s) => s.module === module.name).map((s) => s.functionId),
+    ]);
+    this.failedInvocationsQueue =
+      asyncFunctionIds.size > 0 ? this.deadLetterQueue('FailedInvocations') : undefined;
+
+    const functions = new Map<string, NodejsFunction>();
+    for (const fn of ownFunctions) {
+      const environment: Record<string, string> = {
+        [PLATFORM_ENV.module]: module.name,
+        [PLATFORM_ENV.stage]: props.stage,
+        [PLATFORM_ENV.eventBusName]: props.eventBus.bus.eventBusName,
+        [PLATFORM_ENV.serviceCatalogTable]: props.catalog.tableName,
+        POWERTOOLS_SERVICE_NAME: module.name,
+      };
+      for (const tableId of fn.tables) {
+        const tableModel = tableModels.find((t) => t.id === tableId);
+        const table = this.tables.byId.get(tableId);
+        if (tableModel && table) environment[tableModel.envVar] = table.tableName;
+      }
+      const rendered = new PlatformFunction(this, fn.id, {
+        entry: fn.entry,
+        exportName: fn.exportName,
+        memoryMb: fn.memoryMb,
+        timeoutSeconds: fn.timeoutSeconds,
+        role: this.role,
+        environment,
+        logRetention: props.logRetention ?? RetentionDays.TWO_WEEKS,
+        ...(props.dataRemovalPolicy ? { logRemovalPolicy: props.dataRemovalPolicy } : {}),
+        ...(props.sourceRoot ? { sourceRoot: props.sourceRoot } : {}),
+        description: `${module.name}: ${fn.handler} (${fn.roles.join(', ')})`,
+        ...(asyncFunctionIds.has(fn.id) && this.failedInvocationsQueue
+          ? {
+              deadLetterQueue: this.failedInvocationsQueue,
+              retryAttempts: Math.min(
+                LAMBDA_MAX_ASYNC_RETRIES,
+                ...model.rules.filter((r) => r.functionId === fn.id).map((r) => r.maxRetries),
+              ),
+            }
+          : {}),
+      });
+      functions.set(fn.id, rendered.function);
+    }
+    this.functions = functions;
+
+    this.rules = model.rules
+      .filter((r) => r.module === module.name)
+      .map((ruleModel) => {
+        const deadLetterQueue = this.deadLetterQueue(`${ruleModel.subscriptionId}-DLQ`);
+        const rule = new Rule(this, `Rule-${ruleModel.subscriptionId}`, {
+          eventBus: props.eventBus.bus,
+          description: `${module.name} subscription ${ruleModel.subscriptionId}`,
+          eventPattern: toCdkEventPattern(ruleModel.pattern),
+        });
+        rule.addTarget(
+          new LambdaFunction(this.functionById(ruleModel.functionId), {
+            deadLetterQueue,
+            retryAttempts: ruleModel.maxRetries,
+            maxEventAge: Duration.seconds(ruleModel.maxEventAgeSeconds),
+          }),
+        );
+        return { model: ruleModel, rule, deadLetterQueue };
+      });
+
+    this.schedules = model.schedules
+      .filter((s) => s.module === module.name)
+      .map((scheduleModel) => {
+        const deadLetterQueue = this.deadLetterQueue(`${scheduleModel.scheduleId}-DLQ`);
+        const rule = new Rule(this, `Schedule-${scheduleModel.scheduleId}`, {
+          description: `${module.name} schedule ${scheduleModel.scheduleId}: ${scheduleModel.description}`,
+          schedule: Schedule.rate(Duration.minutes(scheduleModel.rateMinutes)),
+        });
+        rule.addTarget(
+          new LambdaFunction(this.functionById(scheduleModel.functionId), {
+            deadLetterQueue,
+            retryAttempts: SCHEDULE_RETRIES,
+            maxEventAge: SCHEDULE_MAX_EVENT_AGE,
+          }),
+        );
+        return { model: scheduleModel, rule, deadLetterQueue };
+      });
+  }
+
+  /** The deployed function of a model function id of this module. */
+  functionById(functionId: string): NodejsFunction {
+    const fn = this.functions.get(functionId);
+    if (!fn) throw new Error(`Module "${this.moduleModel.name}" has no deployed function "${functionId}".`);
+    return fn;
+  }
+
+  /** Every dead-letter queue of the module (rule targets, schedules, failed async invocations). */
+  get deadLetterQueues(): Queue[] {
+    return [
+      ...this.rules.map((r) => r.deadLetterQueue),
+      ...this.schedules.map((s) => s.deadLetterQueue),
+      ...(this.failedInvocationsQueue ? [this.failedInvocationsQueue] : []),
+    ];
+  }
+
+  /** The functions behind this module's services (what modules that `use` it may invoke). */
+  get serviceFunctions(): NodejsFunction[] {
+    return this.model.services
+      .filter((s) => s.module === this.moduleModel.name)
+      .map((s) => this.functionById(s.functionId));
+  }
+
+  /** This module's health check. */
+  get healthFunction(): NodejsFunction {
+    return this.functionById(this.moduleModel.healthFunctionId);
+  }
+
+  /**
+   * Lets this module's functions invoke `functions` (exact ARNs, no qualifiers). Kept in a policy of its own,
+   * not the role's default policy that every function depends on, so a module may invoke its own functions
+   * without a dependency cycle.
+   */
+  allowInvoke(functions: readonly IFunction[]): void {
+    if (functions.length === 0) return;
+    this.invokePolicy ??= new Policy(this, 'InvokePolicy', { roles: [this.role] });
+    this.invokePolicy.addStatements(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: functions.map((f) => f.functionArn),
+      }),
+    );
+  }
+
+  private deadLetterQueue(id: string): Queue {
+    return new Queue(this, id, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: DLQ_RETENTION,
+    });
+  }
+}

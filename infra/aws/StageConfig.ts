@@ -1,0 +1,69 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+/** The deployment stages the app knows; anything else is refused at synth. */
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Everything that differs between stages, decided once from CDK context. */
+export interface StageConfig {
+  readonly stage: Stage;
+  /** Set only when context names them, so `cdk synth` stays environment-agnostic and needs no credentials. */
+  readonly account: string | undefined;
+  readonly region: string | undefined;
+  readonly logRetention: RetentionDays;
+  readonly archiveRetentionDays: number;
+  /** What happens to data (tables, archive, keys) when the stack or a resource goes away. */
+  readonly dataRemovalPolicy: RemovalPolicy;
+  readonly deletionProtection: boolean;
+  readonly httpThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly webSocketThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/** Thrown when CDK context holds a value the app cannot use; the message says which key and what is allowed. */
+export class InvalidStageContextError extends Error {
+  override readonly name = 'InvalidStageContextError';
+}
+
+const optionalString = (node: Node, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+};
+
+const positiveInt = (node: Node, key: string, fallback: number): number => {
+  const raw: unknown = node.tryGetContext(key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new InvalidStageContextError(
+      `CDK context "${key}" must be a positive integer, got ${JSON.stringify(raw)}.`,
+    );
+  }
+  return value;
+};
+
+/**
+ * Reads the stage settings from CDK context (`-c stage=prod`, `-c account=...`, `-c region=...`,
+ * `-c archiveRetentionDays=...`). Defaults are the safe ones: dev, no environment.
+ */
+export const stageConfigFromContext = (node: Node): StageConfig => {
+  const stage = optionalString(node, 'stage') ?? 'dev';
+  if (!(STAGES as readonly string[]).includes(stage)) {
+    throw new InvalidStageContextError(
+      `CDK context "stage" must be one of ${STAGES.join(', ')}, got "${stage}".`,
+    );
+  }
+  const prod = stage === 'prod';
+  return {
+    stage: stage as Stage,
+    account: optionalString(node, 'account'),
+    region: optionalString(node, 'region'),
+    logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS,
+    archiveRetentionDays: positiveInt(node, 'archiveRetentionDays', prod ? 365 : 7),
+    dataRemovalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: prod,
+    httpThrottle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 50, burstLimit: 100 },
+    webSocketThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
+  };
+};

@@ -1,0 +1,56 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { PLATFORM_ENV } from '../../../shared/platformModel/modelConstants.ts';
+import type { ModuleEntry, ServiceEntry } from '../../../shared/runtime/catalog/CatalogItems.ts';
+import { DynamoDbServiceCatalogStore } from '../../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
+import { ENTRIES_PROPERTY } from './catalogWriterProperties.ts';
+
+const PHYSICAL_ID = 'soleil-service-catalog';
+
+interface CatalogEntries {
+  readonly modules: ModuleEntry[];
+  readonly services: ServiceEntry[];
+}
+
+const respond = async (
+  event: CloudFormationCustomResourceEvent,
+  status: 'SUCCESS' | 'FAILED',
+  reason?: string,
+): Promise<void> => {
+  const body = JSON.stringify({
+    Status: status,
+    Reason: reason ?? 'See the catalog writer log group',
+    PhysicalResourceId: PHYSICAL_ID,
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+  });
+  const response = await fetch(event.ResponseURL, { method: 'PUT', body, headers: { 'content-type': '' } });
+  if (!response.ok) throw new Error(`CloudFormation refused the response: HTTP ${response.status}`);
+};
+
+/**
+ * Replaces the whole service catalog with the entries of this deployment, so it never keeps an entry the
+ * model no longer has. A delete leaves the table alone: the table's own removal policy decides its fate.
+ */
+export const handler = async (event: CloudFormationCustomResourceEvent): Promise<void> => {
+  try {
+    if (event.RequestType !== 'Delete') {
+      const tableName = process.env[PLATFORM_ENV.serviceCatalogTable];
+      if (!tableName) throw new Error(`${PLATFORM_ENV.serviceCatalogTable} is not set`);
+      const entries = JSON.parse(String(event.ResourceProperties[ENTRIES_PROPERTY])) as CatalogEntries;
+      await new DynamoDbServiceCatalogStore(new DynamoDBClient({}), tableName).replaceAll(entries);
+      console.info(
+        JSON.stringify({
+          message: 'catalog replaced',
+          modules: entries.modules.length,
+          services: entries.services.length,
+        }),
+      );
+    }
+    await respond(event, 'SUCCESS');
+  } catch (error) {
+    console.error(JSON.stringify({ message: 'catalog write failed', error: String(error) }));
+    await respond(event, 'FAILED', String(error).slice(0, 500));
+  }
+};

@@ -1,0 +1,16 @@
+import type { FunctionModel, PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+
+/**
+ * The model's functions that exist on AWS: a function that only serves `localOnly` routes (development
+ * sign-in and the like) is never deployed.
+ */
+export const deployedFunctions = (model: PlatformModel): FunctionModel[] =>
+  model.functions.filter((fn) => {
+    const onlyRoutes = fn.roles.every((role) => role === 'route');
+    if (!onlyRoutes) return true;
+    return model.routes.some((route) => route.functionId === fn.id && !route.localOnly);
+  });
+
+/** Route keys (`METHOD /path`) of the deployed routes whose auth level is `leader`: the authorizer checks them. */
+export const leaderRouteKeys = (model: PlatformModel): string[] =>
+  model.routes.filter((r) => r.auth === 'leader' && !r.localOnly).map((r) => `${r.method} ${r.path}`);

@@ -1,0 +1,114 @@
+import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { SoleilStack } from './SoleilStack.ts';
+
+const acknowledge = (scope: IConstruct, id: string, reason: string): void => {
+  Validations.of(scope).acknowledge({ id, reason });
+};
+
+/** CloudFormation's token for a resource attribute, as cdk-nag prints it inside finding ids. */
+const logicalIdOf = (construct: IConstruct): string =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnResource);
+
+/**
+ * Every cdk-nag acknowledgment of the platform, each with the reason it is acceptable. Everything else cdk-nag
+ * reports is fixed in the constructs. Acknowledgments are as narrow as the finding allows: one rule, on the
+ * construct concerned, with the exact resource where the rule names one.
+ */
+export const acknowledgeNagFindings = (stack: SoleilStack): void => {
+  const model = stack.model;
+  const asyncFunctionIds = new Set([...model.rules, ...model.schedules].map((r) => r.functionId));
+
+  for (const module of stack.modules.values()) {
+    acknowledge(
+      module.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    );
+    for (const table of module.tables.byId.values()) {
+      acknowledge(
+        module.role,
+        `AwsSolutions-IAM5[Resource::<${logicalIdOf(table)}.Arn>/index/*]`,
+        'The module queries the GSIs of its own table; index names come from its manifest.',
+      );
+    }
+    for (const [functionId, fn] of module.functions) {
+      if (asyncFunctionIds.has(functionId)) {
+        acknowledge(
+          fn,
+          'Serverless-LambdaAsyncFailureDestination',
+          'Failed asynchronous invocations go to the function dead-letter queue (DeadLetterConfig), which is alarmed.',
+        );
+      } else {
+        acknowledge(
+          fn,
+          'Serverless-LambdaDLQ',
+          'Invoked synchronously only (API Gateway, service calls, health checks, authorizer): the caller ' +
+            'receives the error, so there is nothing to dead-letter.',
+        );
+      }
+    }
+    for (const queue of [...module.rules, ...module.schedules].map((r) => r.deadLetterQueue)) {
+      acknowledge(
+        queue,
+        'AwsSolutions-SQS3',
+        'This queue is the dead-letter queue of an EventBridge rule target.',
+      );
+      acknowledge(
+        queue,
+        'Serverless-SQSRedrivePolicy',
+        'This queue is itself a dead-letter queue; messages are inspected and redriven by operators (alarmed).',
+      );
+    }
+    if (module.failedInvocationsQueue) {
+      acknowledge(
+        module.failedInvocationsQueue,
+        'Serverless-SQSRedrivePolicy',
+        'This queue is itself the dead-letter queue of the module’s asynchronously invoked functions (alarmed).',
+      );
+    }
+  }
+
+  for (const { model: route, route: apiRoute } of stack.httpApi.routes) {
+    if (route.auth === 'public') {
+      acknowledge(
+        apiRoute,
+        'AwsSolutions-APIG4',
+        `${route.method} ${route.path} is declared public in the ${route.module} manifest (e.g. health, sign-in).`,
+      );
+    }
+  }
+
+  const webSocket = stack.webSocketApi;
+  if (webSocket) {
+    for (const [routeKey, route] of webSocket.routes) {
+      if (routeKey !== '$connect') {
+        acknowledge(
+          route,
+          'AwsSolutions-APIG4',
+          'WebSocket authorization happens once, on $connect; API Gateway allows authorizers on $connect only.',
+        );
+      }
+    }
+    for (const owner of new Set(model.webSocketRoutes.map((r) => r.module))) {
+      const role = stack.modules.get(owner)?.role;
+      if (!role) continue;
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${logicalIdOf(webSocket.api)}>/${webSocket.stage.stageName}/*/@connections/*]`,
+        'Connection ids are only known at run time; the grant is limited to this API’s stage.',
+      );
+    }
+  }
+
+  acknowledge(
+    stack.catalog,
+    'AwsSolutions-IAM5[Resource::*]',
+    'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+  );
+  acknowledge(
+    stack.catalog,
+    'Serverless-LambdaDLQ',
+    'The catalog writer is a custom resource: CloudFormation waits for its answer and fails the deployment otherwise.',
+  );
+};
