@@ -35,7 +35,9 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
   }
 
   async getModule(name: string): Promise<ModuleEntry | undefined> {
-    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: MODULE_PK, sk: name } }));
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: MODULE_PK, sk: name } }),
+    );
     return result.Item ? ModuleEntry.parse(result.Item) : undefined;
   }
 
@@ -46,14 +48,22 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
     return result.Item ? ServiceEntry.parse(result.Item) : undefined;
   }
 
-  async replaceAll(entries: { modules: readonly ModuleEntry[]; services: readonly ServiceEntry[] }): Promise<void> {
+  async replaceAll(entries: {
+    modules: readonly ModuleEntry[];
+    services: readonly ServiceEntry[];
+  }): Promise<void> {
     // Health survives a redeploy of the same module: only the declared fields are replaced.
     const previous = new Map((await this.listModules()).map((m) => [m.name, m]));
     const puts = [
       ...entries.modules.map((m) => {
         const before = previous.get(m.name);
         const health = before
-          ? { status: before.status, checkedAt: before.checkedAt, latencyMs: before.latencyMs, detail: before.detail }
+          ? {
+              status: before.status,
+              checkedAt: before.checkedAt,
+              latencyMs: before.latencyMs,
+              detail: before.detail,
+            }
           : {};
         return { pk: MODULE_PK, sk: m.name, ...m, ...health };
       }),
@@ -71,7 +81,9 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
       let batch: typeof requests | undefined = requests.slice(i, i + BATCH_WRITE_LIMIT);
       for (let attempt = 0; batch && batch.length > 0; attempt++) {
         if (attempt > 5) throw new Error('Service catalog write kept being throttled; try again.');
-        const result = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }));
+        const result = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }),
+        );
         batch = result.UnprocessedItems?.[this.tableName] as typeof requests | undefined;
         if (batch && batch.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
@@ -84,7 +96,8 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
         TableName: this.tableName,
         Key: { pk: MODULE_PK, sk: module },
         ConditionExpression: 'attribute_exists(pk)',
-        UpdateExpression: 'SET #status = :status, checkedAt = :checkedAt, latencyMs = :latencyMs, detail = :detail',
+        UpdateExpression:
+          'SET #status = :status, checkedAt = :checkedAt, latencyMs = :latencyMs, detail = :detail',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':status': report.status,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Identity } from '../../contracts/identity.ts';
-import { ValidationError } from '../errors/ValidationError.ts';
+import { type FieldIssue, fieldIssuesFromZod, ValidationError } from '../errors/ValidationError.ts';
 import { CORRELATION_ID_HEADER, pickCorrelationId } from './correlationId.ts';
 import type { HttpEvent } from './HttpRequest.ts';
 import { readIdentity } from './readIdentity.ts';
@@ -40,11 +40,17 @@ export const httpCorrelationId = (event: HttpEvent): string =>
     event?.requestContext?.requestId,
   );
 
-const validate = (schema: z.ZodType | undefined, value: unknown, where: string): unknown => {
+const validate = (
+  schema: z.ZodType | undefined,
+  value: unknown,
+  where: string,
+  issues: FieldIssue[],
+): unknown => {
   if (!schema) return value;
   const result = schema.safeParse(value);
-  if (!result.success) throw ValidationError.fromZod(result.error, where);
-  return result.data;
+  if (result.success) return result.data;
+  issues.push(...fieldIssuesFromZod(result.error, where));
+  return undefined;
 };
 
 /**
@@ -62,10 +68,17 @@ export const parseHttpRequest = (event: HttpEvent, schemas: HttpSchemas): Parsed
         maxBytes: schemas.maxBodyBytes,
       })
     : undefined;
+  // Every part is checked before refusing, so one answer lists every field to fix.
+  const issues: FieldIssue[] = [];
+  const body = validate(schemas.body, rawBody, 'body', issues);
+  const query = validate(schemas.query, { ...(event.queryStringParameters ?? {}) }, 'query', issues);
+  const path = validate(schemas.path, { ...(event.pathParameters ?? {}) }, 'path', issues);
+  if (issues.length > 0)
+    throw new ValidationError(`${issues.length} invalid field(s) in the request`, issues);
   return {
-    body: validate(schemas.body, rawBody, 'body'),
-    query: validate(schemas.query, { ...(event.queryStringParameters ?? {}) }, 'query'),
-    path: validate(schemas.path, { ...(event.pathParameters ?? {}) }, 'path'),
+    body,
+    query,
+    path,
     identity,
     headers,
     correlationId,
