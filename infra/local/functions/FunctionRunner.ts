@@ -4,7 +4,7 @@ import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.
 import { LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
 import { LOCAL_NAMES } from '../localNames.ts';
 import { FunctionPool } from './FunctionPool.ts';
-import { functionEnvironment, type LocalEndpoints } from './functionEnvironment.ts';
+import { type LocalEndpoints, localFunctionEnvironment } from './functionEnvironment.ts';
 import {
   type InvocationResult,
   type InvokeFunction,
@@ -88,7 +88,12 @@ export class FunctionRunner {
             region: LOCAL_AWS_REGION,
             account: LOCAL_NAMES.account,
           },
-          env: functionEnvironment(this.options.model, fn, this.options.endpoints, this.options.extraEnv),
+          env: localFunctionEnvironment(
+            this.options.model,
+            fn,
+            this.options.endpoints,
+            this.options.extraEnv,
+          ),
           output: this.options.output ?? 'inherit',
         },
         this.options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
