@@ -1,0 +1,174 @@
+import { defineModule } from '../../shared/contracts/moduleManifest.ts';
+import { userService } from '../../shared/contracts/services/authServices.ts';
+import { AUTH_ENV } from './config/authConfig.ts';
+import { AUTH_TABLES, MEMBERSHIPS_BY_USER_INDEX } from './store/authTableNames.ts';
+
+const S = 'S' as const;
+
+/** Accounts: Google sign-in, sessions, bands and roles, and the authorizer in front of every edge. */
+export default defineModule({
+  name: 'auth',
+  version: '1.0.0',
+  description:
+    'Accounts: Google sign-in, sessions (ES256 access tokens, rotating refresh tokens), bands and roles, and the authorizer of the HTTP and WebSocket edges.',
+  critical: true,
+  publishes: [
+    'auth.user_logged_in',
+    'auth.user_logged_out',
+    'auth.token_refreshed',
+    'auth.permission_updated',
+  ],
+  subscriptions: [],
+  routes: [
+    {
+      method: 'POST',
+      path: '/api/auth/google',
+      auth: 'public',
+      handler: 'handlers/googleSignIn.handler',
+      description: 'Sign in with a Google ID token; returns an access token and a refresh token.',
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/dev-login',
+      auth: 'public',
+      localOnly: true,
+      handler: 'handlers/devLogin.handler',
+      description:
+        'Development sign-in by email (embedded platform only); returns a session like Google sign-in.',
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/refresh',
+      auth: 'public',
+      handler: 'handlers/refresh.handler',
+      description: 'Rotate a refresh token for a new access token; reusing a spent one revokes the session.',
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/logout',
+      auth: 'public',
+      handler: 'handlers/logout.handler',
+      description: 'End the session of a refresh token.',
+    },
+    {
+      method: 'GET',
+      path: '/.well-known/jwks.json',
+      auth: 'public',
+      handler: 'handlers/jwks.handler',
+      description: 'Public keys of access tokens (current and previous).',
+    },
+    {
+      method: 'GET',
+      path: '/api/auth/me',
+      auth: 'user',
+      handler: 'handlers/getMe.handler',
+      description: 'The caller’s profile and memberships.',
+    },
+    {
+      method: 'PUT',
+      path: '/api/auth/profile',
+      auth: 'user',
+      handler: 'handlers/updateProfile.handler',
+      description: 'Replace the caller’s name and instruments.',
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/bands',
+      auth: 'user',
+      handler: 'handlers/createBand.handler',
+      description: 'Create a band; the creator becomes its leader.',
+    },
+    {
+      method: 'GET',
+      path: '/api/auth/bands/{bandId}/members',
+      auth: 'user',
+      handler: 'handlers/listBandMembers.handler',
+      description: 'Members of a band with roles and instruments (members of that band only).',
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/bands/{bandId}/invitations',
+      auth: 'leader',
+      handler: 'handlers/inviteMember.handler',
+      description: 'Invite an email into the band with a role; granted at that person’s next sign-in.',
+    },
+    {
+      method: 'PATCH',
+      path: '/api/auth/bands/{bandId}/members/{userId}',
+      auth: 'leader',
+      handler: 'handlers/changeMemberRole.handler',
+      description: 'Change a member’s role; the band always keeps a leader.',
+    },
+    {
+      method: 'DELETE',
+      path: '/api/auth/bands/{bandId}/members/{userId}',
+      auth: 'leader',
+      handler: 'handlers/removeMember.handler',
+      description: 'Remove a member; the last leader cannot be removed.',
+    },
+  ],
+  services: [{ contract: userService, handler: 'handlers/userService.handler' }],
+  health: { handler: 'handlers/health.handler' },
+  authorizer: { handler: 'handlers/authorize.handler' },
+  tables: [
+    // USER#<id> items and EMAIL#<email> items (the email claim makes first sign-in race-free).
+    { name: AUTH_TABLES.users, partitionKey: { name: 'pk', type: S } },
+    { name: AUTH_TABLES.bands, partitionKey: { name: 'bandId', type: S } },
+    {
+      name: AUTH_TABLES.memberships,
+      partitionKey: { name: 'bandId', type: S },
+      sortKey: { name: 'userId', type: S },
+      indexes: [
+        {
+          name: MEMBERSHIPS_BY_USER_INDEX,
+          partitionKey: { name: 'userId', type: S },
+          sortKey: { name: 'bandId', type: S },
+        },
+      ],
+    },
+    {
+      name: AUTH_TABLES.invitations,
+      partitionKey: { name: 'email', type: S },
+      sortKey: { name: 'bandId', type: S },
+      ttlAttribute: 'expiresAt',
+    },
+    { name: AUTH_TABLES.sessions, partitionKey: { name: 'sessionId', type: S }, ttlAttribute: 'expiresAt' },
+    {
+      name: AUTH_TABLES.refreshTokens,
+      partitionKey: { name: 'tokenHash', type: S },
+      ttlAttribute: 'expiresAt',
+    },
+    {
+      name: AUTH_TABLES.signingKeys,
+      partitionKey: { name: 'pk', type: S },
+      sortKey: { name: 'kid', type: S },
+    },
+  ],
+  config: [
+    {
+      name: AUTH_ENV.googleIssuer,
+      description: 'Issuer of the Google ID tokens accepted (a local OIDC issuer in tests).',
+      default: 'https://accounts.google.com',
+    },
+    {
+      name: AUTH_ENV.googleJwksUrl,
+      description: 'JWKS URL of that issuer.',
+      default: 'https://www.googleapis.com/oauth2/v3/certs',
+    },
+    {
+      name: AUTH_ENV.googleClientId,
+      description:
+        'The OAuth client id ID tokens must be issued for (their audience); unset disables Google sign-in.',
+    },
+    {
+      name: AUTH_ENV.tokenIssuer,
+      description: '`iss` of the access tokens this module signs.',
+      default: 'urn:soleil:auth',
+    },
+    {
+      name: AUTH_ENV.tokenAudience,
+      description: '`aud` of the access tokens this module signs.',
+      default: 'urn:soleil:api',
+    },
+  ],
+});

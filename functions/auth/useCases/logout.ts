@@ -1,0 +1,22 @@
+import { hashRefreshToken } from '../crypto/refreshTokenSecret.ts';
+import type { AuthDependencies } from './AuthDependencies.ts';
+
+/**
+ * Ends the session a refresh token belongs to (its whole family). Answers the same whether or not the token
+ * was known (RFC 7009 style), so the endpoint cannot be used to probe tokens.
+ */
+export const logout = async (
+  deps: AuthDependencies,
+  refreshToken: string,
+  correlationId?: string,
+): Promise<void> => {
+  const token = await deps.sessions.getRefreshToken(hashRefreshToken(refreshToken));
+  if (!token) return;
+  if (await deps.sessions.revokeSession(token.sessionId, 'logout')) {
+    await deps.publisher.publish(
+      'auth.user_logged_out',
+      { userId: token.userId, sessionId: token.sessionId, reason: 'logout' },
+      { correlationId },
+    );
+  }
+};

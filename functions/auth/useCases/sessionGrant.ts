@@ -1,0 +1,38 @@
+import type { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
+import type { Identity } from '../../../shared/contracts/identity.ts';
+import type { UserRecord } from '../domain/authRecords.ts';
+import type { AuthDependencies } from './AuthDependencies.ts';
+
+/** What sign-in and refresh return to the client. */
+export interface SessionGrant {
+  readonly accessToken: string;
+  readonly tokenType: 'Bearer';
+  /** Seconds. */
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  readonly sessionId: string;
+  readonly user: { userId: string; email: string; name: string; instruments: Instrument[] };
+  readonly memberships: Identity['memberships'];
+}
+
+/** The identity a user's access token carries: profile plus current memberships, read from the store. */
+export const currentIdentity = async (deps: AuthDependencies, user: UserRecord): Promise<Identity> => {
+  const memberships = await deps.bands.listMembershipsOfUser(user.userId);
+  return {
+    userId: user.userId,
+    email: user.email,
+    name: user.name,
+    memberships: memberships
+      .map((m) => ({ bandId: m.bandId, role: m.role }))
+      .sort((a, b) => a.bandId.localeCompare(b.bandId)),
+    instruments: [...user.instruments],
+  };
+};
+
+/** The public view of a user. */
+export const userView = (user: UserRecord): SessionGrant['user'] => ({
+  userId: user.userId,
+  email: user.email,
+  name: user.name,
+  instruments: [...user.instruments],
+});
