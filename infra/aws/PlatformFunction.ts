@@ -28,7 +28,7 @@ export interface PlatformFunctionProps {
   readonly timeoutSeconds: number;
   /** Execution role; the function's log group is granted to it. */
   readonly role: IRole;
-  /** The complete environment: nothing else is added but what CDK needs for source maps. */
+  /** The function's environment; only `NODE_OPTIONS` (source maps) is added. */
   readonly environment: Record<string, string>;
   /**
    * @default RetentionDays.TWO_WEEKS
@@ -88,7 +88,8 @@ export class PlatformFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      environment: props.environment,
+      // Stack traces point at the TypeScript sources: the bundles ship source maps.
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: platformBundling,
       ...(props.description ? { description: props.description } : {}),
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),

@@ -5,15 +5,21 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { acknowledgeNagFindings } from '../../infra/aws/nagSuppressions.ts';
 import { SoleilStack } from '../../infra/aws/SoleilStack.ts';
 import { stageConfigFromContext } from '../../infra/aws/StageConfig.ts';
-import type { ModuleManifest } from '../../shared/contracts/moduleManifest.ts';
 import { eventContracts } from '../../shared/contracts/eventCatalog.ts';
+import type { ModuleManifest } from '../../shared/contracts/moduleManifest.ts';
 import { validateEventPattern } from '../../shared/eventPatterns/index.ts';
 import { buildPlatformModel } from '../../shared/platformModel/buildPlatformModel.ts';
 import { loadManifests, repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 
 /** The fixture `functions` folder of the CDK tests (three tiny modules: core, auth, sync). */
-export const FIXTURE_FUNCTIONS_DIR = path.join(repositoryRoot(), 'tests', 'fixtures', 'modules-cdk', 'functions');
+export const FIXTURE_FUNCTIONS_DIR = path.join(
+  repositoryRoot(),
+  'tests',
+  'fixtures',
+  'modules-cdk',
+  'functions',
+);
 
 /** The fixture manifests, to be changed in memory by tests that grow the model. */
 export const fixtureManifests = (): Promise<ModuleManifest[]> => loadManifests(FIXTURE_FUNCTIONS_DIR);
