@@ -12,7 +12,7 @@ import { gatewayError } from './GatewayResponse.ts';
 import { HttpRouteTable } from './HttpRouteTable.ts';
 import type { IncomingHttpRequest } from './IncomingHttpRequest.ts';
 import type { Invoke } from './Invoke.ts';
-import { isThrottledError } from './Invoke.ts';
+import { INTEGRATION_TIMEOUT_ERROR, invokeAsIntegration, isThrottledError } from './Invoke.ts';
 import { mapLambdaResult } from './mapLambdaResult.ts';
 import { RequestBodyTooLargeError, readRequestBody } from './readRequestBody.ts';
 import { newRequestId } from './requestIds.ts';
@@ -40,6 +40,8 @@ export interface HttpApiServerOptions {
   readonly corsAllowOrigins?: CorsAllowOrigins;
   /** @default 10 MB, the HTTP API quota */
   readonly maxBodyBytes?: number;
+  /** How long the API waits for a function before answering 503. @default 30 s, the HTTP API quota */
+  readonly integrationTimeoutMs?: number;
 }
 
 /**
@@ -153,17 +155,22 @@ export class HttpApiServer {
         request,
         matched,
         parts,
+        integrationTimeoutMs: this.options.integrationTimeoutMs ?? HTTP_API_LIMITS.integrationTimeoutMs,
       });
       if (!authorization.allowed) return authorization.response;
       authorizerContext = authorization.context;
     }
 
     const event = buildHttpApiEvent(request, matched, parts, authorizerContext);
-    const outcome = await this.options.invoke(matched.route.functionId, event, {
-      timeoutMs: HTTP_API_LIMITS.integrationTimeoutMs,
-    });
+    const outcome = await invokeAsIntegration(
+      this.options.invoke,
+      matched.route.functionId,
+      event,
+      this.options.integrationTimeoutMs ?? HTTP_API_LIMITS.integrationTimeoutMs,
+    );
     if (!outcome.ok) {
-      return isThrottledError(outcome.errorType)
+      // A function error (its own timeout included) is a 500; the gateway giving up waiting is a 503.
+      return isThrottledError(outcome.errorType) || outcome.errorType === INTEGRATION_TIMEOUT_ERROR
         ? gatewayError(503, GATEWAY_MESSAGES.serviceUnavailable)
         : gatewayError(500, GATEWAY_MESSAGES.internalError);
     }

@@ -1,4 +1,4 @@
-import { GATEWAY_MESSAGES, HTTP_API_LIMITS } from './apiGatewayConstants.ts';
+import { GATEWAY_MESSAGES } from './apiGatewayConstants.ts';
 import type { HttpApiRequestParts } from './buildHttpApiEvent.ts';
 import { buildHttpAuthorizerEvent } from './buildHttpApiEvent.ts';
 import type { GatewayResponse } from './GatewayResponse.ts';
@@ -6,6 +6,7 @@ import { gatewayError } from './GatewayResponse.ts';
 import type { MatchedRoute } from './HttpRouteTable.ts';
 import type { IncomingHttpRequest } from './IncomingHttpRequest.ts';
 import type { Invoke } from './Invoke.ts';
+import { invokeAsIntegration } from './Invoke.ts';
 
 /** The authorizer's verdict: the context to pass to the route, or the response API Gateway sends instead. */
 export type HttpAuthorization =
@@ -23,6 +24,7 @@ export const authorizeHttpRequest = async (input: {
   readonly request: IncomingHttpRequest;
   readonly matched: MatchedRoute;
   readonly parts: HttpApiRequestParts;
+  readonly integrationTimeoutMs: number;
 }): Promise<HttpAuthorization> => {
   const { invoke, authorizerFunctionId, request, matched, parts } = input;
   const identitySource = parts.headers.authorization;
@@ -30,9 +32,7 @@ export const authorizeHttpRequest = async (input: {
     return { allowed: false, response: gatewayError(401, GATEWAY_MESSAGES.unauthorized) };
   }
   const event = buildHttpAuthorizerEvent(request, matched, parts, identitySource);
-  const outcome = await invoke(authorizerFunctionId, event, {
-    timeoutMs: HTTP_API_LIMITS.integrationTimeoutMs,
-  });
+  const outcome = await invokeAsIntegration(invoke, authorizerFunctionId, event, input.integrationTimeoutMs);
   if (!outcome.ok || !isSimpleResponse(outcome.result)) {
     return { allowed: false, response: gatewayError(500, GATEWAY_MESSAGES.internalError) };
   }

@@ -6,6 +6,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
 import { WEBSOCKET_API_LIMITS } from '../http/apiGatewayConstants.ts';
 import type { Invoke } from '../http/Invoke.ts';
+import { INTEGRATION_TIMEOUT_ERROR, invokeAsIntegration } from '../http/Invoke.ts';
 import { newRequestId } from '../http/requestIds.ts';
 import { authorizeWebSocketConnect } from './authorizeWebSocketConnect.ts';
 import type { WebSocketHandshake } from './buildWebSocketEvents.ts';
@@ -33,6 +34,8 @@ export interface WebSocketApiServerOptions {
   readonly maxLifetimeMs?: number;
   /** A larger message closes the connection with 1009. @default 128 KB */
   readonly maxMessageBytes?: number;
+  /** How long the API waits for a function's answer. @default 29 s, the WebSocket API quota */
+  readonly integrationTimeoutMs?: number;
 }
 
 /** Close code and reason API Gateway uses when it ends a connection itself (idle, lifetime, shutdown). */
@@ -179,6 +182,7 @@ export class WebSocketApiServer implements ConnectionRegistry {
         authorizerFunctionId: this.options.authorizerFunctionId,
         client,
         handshake,
+        integrationTimeoutMs: this.integrationTimeoutMs(),
       });
       if (!verdict.allowed) {
         refuse(socket, verdict.status);
@@ -189,9 +193,12 @@ export class WebSocketApiServer implements ConnectionRegistry {
 
     const connectFunction = this.routes.get('$connect');
     if (connectFunction !== undefined) {
-      const outcome = await this.options.invoke(connectFunction, buildConnectEvent(client, handshake, now), {
-        timeoutMs: WEBSOCKET_API_LIMITS.integrationTimeoutMs,
-      });
+      const outcome = await invokeAsIntegration(
+        this.options.invoke,
+        connectFunction,
+        buildConnectEvent(client, handshake, now),
+        this.integrationTimeoutMs(),
+      );
       const status = outcome.ok ? statusCodeOf(outcome.result) : 500;
       if (status < 200 || status > 299) {
         refuse(socket, status);
@@ -246,12 +253,18 @@ export class WebSocketApiServer implements ConnectionRegistry {
       return;
     }
     const event = buildMessageEvent(connection.client, routeKey, message, new Date());
-    const outcome = await this.options.invoke(functionId, event, {
-      timeoutMs: WEBSOCKET_API_LIMITS.integrationTimeoutMs,
-    });
+    const outcome = await invokeAsIntegration(
+      this.options.invoke,
+      functionId,
+      event,
+      this.integrationTimeoutMs(),
+    );
     if (!outcome.ok) {
       this.reply(connection, {
-        message: 'Internal server error',
+        message:
+          outcome.errorType === INTEGRATION_TIMEOUT_ERROR
+            ? 'Endpoint request timed out'
+            : 'Internal server error',
         connectionId: connection.client.connectionId,
         requestId: event.requestContext.requestId,
       });
@@ -274,11 +287,8 @@ export class WebSocketApiServer implements ConnectionRegistry {
     const disconnectFunction = this.routes.get('$disconnect');
     if (disconnectFunction === undefined) return;
     const event = buildDisconnectEvent(connection.client, { code, reason }, new Date());
-    this.track(
-      this.options.invoke(disconnectFunction, event, {
-        timeoutMs: WEBSOCKET_API_LIMITS.integrationTimeoutMs,
-      }),
-    );
+    // Nobody waits for $disconnect's answer (the client is gone), so the function's own timeout applies.
+    this.track(this.options.invoke(disconnectFunction, event));
   }
 
   /** Ends a connection: gone for `send`/`info` at once, `$disconnect` runs when the close completes. */
@@ -287,6 +297,10 @@ export class WebSocketApiServer implements ConnectionRegistry {
     clearTimeout(connection.idleTimer);
     clearTimeout(connection.lifetimeTimer);
     connection.ws.close(how.code, how.reason);
+  }
+
+  private integrationTimeoutMs(): number {
+    return this.options.integrationTimeoutMs ?? WEBSOCKET_API_LIMITS.integrationTimeoutMs;
   }
 
   private resetIdleTimer(connection: LiveConnection): void {

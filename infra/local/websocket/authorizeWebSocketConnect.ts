@@ -1,5 +1,5 @@
-import { WEBSOCKET_API_LIMITS } from '../http/apiGatewayConstants.ts';
 import type { Invoke } from '../http/Invoke.ts';
+import { invokeAsIntegration } from '../http/Invoke.ts';
 import { buildWebSocketAuthorizerEvent, type WebSocketHandshake } from './buildWebSocketEvents.ts';
 import { evaluateAuthorizerPolicy } from './evaluateAuthorizerPolicy.ts';
 import type { WebSocketClient } from './WebSocketClient.ts';
@@ -22,15 +22,19 @@ export const authorizeWebSocketConnect = async (input: {
   readonly authorizerFunctionId: string;
   readonly client: WebSocketClient;
   readonly handshake: WebSocketHandshake;
+  readonly integrationTimeoutMs: number;
 }): Promise<WebSocketAuthorization> => {
   const token = new URLSearchParams(input.handshake.rawQueryString).get(WEBSOCKET_TOKEN_PARAMETER);
   if (token === null || token === '') return { allowed: false, status: 401 };
 
   const event = buildWebSocketAuthorizerEvent(input.client, input.handshake, new Date());
   const started = Date.now();
-  const outcome = await input.invoke(input.authorizerFunctionId, event, {
-    timeoutMs: WEBSOCKET_API_LIMITS.integrationTimeoutMs,
-  });
+  const outcome = await invokeAsIntegration(
+    input.invoke,
+    input.authorizerFunctionId,
+    event,
+    input.integrationTimeoutMs,
+  );
   if (!outcome.ok) return { allowed: false, status: outcome.errorMessage === 'Unauthorized' ? 401 : 500 };
 
   const result = outcome.result as {

@@ -247,6 +247,27 @@ describe('HttpApiServer responses', () => {
     expect(busy.status).toBe(503);
   });
 
+  it('answers 503 when the function outlasts the integration timeout', async () => {
+    const slow = fakeInvoke({
+      'demo-route': () => new Promise((resolve) => setTimeout(() => resolve('late'), 300)),
+    });
+    const impatient = new HttpApiServer({
+      model: edgeTestModel({ routes: [{ path: '/api/demo/slow' }] }),
+      invoke: slow.invoke,
+      port: 0,
+      authorizerFunctionId: null,
+      integrationTimeoutMs: 50,
+    });
+    const { port: impatientPort } = await impatient.start();
+    try {
+      const response = await sendHttpRequest(impatientPort, { path: '/api/demo/slow' });
+      expect(response.status).toBe(503);
+      expect(JSON.parse(response.body)).toEqual({ message: 'Service Unavailable' });
+    } finally {
+      await impatient.stop();
+    }
+  });
+
   it('infers a 200 JSON response from a plain result', async () => {
     const response = await sendHttpRequest(port, { path: '/api/demo/plain' });
     expect(response.status).toBe(200);
