@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { DEFAULT_AWS_PORT } from './aws/LocalAwsEndpoint.ts';
+
+/** Ports and data folder of `npm start`, with the variable that sets each (named in "port in use" errors). */
+export interface LocalSettings {
+  readonly ports: {
+    readonly http: number;
+    readonly ws: number;
+    readonly aws: number;
+    readonly dynamodb: number;
+  };
+  readonly dataDir: string;
+}
+
+export const SETTING_VARIABLES = {
+  http: 'SOLEIL_HTTP_PORT',
+  ws: 'SOLEIL_WS_PORT',
+  aws: 'SOLEIL_AWS_PORT',
+  dynamodb: 'SOLEIL_DYNAMODB_PORT',
+  dataDir: 'SOLEIL_DATA_DIR',
+} as const;
+
+/** Thrown when a setting's variable holds something unusable; the message names the variable. */
+export class InvalidLocalSettingError extends Error {
+  override readonly name = 'InvalidLocalSettingError';
+}
+
+const port = (env: NodeJS.ProcessEnv, variable: string, fallback: number): number => {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new InvalidLocalSettingError(
+      `${variable}=${raw} is not a port: use a number from 1 to 65535 (0 = any free port).`,
+    );
+  }
+  return value;
+};
+
+/** Reads the settings from the environment; defaults 3000, 3001, 4010, 8000 and `.soleil/` under `cwd`. */
+export const readLocalSettings = (
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): LocalSettings => ({
+  ports: {
+    http: port(env, SETTING_VARIABLES.http, 3000),
+    ws: port(env, SETTING_VARIABLES.ws, 3001),
+    aws: port(env, SETTING_VARIABLES.aws, DEFAULT_AWS_PORT),
+    dynamodb: port(env, SETTING_VARIABLES.dynamodb, 8000),
+  },
+  dataDir: path.resolve(cwd, env[SETTING_VARIABLES.dataDir] || '.soleil'),
+});

@@ -1,0 +1,271 @@
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadPlatformModel, repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
+import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { catalogEntriesFromModel } from '../../shared/runtime/catalog/catalogEntriesFromModel.ts';
+import { DynamoDbServiceCatalogStore } from '../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
+import { LocalAwsEndpoint } from './aws/LocalAwsEndpoint.ts';
+import { createModelTables } from './dynamodb/createModelTables.ts';
+import {
+  type DynamoDbLocal,
+  LOCAL_AWS_CREDENTIALS,
+  LOCAL_AWS_REGION,
+  startDynamoDbLocal,
+} from './dynamodb/startDynamoDbLocal.ts';
+import { DeadLetterStore } from './events/DeadLetterStore.ts';
+import { EventArchive } from './events/EventArchive.ts';
+import { EventRouter } from './events/EventRouter.ts';
+import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
+import { FunctionRunner } from './functions/FunctionRunner.ts';
+import { type InvokeFunction, RUNTIME_ERRORS } from './functions/InvocationResult.ts';
+import { HttpApiServer } from './http/HttpApiServer.ts';
+import { LOCAL_NAMES } from './localNames.ts';
+import { readLocalSettings, SETTING_VARIABLES } from './localSettings.ts';
+import { assertPortFree } from './net/findFreePort.ts';
+import { ScheduleRunner } from './schedules/ScheduleRunner.ts';
+import { WebSocketApiServer } from './websocket/WebSocketApiServer.ts';
+
+export interface StartPlatformOptions {
+  /** The model to run; loaded from `functionsDir` when omitted. */
+  readonly model?: PlatformModel;
+  /** Folder of the modules (`<dir>/<module>/module.ts`). @default the repository's `functions/` */
+  readonly functionsDir?: string;
+  /** Ports; `0` picks a free one. @default from SOLEIL_*_PORT, else 3000, 3001, 4010, 8000 */
+  readonly ports?: Partial<{ http: number; ws: number; aws: number; dynamodb: number }>;
+  /** Folder for DynamoDB data, dead letters and the archive; `null` keeps everything in memory (tests). */
+  readonly dataDir?: string | null;
+  /** EventBridge retry timing; tests pass `{ timeScale: 0.001 }`. */
+  readonly retry?: RetryPolicyOptions;
+  /** Whether the model's schedules run on their rate. @default true */
+  readonly schedules?: boolean;
+  /** Multiplies schedule rates (0.001 turns minutes into milliseconds). @default 1 */
+  readonly scheduleTimeScale?: number;
+  /** Whether functions' logs reach stdout. @default 'inherit' */
+  readonly functionOutput?: 'inherit' | 'silent';
+  /** Containers per function at most. @default 4 */
+  readonly maxConcurrency?: number;
+  /** Timeouts per function id, overriding the model. */
+  readonly functionTimeoutMs?: Readonly<Record<string, number>>;
+  /** Extra environment for every function. */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+  /** WebSocket limits, shortened in tests. */
+  readonly webSocket?: { readonly idleTimeoutMs?: number; readonly maxLifetimeMs?: number };
+  /** Where background failures (async invocations, schedules) are reported. @default console.warn */
+  readonly log?: (line: string) => void;
+}
+
+/** A running embedded platform. */
+export interface EmbeddedPlatform {
+  readonly urls: {
+    readonly http: string;
+    readonly ws: string;
+    readonly aws: string;
+    readonly dynamodb: string;
+  };
+  readonly model: PlatformModel;
+  readonly invoke: InvokeFunction;
+  readonly runner: FunctionRunner;
+  readonly router: EventRouter;
+  readonly deadLetters: DeadLetterStore;
+  readonly archive: EventArchive;
+  readonly schedules: ScheduleRunner;
+  /** Milliseconds from the call to ready. */
+  readonly startupMs: number;
+  /** Stops everything it started, DynamoDB Local's JVM included. */
+  stop(): Promise<void>;
+}
+
+const resolvePorts = async (options: StartPlatformOptions) => {
+  const defaults = readLocalSettings().ports;
+  const ports = { ...defaults, ...options.ports };
+  await Promise.all(
+    (['http', 'ws', 'aws', 'dynamodb'] as const)
+      .filter((name) => ports[name] !== 0)
+      .map((name) => assertPortFree(ports[name], SETTING_VARIABLES[name])),
+  );
+  return ports;
+};
+
+/** Runs `steps` in order, each even if an earlier one failed; rethrows the first failure at the end. */
+const stopAll = async (steps: readonly (() => unknown)[]): Promise<void> => {
+  let firstError: unknown;
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (firstError !== undefined) throw firstError;
+};
+
+/**
+ * Starts the whole platform on this machine from the platform model: DynamoDB Local with the model's tables
+ * and the service catalog, the functions (worker threads), the local AWS endpoint, the event router, the
+ * schedules, and the HTTP and WebSocket APIs. `npm start` and the integration tests both use it.
+ */
+export const startPlatform = async (options: StartPlatformOptions = {}): Promise<EmbeddedPlatform> => {
+  const startedAt = Date.now();
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const ports = await resolvePorts(options);
+  const dataDir = options.dataDir === undefined ? readLocalSettings().dataDir : options.dataDir;
+  const functionsDir = options.functionsDir ?? path.join(repositoryRoot(), 'functions');
+
+  // The JVM takes longest to start: load the model meanwhile.
+  const [dynamo, model] = await Promise.all([
+    startDynamoDbLocal({
+      ...(ports.dynamodb !== 0 ? { port: ports.dynamodb } : {}),
+      ...(dataDir ? { dataDir: path.join(dataDir, 'dynamodb') } : {}),
+    }),
+    options.model ? Promise.resolve(options.model) : loadPlatformModel(functionsDir),
+  ]);
+  const cleanups: (() => unknown)[] = [() => dynamo.stop()];
+  try {
+    return await compose({ options, model, dynamo, ports, dataDir, functionsDir, log, startedAt, cleanups });
+  } catch (error) {
+    await stopAll(cleanups.reverse()).catch(() => undefined);
+    throw error;
+  }
+};
+
+interface ComposeInput {
+  readonly options: StartPlatformOptions;
+  readonly model: PlatformModel;
+  readonly dynamo: DynamoDbLocal;
+  readonly ports: { http: number; ws: number; aws: number };
+  readonly dataDir: string | null;
+  readonly functionsDir: string;
+  readonly log: (line: string) => void;
+  readonly startedAt: number;
+  /** Filled as parts start, so a failure half-way stops what already runs. */
+  readonly cleanups: (() => unknown)[];
+}
+
+const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
+  const { options, model, dynamo, ports, dataDir, log, cleanups } = input;
+  const dynamoClient = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: LOCAL_AWS_REGION,
+    credentials: LOCAL_AWS_CREDENTIALS,
+  });
+  cleanups.push(() => dynamoClient.destroy());
+  await createModelTables(dynamoClient, model);
+  await new DynamoDbServiceCatalogStore(dynamoClient, LOCAL_NAMES.catalogTableName).replaceAll(
+    catalogEntriesFromModel(model, (functionId) => functionId),
+  );
+
+  // The runner needs the endpoint's URL and the endpoint invokes through the runner: bind late.
+  let runner: FunctionRunner | undefined;
+  const invoke: InvokeFunction = (functionId, event, invokeOptions) =>
+    runner
+      ? runner.invoke(functionId, event, invokeOptions)
+      : Promise.resolve({
+          ok: false,
+          errorType: RUNTIME_ERRORS.stopped,
+          errorMessage: 'The platform is not running',
+        });
+
+  const deadLetters = new DeadLetterStore(dataDir ? path.join(dataDir, 'dead-letters.json') : undefined);
+  const archive = new EventArchive(dataDir ? path.join(dataDir, 'archive.jsonl') : undefined);
+  const router = new EventRouter({
+    rules: model.rules,
+    invoke,
+    retryPolicy: new RetryPolicy(options.retry),
+    deadLetters,
+    archive,
+  });
+
+  let webSocket: WebSocketApiServer | undefined;
+  const endpoint = new LocalAwsEndpoint({
+    eventBridge: { router, rules: model.rules, region: LOCAL_AWS_REGION },
+    lambda: {
+      invoke,
+      hasFunction: (id) => model.functions.some((f) => f.id === id),
+      region: LOCAL_AWS_REGION,
+      onAsyncFailure: (id, type, message) =>
+        log(`[lambda] async invocation of ${id} failed: ${type}: ${message}`),
+    },
+    admin: { router, deadLetters },
+    connections: () => webSocket,
+  });
+  const aws = await endpoint.start(ports.aws);
+  cleanups.push(() => endpoint.stop());
+
+  const baseDir = options.functionsDir ? path.dirname(options.functionsDir) : repositoryRoot();
+  runner = new FunctionRunner({
+    model,
+    endpoints: { dynamodb: dynamo.endpoint, aws: aws.url },
+    baseDir,
+    output: options.functionOutput ?? 'inherit',
+    ...(options.maxConcurrency !== undefined ? { maxConcurrency: options.maxConcurrency } : {}),
+    ...(options.functionTimeoutMs ? { timeoutMs: options.functionTimeoutMs } : {}),
+    ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}),
+  });
+  const startedRunner = runner;
+  cleanups.push(() => startedRunner.stop());
+  // Reversed at stop: the router stops (no new deliveries, no retries of cancelled ones) before the runner.
+  cleanups.push(
+    () => archive.flush(),
+    () => router.stop(),
+  );
+
+  const authorizerFunctionId = model.authorizer?.functionId ?? null;
+  const http = new HttpApiServer({
+    model,
+    invoke,
+    port: ports.http,
+    authorizerFunctionId,
+    leaderRoutes: model.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
+  });
+  const httpPort = (await http.start()).port;
+  cleanups.push(() => http.stop());
+  webSocket = new WebSocketApiServer({
+    model,
+    invoke,
+    port: ports.ws,
+    authorizerFunctionId,
+    ...(options.webSocket?.idleTimeoutMs !== undefined
+      ? { idleTimeoutMs: options.webSocket.idleTimeoutMs }
+      : {}),
+    ...(options.webSocket?.maxLifetimeMs !== undefined
+      ? { maxLifetimeMs: options.webSocket.maxLifetimeMs }
+      : {}),
+  });
+  const startedWebSocket = webSocket;
+  const wsPort = (await webSocket.start()).port;
+  cleanups.push(() => startedWebSocket.stop());
+
+  const schedules = new ScheduleRunner({
+    schedules: model.schedules,
+    invoke,
+    region: LOCAL_AWS_REGION,
+    ...(options.scheduleTimeScale !== undefined ? { timeScale: options.scheduleTimeScale } : {}),
+    onFailure: (id, type, message) => log(`[schedule] ${id} failed: ${type}: ${message}`),
+  });
+  if (options.schedules ?? true) schedules.start();
+  cleanups.push(() => schedules.stop());
+
+  // Stop in reverse: edges first, then the bus, the functions, and DynamoDB Local last.
+  const stopSteps = [...cleanups].reverse();
+  let stopping: Promise<void> | undefined;
+  return {
+    urls: {
+      http: `http://127.0.0.1:${httpPort}`,
+      ws: `ws://127.0.0.1:${wsPort}`,
+      aws: aws.url,
+      dynamodb: dynamo.endpoint,
+    },
+    model,
+    invoke,
+    runner,
+    router,
+    deadLetters,
+    archive,
+    schedules,
+    startupMs: Date.now() - input.startedAt,
+    stop: () => {
+      stopping ??= stopAll(stopSteps);
+      return stopping;
+    },
+  };
+};
