@@ -15,8 +15,8 @@ export type HttpAuthorization =
 
 /**
  * Runs the Lambda authorizer of a non-public route as an HTTP API does with simple responses and the
- * `Authorization` header as identity source: no header → 401 without calling it; `isAuthorized: false` →
- * 403; a failing or malformed authorizer → 500. With no authorizer at all the route fails closed (401).
+ * `Authorization` header as identity source: no header → 401 without calling it; an `Unauthorized` error
+ * → 401; `isAuthorized: false` → 403; any other failure or a malformed answer → 500. With no authorizer at all the route fails closed (401).
  */
 export const authorizeHttpRequest = async (input: {
   readonly invoke: Invoke;
@@ -33,6 +33,10 @@ export const authorizeHttpRequest = async (input: {
   }
   const event = buildHttpAuthorizerEvent(request, matched, parts, identitySource);
   const outcome = await invokeAsIntegration(invoke, authorizerFunctionId, event, input.integrationTimeoutMs);
+  // The one error API Gateway maps rather than hides: an authorizer failing with "Unauthorized" is a 401.
+  if (!outcome.ok && outcome.errorMessage === GATEWAY_MESSAGES.unauthorized) {
+    return { allowed: false, response: gatewayError(401, GATEWAY_MESSAGES.unauthorized) };
+  }
   if (!outcome.ok || !isSimpleResponse(outcome.result)) {
     return { allowed: false, response: gatewayError(500, GATEWAY_MESSAGES.internalError) };
   }

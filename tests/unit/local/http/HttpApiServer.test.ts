@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpApiServer } from '../../../../infra/local/http/HttpApiServer.ts';
 import { edgeTestModel, fail, fakeInvoke } from './edgeTestModel.ts';
@@ -39,6 +40,7 @@ const fake = fakeInvoke({
     const header = (event as { identitySource: string[] }).identitySource[0];
     if (header === 'Bearer good') return { isAuthorized: true, context: { identity: '{"userId":"u1"}' } };
     if (header === 'Bearer broken') return { nonsense: true };
+    if (header === 'Bearer expired') return fail('Error', 'Unauthorized');
     return { isAuthorized: false };
   },
 });
@@ -199,6 +201,17 @@ describe('HttpApiServer authorizer', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it('answers 401 when the authorizer fails with "Unauthorized"', async () => {
+    const response = await sendHttpRequest(port, {
+      method: 'POST',
+      path: '/api/drive/bands/b1/files',
+      headers: { authorization: 'Bearer expired' },
+    });
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.body)).toEqual({ message: 'Unauthorized' });
+    expect(lastEventOf('drive-upload')).toBeUndefined();
+  });
+
   it('answers 500 when the authorizer returns a malformed response', async () => {
     const response = await sendHttpRequest(port, {
       method: 'POST',
@@ -301,6 +314,43 @@ describe('HttpApiServer responses', () => {
         body: 'x'.repeat(17),
       });
       expect(response.status).toBe(413);
+      expect(fake.calls).toHaveLength(0);
+    } finally {
+      await small.stop();
+    }
+  });
+});
+
+describe('HttpApiServer streamed body limit', () => {
+  it('refuses a chunked body that grows past the limit with 413', async () => {
+    const small = new HttpApiServer({
+      model,
+      invoke: fake.invoke,
+      port: 0,
+      authorizerFunctionId: null,
+      maxBodyBytes: 1024,
+    });
+    const { port: smallPort } = await small.start();
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: smallPort,
+            method: 'POST',
+            path: '/api/system/health',
+            headers: { 'transfer-encoding': 'chunked' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        for (let i = 0; i < 4; i += 1) req.write('x'.repeat(512));
+        req.end();
+      });
+      expect(status).toBe(413);
       expect(fake.calls).toHaveLength(0);
     } finally {
       await small.stop();

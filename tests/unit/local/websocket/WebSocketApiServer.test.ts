@@ -195,6 +195,28 @@ describe('WebSocketApiServer messages', () => {
     expect(JSON.parse(socket.received[0] ?? '')).toMatchObject({ message: 'Internal server error' });
   });
 
+  it('answers Endpoint request timed out when the function outlasts the integration timeout', async () => {
+    const slow = fakeInvoke({
+      'sync-default': () => new Promise((resolve) => setTimeout(() => resolve({ body: 'late' }), 300)),
+    });
+    const impatient = new WebSocketApiServer({
+      model: edgeTestModel({ webSocketRoutes: [{ routeKey: '$default', functionId: 'sync-default' }] }),
+      invoke: slow.invoke,
+      port: 0,
+      authorizerFunctionId: null,
+      integrationTimeoutMs: 50,
+    });
+    const { port: impatientPort } = await impatient.start();
+    try {
+      const socket = await openTestSocket(impatientPort, '/');
+      socket.ws.send('hello');
+      await vi.waitFor(() => expect(socket.received).toHaveLength(1));
+      expect(JSON.parse(socket.received[0] ?? '')).toMatchObject({ message: 'Endpoint request timed out' });
+    } finally {
+      await impatient.stop();
+    }
+  });
+
   it('answers Forbidden when no route matches and there is no $default', async () => {
     const bare = new WebSocketApiServer({
       model: edgeTestModel({ webSocketRoutes: [{ routeKey: 'join', functionId: 'sync-join' }] }),
