@@ -32,6 +32,8 @@ export interface SynthOptions {
   readonly stage?: 'dev' | 'prod';
   /** Bundle the functions with esbuild for real (slow-ish); by default bundling is skipped. */
   readonly bundle?: boolean;
+  /** Where the cloud assembly goes. @default a temporary folder */
+  readonly outdir?: string;
   /** Run the cdk-nag packs; their findings surface as a synth error. */
   readonly nag?: boolean;
   /**
@@ -50,6 +52,7 @@ export interface SynthResult {
 /** Renders a model into a stack the way infra/aws/app.ts does, and returns its template. */
 export const synthStack = (model: PlatformModel, options: SynthOptions = {}): SynthResult => {
   const app = new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
     context: {
       stage: options.stage ?? 'dev',
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
