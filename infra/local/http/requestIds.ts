@@ -14,3 +14,9 @@ export const formatRequestTime = (now: Date): string => {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${pad(now.getUTCDate())}/${MONTHS[now.getUTCMonth()]}/${now.getUTCFullYear()}:${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())} +0000`;
 };
+
+/**
+ * A WebSocket connection id shaped like API Gateway's (`L0SM9cOFvHcCIhw=`), drawn from the URL-safe
+ * alphabet so it never holds a `/` that would split an `@connections/{id}` path.
+ */
+export const newConnectionId = (): string => randomBytes(12).toString('base64url').slice(0, 15).concat('=');

@@ -7,7 +7,7 @@ import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.
 import { WEBSOCKET_API_LIMITS } from '../http/apiGatewayConstants.ts';
 import type { Invoke } from '../http/Invoke.ts';
 import { INTEGRATION_TIMEOUT_ERROR, invokeAsIntegration } from '../http/Invoke.ts';
-import { newRequestId } from '../http/requestIds.ts';
+import { newConnectionId, newRequestId } from '../http/requestIds.ts';
 import { authorizeWebSocketConnect } from './authorizeWebSocketConnect.ts';
 import type { WebSocketHandshake } from './buildWebSocketEvents.ts';
 import { buildConnectEvent, buildDisconnectEvent, buildMessageEvent } from './buildWebSocketEvents.ts';
@@ -167,7 +167,7 @@ export class WebSocketApiServer implements ConnectionRegistry {
       rawQueryString: queryAt === -1 ? '' : url.slice(queryAt + 1),
     };
     let client: WebSocketClient = {
-      connectionId: newRequestId(),
+      connectionId: newConnectionId(),
       connectedAt: now.getTime(),
       sourceIp: ((socket as Socket).remoteAddress ?? '').replace(/^::ffff:/, ''),
       userAgent: request.headers['user-agent'] ?? '',

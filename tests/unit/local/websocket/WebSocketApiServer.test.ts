@@ -103,7 +103,7 @@ describe('WebSocketApiServer $connect', () => {
       requestContext: {
         routeKey: '$connect',
         eventType: 'CONNECT',
-        connectionId: expect.stringMatching(/^[A-Za-z0-9+/]{15}=$/),
+        connectionId: expect.stringMatching(/^[A-Za-z0-9_-]{15}=$/),
         connectedAt: expect.any(Number),
         requestTimeEpoch: expect.any(Number),
         domainName: '127.0.0.1',
