@@ -16,7 +16,7 @@ describe('function bundling (the one test that bundles for real)', () => {
     const assembly = app.synth({ force: true });
     const artifact = assembly.getStackByName(stack.stackName);
     const template = artifact.template as {
-      Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+      Resources: Record<string, { Type: string; Properties: { Code: { S3Key: string } } }>;
     };
     const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
     expect(functions).toHaveLength(deployedFunctions(model).length + 1);
