@@ -54,7 +54,7 @@ const publisher = () =>
 
 describe('eventHandler', () => {
   it('calls handle with the typed data and metadata of a valid event', async () => {
-    const handle = vi.fn(async () => {});
+    const handle = vi.fn(async (_event: unknown) => {});
     const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
     const event = eventBridgeEvent({
       name: 'drive.file_removed',
