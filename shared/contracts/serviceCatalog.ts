@@ -12,12 +12,10 @@ export const serviceContracts = {
 type Contracts = typeof serviceContracts;
 export type ServiceModule = keyof Contracts;
 export type ServiceName<M extends ServiceModule> = keyof Contracts[M] & string;
-type ContractOf<M extends ServiceModule, S extends ServiceName<M>> = Contracts[M][S] extends ServiceContract<
-  infer Ops
->
-  ? Ops
-  : never;
-export type OperationName<M extends ServiceModule, S extends ServiceName<M>> = keyof ContractOf<M, S> & string;
+type ContractOf<M extends ServiceModule, S extends ServiceName<M>> =
+  Contracts[M][S] extends ServiceContract<infer Ops> ? Ops : never;
+export type OperationName<M extends ServiceModule, S extends ServiceName<M>> = keyof ContractOf<M, S> &
+  string;
 export type OperationInput<
   M extends ServiceModule,
   S extends ServiceName<M>,

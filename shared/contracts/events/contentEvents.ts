@@ -7,7 +7,9 @@ import { BandId, EntityId, UserId } from '../identifiers.ts';
 export const ParsedFileName = z
   .object({
     kind: LibraryFileKind,
-    songId: EntityId.nullable().describe('Stable id of the song (derived from its title); null for gigs/other'),
+    songId: EntityId.nullable().describe(
+      'Stable id of the song (derived from its title); null for gigs/other',
+    ),
     songTitle: z.string().max(255).nullable().describe('TitleCase title as written in the file name'),
     displayTitle: z.string().max(255).nullable(),
     token: TranspositionToken.nullable(),
@@ -33,7 +35,12 @@ export const contentParsed = defineEvent({
   bandScoped: true,
   description: 'A library file name was parsed into song, kind and transposition.',
   data: z
-    .object({ bandId: BandId, fileId: EntityId, fileName: z.string().min(1).max(255), parsed: ParsedFileName })
+    .object({
+      bandId: BandId,
+      fileId: EntityId,
+      fileName: z.string().min(1).max(255),
+      parsed: ParsedFileName,
+    })
     .strict(),
 });
 

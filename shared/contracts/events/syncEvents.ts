@@ -10,7 +10,9 @@ export const syncStarted = defineEvent({
   version: 1,
   bandScoped: true,
   description: 'The sync module started bringing a band’s live clients up to date.',
-  data: z.object({ bandId: BandId, syncId: EntityId, reason: SyncReason, userId: UserId.nullable() }).strict(),
+  data: z
+    .object({ bandId: BandId, syncId: EntityId, reason: SyncReason, userId: UserId.nullable() })
+    .strict(),
 });
 
 export const syncProgress = defineEvent({
@@ -62,7 +64,8 @@ export const syncFileUpdated = defineEvent({
   owner: 'sync',
   version: 1,
   bandScoped: true,
-  description: 'A file update was pushed to a band’s live channel under a sequence number clients resume from.',
+  description:
+    'A file update was pushed to a band’s live channel under a sequence number clients resume from.',
   data: z
     .object({
       bandId: BandId,

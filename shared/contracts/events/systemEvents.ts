@@ -65,7 +65,9 @@ export const moduleRegistered = defineEvent({
   version: 1,
   bandScoped: false,
   description: 'A module (or a new version of it) was registered in the service catalog.',
-  data: z.object({ module: ModuleName, version: z.string(), previousVersion: z.string().nullable() }).strict(),
+  data: z
+    .object({ module: ModuleName, version: z.string(), previousVersion: z.string().nullable() })
+    .strict(),
 });
 
 export const moduleUnregistered = defineEvent({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineService } from '../defineService.ts';
-import { ModuleName } from '../identifiers.ts';
 import { ModuleHealthStatus } from '../events/systemEvents.ts';
+import { ModuleName } from '../identifiers.ts';
 
 export const ModuleSummary = z
   .object({
