@@ -1,8 +1,9 @@
 import type { EventContract } from '../../contracts/defineEvent.ts';
-import { type EventDetail, eventDetailSchema, MAX_EVENT_HOPS } from '../../contracts/eventEnvelope.ts';
+import { type EventDetail, MAX_EVENT_HOPS } from '../../contracts/eventEnvelope.ts';
 import { EventValidationError, HopLimitExceededError } from '../errors/eventErrors.ts';
 import { fieldIssuesFromZod } from '../errors/ValidationError.ts';
 import { currentCorrelationId } from '../observability/currentInvocation.ts';
+import { detailSchemaFor } from './detailSchemaFor.ts';
 
 /** What a publisher may say about an event's place in a chain; the rest of the metadata is generated. */
 export interface PublishOptions {
@@ -48,7 +49,7 @@ export const buildEventDetail = (
     ...(options.bandId === undefined ? {} : { bandId: options.bandId }),
     producer,
   };
-  const parsed = eventDetailSchema(contract.data).safeParse({ metadata, data });
+  const parsed = detailSchemaFor(contract).safeParse({ metadata, data });
   if (!parsed.success) {
     const issues = fieldIssuesFromZod(parsed.error);
     throw new EventValidationError(

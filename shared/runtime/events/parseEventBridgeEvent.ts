@@ -1,8 +1,9 @@
 import type { EventContract } from '../../contracts/defineEvent.ts';
 import { eventSource, findEventContract } from '../../contracts/eventCatalog.ts';
-import { type EventMetadata, eventDetailSchema } from '../../contracts/eventEnvelope.ts';
+import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
 import { EventValidationError } from '../errors/eventErrors.ts';
 import { fieldIssuesFromZod } from '../errors/ValidationError.ts';
+import { detailSchemaFor } from './detailSchemaFor.ts';
 
 /** The parts of an EventBridge event the kit reads. */
 export interface EventBridgeEventLike {
@@ -41,7 +42,7 @@ export const parseEventBridgeEvent = (event: EventBridgeEventLike): ParsedPlatfo
       { eventName: name },
     );
   }
-  const parsed = eventDetailSchema(contract.data).safeParse(event.detail);
+  const parsed = detailSchemaFor(contract).safeParse(event.detail);
   if (!parsed.success) {
     const issues = fieldIssuesFromZod(parsed.error, 'detail');
     throw new EventValidationError(
