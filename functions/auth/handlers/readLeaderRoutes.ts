@@ -11,9 +11,11 @@ export class InvalidLeaderRoutesError extends Error {
 /** The leader route keys (`"METHOD /path"`) the renderer set in `SOLEIL_LEADER_ROUTES` (a JSON array). */
 export const readLeaderRoutes = (raw: string | undefined): ReadonlySet<string> => {
   if (cache && cache.raw === raw) return cache.routes;
+  // Unset means a renderer forgot it: refusing every leader route then is safer than treating them as user routes.
+  if (raw === undefined) throw new InvalidLeaderRoutesError('SOLEIL_LEADER_ROUTES is not set');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw ?? '[]');
+    parsed = JSON.parse(raw);
   } catch {
     throw new InvalidLeaderRoutesError('SOLEIL_LEADER_ROUTES is not JSON');
   }
