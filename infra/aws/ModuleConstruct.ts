@@ -123,6 +123,7 @@ export class ModuleConstruct extends Construct {
       asyncFunctionIds.size > 0 ? this.deadLetterQueue('FailedInvocations') : undefined;
 
     const functions = new Map<string, NodejsFunction>();
+    const logGroupArns: string[] = [];
     for (const fn of ownFunctions) {
       const environment: Record<string, string> = {
         [PLATFORM_ENV.module]: module.name,
@@ -158,8 +159,16 @@ export class ModuleConstruct extends Construct {
           : {}),
       });
       functions.set(fn.id, rendered.function);
+      logGroupArns.push(rendered.logGroup.logGroupArn);
     }
     this.functions = functions;
+    // One statement for every log group of the module keeps the role's policy small.
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: logGroupArns,
+      }),
+    );
 
     this.rules = model.rules
       .filter((r) => r.module === module.name)

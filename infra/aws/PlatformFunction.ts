@@ -26,7 +26,7 @@ export interface PlatformFunctionProps {
   readonly exportName: string;
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
-  /** Execution role; the function's log group is granted to it. */
+  /** Execution role; it needs logs:CreateLogStream/PutLogEvents on `logGroup` (see `logGroup`). */
   readonly role: IRole;
   /** The function's environment; only `NODE_OPTIONS` (source maps) is added. */
   readonly environment: Record<string, string>;
@@ -95,6 +95,5 @@ export class PlatformFunction extends Construct {
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
     });
-    this.logGroup.grantWrite(props.role);
   }
 }

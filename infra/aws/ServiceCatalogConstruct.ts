@@ -84,6 +84,7 @@ export class ServiceCatalogConstruct extends Construct {
       logRetention: this.props.logRetention ?? RetentionDays.TWO_WEEKS,
       description: 'Replaces the service catalog with the entries of the deployed model',
     });
+    writer.logGroup.grantWrite(role);
     const byId = catalogEntriesFromModel(model, (id) => id);
     const hash = createHash('sha256').update(JSON.stringify(byId)).digest('hex');
     const entries = catalogEntriesFromModel(model, functionArn);
