@@ -19,15 +19,15 @@ let client: ServiceClient | undefined;
  * ```
  */
 export const services: ServiceClient = {
-  call: (module, service, operation, input, options) => {
+  call: async (module, service, operation, input, options) => {
     if (!client) {
-      const module = runtimeConfig.module();
+      const caller = runtimeConfig.module();
       client = createServiceClient({
-        module,
+        module: caller,
         catalog: new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
         lambda: new LambdaClient({}),
-        metrics: createMetrics(module),
-        logger: createLogger(module),
+        metrics: createMetrics(caller),
+        logger: createLogger(caller),
       });
     }
     return client.call(module, service, operation, input, options);
