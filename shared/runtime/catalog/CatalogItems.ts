@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ModuleHealthStatus } from '../../contracts/events/systemEvents.ts';
 
 /** A module's entry in the service catalog: what it is and how healthy it was last seen. */

@@ -1,7 +1,7 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
@@ -45,6 +45,10 @@ export interface EventHandlerOptions<N extends EventName> {
   readonly logger?: Logger;
   readonly metrics?: Metrics;
 }
+
+/** Metrics the kit records per delivery: handled once, or skipped as a duplicate. */
+export const EVENTS_HANDLED_METRIC = 'EventsHandled';
+export const DUPLICATE_EVENTS_METRIC = 'DuplicateEventsSkipped';
 
 /** The Lambda handler eventHandler returns. */
 export type EventLambdaHandler = (event: EventBridgeEventLike, context: Context) => Promise<void>;
@@ -107,7 +111,12 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
           metrics,
         } as ReceivedEvent<N>),
     });
-    if (duplicate) logger.info('duplicate delivery skipped', { eventId: parsed.metadata.eventId });
+    if (duplicate) {
+      logger.info('duplicate delivery skipped', { eventId: parsed.metadata.eventId });
+      metrics.addMetric(DUPLICATE_EVENTS_METRIC, MetricUnit.Count, 1);
+    } else {
+      metrics.addMetric(EVENTS_HANDLED_METRIC, MetricUnit.Count, 1);
+    }
   };
 
   const logFailures: MiddlewareObj<EventBridgeEventLike, void, Error, Context> = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The payload a service Lambda is invoked with: one function serves every operation of its service. */
 export const ServiceInvocation = z

@@ -4,6 +4,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  createMetrics,
   createPublisher,
   EventValidationError,
   eventHandler,
@@ -109,9 +110,12 @@ describe('eventHandler', () => {
       data: fileRemoved(),
     });
     const redelivery = { ...event, id: crypto.randomUUID() };
+    const addMetric = vi.spyOn(createMetrics('content'), 'addMetric');
     await handler(event, lambdaContext('content-dedupe'));
     await handler(redelivery, lambdaContext('content-dedupe'));
     expect(handle).toHaveBeenCalledTimes(1);
+    expect(addMetric.mock.calls.map((c) => c[0])).toEqual(['EventsHandled', 'DuplicateEventsSkipped']);
+    addMetric.mockRestore();
     const another = eventBridgeEvent({
       name: 'drive.file_removed',
       source: 'soleil.drive',
