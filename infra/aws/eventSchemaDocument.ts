@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventContract } from '../../shared/contracts/defineEvent.ts';
 import { eventSource } from '../../shared/contracts/eventCatalog.ts';
 import { eventDetailSchema } from '../../shared/contracts/eventEnvelope.ts';

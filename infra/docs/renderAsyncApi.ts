@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventContracts } from '../../shared/contracts/eventCatalog.ts';
 import { eventDetailSchema } from '../../shared/contracts/eventEnvelope.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';

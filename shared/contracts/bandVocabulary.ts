@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Transposition tokens a chart file name may carry (`AllOfMe_Bb.pdf`). */
 export const TranspositionToken = z.enum(['Bb', 'Eb', 'Concert', 'BassClef', 'Chords', 'Lyrics']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BandId, EntityId, IsoDateTime } from './identifiers.ts';
 
 /** Events may cause events; past this many hops the publisher refuses, so a loop cannot run forever. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Opaque identifier of a platform entity (band, user, file, song, connection...). */
 export const EntityId = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instrument } from './bandVocabulary.ts';
 import { Membership } from './events/authEvents.ts';
 import { Email, UserId } from './identifiers.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServiceContract } from './defineService.ts';
 import { ModuleName } from './identifiers.ts';
 

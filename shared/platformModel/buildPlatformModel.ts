@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventContract } from '../contracts/defineEvent.ts';
 import type { ServiceContract } from '../contracts/defineService.ts';
 import { eventSource } from '../contracts/eventCatalog.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineService } from '../../shared/contracts/defineService.ts';
 import { defineModule, type ModuleManifestInput } from '../../shared/contracts/moduleManifest.ts';
 

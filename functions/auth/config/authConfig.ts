@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Environment variables the auth module reads beyond the platform's own. */
 export const AUTH_ENV = {

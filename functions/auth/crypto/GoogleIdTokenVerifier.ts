@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email } from '../../../shared/contracts/identifiers.ts';
 
 /** What sign-in needs from a verified ID token. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import { Membership } from '../../../shared/contracts/events/authEvents.ts';
 import { Email, UserId } from '../../../shared/contracts/identifiers.ts';

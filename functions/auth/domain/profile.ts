@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import { MAX_NAME_LENGTH } from './authConstants.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LeaderRoutes = z.array(z.string().regex(/^[A-Z]+ \/\S*$/));
 let cache: { raw: string | undefined; routes: ReadonlySet<string> } | undefined;

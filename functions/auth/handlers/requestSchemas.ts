@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../../../shared/contracts/bandVocabulary.ts';
 import { BandId, Email, UserId } from '../../../shared/contracts/identifiers.ts';
 import { DisplayName, InstrumentList } from '../domain/profile.ts';

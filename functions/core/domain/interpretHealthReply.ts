@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HealthReport } from '../../../shared/runtime/catalog/CatalogItems.ts';
 import { HEALTH_SLOW_MS } from './healthPolicy.ts';
 

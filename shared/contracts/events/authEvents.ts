@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instrument, Role } from '../bandVocabulary.ts';
 import { defineEvent } from '../defineEvent.ts';
 import { BandId, Email, EntityId, IsoDateTime, UserId } from '../identifiers.ts';

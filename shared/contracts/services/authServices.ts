@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instrument, Role } from '../bandVocabulary.ts';
 import { defineService } from '../defineService.ts';
 import { BandId, Email, UserId } from '../identifiers.ts';

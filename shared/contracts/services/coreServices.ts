@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineService } from '../defineService.ts';
 import { ModuleHealthStatus } from '../events/systemEvents.ts';
 import { ModuleName } from '../identifiers.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventContracts, findEventContract } from '../../../shared/contracts/eventCatalog.ts';
 import { eventDetailSchema } from '../../../shared/contracts/eventEnvelope.ts';
 

@@ -1,7 +1,7 @@
 import '../../helpers/quietPowertools.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler } from '../../../shared/runtime/index.ts';
 import { httpEvent, lambdaContext, testIdentity } from '../../helpers/httpEvents.ts';
 

@@ -1,7 +1,7 @@
 import '../../helpers/quietPowertools.ts';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ConflictError,
   ForbiddenError,
