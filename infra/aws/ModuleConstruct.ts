@@ -8,7 +8,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { eventSource } from '../../shared/contracts/eventCatalog.ts';
-import { PLATFORM_ENV } from '../../shared/platformModel/modelConstants.ts';
+import { functionEnvironment } from '../../shared/platformModel/functionEnvironment.ts';
 import type {
   ModuleModel,
   PlatformModel,
@@ -34,6 +34,12 @@ export interface ModuleConstructProps {
   /** The module this construct renders. */
   readonly module: ModuleModel;
   readonly stage: string;
+  /**
+   * Values of module settings (manifest `config`), from CDK context `soleil:config`; a setting without a value
+   * here gets its declared default.
+   * @default {}
+   */
+  readonly settings?: Readonly<Record<string, string>>;
   readonly eventBus: EventBusConstruct;
   readonly catalog: ServiceCatalogConstruct;
   /**
@@ -125,18 +131,13 @@ export class ModuleConstruct extends Construct {
     const functions = new Map<string, NodejsFunction>();
     const logGroupArns: string[] = [];
     for (const fn of ownFunctions) {
-      const environment: Record<string, string> = {
-        [PLATFORM_ENV.module]: module.name,
-        [PLATFORM_ENV.stage]: props.stage,
-        [PLATFORM_ENV.eventBusName]: props.eventBus.bus.eventBusName,
-        [PLATFORM_ENV.serviceCatalogTable]: props.catalog.tableName,
-        POWERTOOLS_SERVICE_NAME: module.name,
-      };
-      for (const tableId of fn.tables) {
-        const tableModel = tableModels.find((t) => t.id === tableId);
-        const table = this.tables.byId.get(tableId);
-        if (tableModel && table) environment[tableModel.envVar] = table.tableName;
-      }
+      const environment = functionEnvironment(model, fn, {
+        stage: props.stage,
+        eventBusName: props.eventBus.bus.eventBusName,
+        serviceCatalogTable: props.catalog.tableName,
+        tableName: (tableId) => this.tables.byId.get(tableId)?.tableName ?? tableId,
+        configValue: (name, declared) => props.settings?.[name] ?? declared.default ?? undefined,
+      });
       const rendered = new PlatformFunction(this, fn.id, {
         entry: fn.entry,
         exportName: fn.exportName,

@@ -1,9 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { LEADER_ROUTES_ENV } from '../../shared/contracts/identity.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
-import { leaderRouteKeys } from './deployedFunctions.ts';
 import { EventBusConstruct } from './EventBusConstruct.ts';
 import { HttpApiConstruct } from './HttpApiConstruct.ts';
 import { ModuleConstruct } from './ModuleConstruct.ts';
@@ -61,6 +59,7 @@ export class SoleilStack extends Stack {
           model,
           module,
           stage: config.stage,
+          settings: config.settings,
           eventBus: this.eventBus,
           catalog: this.catalog,
           logRetention: config.logRetention,
@@ -94,7 +93,6 @@ export class SoleilStack extends Stack {
     const authorizerFunction = model.authorizer
       ? modules.get(model.authorizer.module)?.functionById(model.authorizer.functionId)
       : undefined;
-    authorizerFunction?.addEnvironment(LEADER_ROUTES_ENV, JSON.stringify(leaderRouteKeys(model)));
 
     this.httpApi = new HttpApiConstruct(this, 'HttpApi', {
       routes: model.routes,

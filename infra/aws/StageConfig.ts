@@ -19,6 +19,8 @@ export interface StageConfig {
   readonly deletionProtection: boolean;
   readonly httpThrottle: { readonly rateLimit: number; readonly burstLimit: number };
   readonly webSocketThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Values of module settings (`-c soleil:config='{"SOLEIL_AUTH_GOOGLE_CLIENT_ID":"..."}'`); never secrets. */
+  readonly settings: Readonly<Record<string, string>>;
 }
 
 /** Thrown when CDK context holds a value the app cannot use; the message says which key and what is allowed. */
@@ -43,6 +45,29 @@ const positiveInt = (node: Node, key: string, fallback: number): number => {
   return value;
 };
 
+/** Module settings from context `soleil:config`: an object (or its JSON text, as `-c` passes it) of strings. */
+const settingsFromContext = (node: Node): Record<string, string> => {
+  const raw: unknown = node.tryGetContext('soleil:config');
+  if (raw === undefined) return {};
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new InvalidStageContextError('CDK context "soleil:config" must be a JSON object of strings.');
+    }
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !Object.values(value).every((v) => typeof v === 'string')
+  ) {
+    throw new InvalidStageContextError('CDK context "soleil:config" must be a JSON object of strings.');
+  }
+  return value as Record<string, string>;
+};
+
 /**
  * Reads the stage settings from CDK context (`-c stage=prod`, `-c account=...`, `-c region=...`,
  * `-c archiveRetentionDays=...`). Defaults are the safe ones: dev, no environment.
@@ -65,5 +90,6 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     deletionProtection: prod,
     httpThrottle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 50, burstLimit: 100 },
     webSocketThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
+    settings: settingsFromContext(node),
   };
 };

@@ -27,6 +27,7 @@ export const functionEnvironment = (
 ): Record<string, string> => {
   const env: Record<string, string> = {
     [PLATFORM_ENV.module]: fn.module,
+    [PLATFORM_ENV.functionId]: fn.id,
     [PLATFORM_ENV.stage]: resolve.stage,
     [PLATFORM_ENV.eventBusName]: resolve.eventBusName,
     [PLATFORM_ENV.serviceCatalogTable]: resolve.serviceCatalogTable,

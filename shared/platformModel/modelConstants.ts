@@ -11,6 +11,8 @@ export const PLATFORM_ENV = {
   stage: 'SOLEIL_STAGE',
   eventBusName: 'SOLEIL_EVENT_BUS_NAME',
   serviceCatalogTable: 'SOLEIL_SERVICE_CATALOG_TABLE',
+  /** The model's function id: stable across deploys, unlike the deployed function's generated name. */
+  functionId: 'SOLEIL_FUNCTION_ID',
 } as const;
 
 /** The environment variable that carries a module table's physical name. */

@@ -41,6 +41,8 @@ export interface SynthOptions {
    * @default the fixture tree (tests/fixtures/modules-cdk)
    */
   readonly sourceRoot?: string;
+  /** Module settings, as `-c soleil:config=...` would pass them. */
+  readonly settings?: Record<string, string>;
 }
 
 export interface SynthResult {
@@ -55,6 +57,7 @@ export const synthStack = (model: PlatformModel, options: SynthOptions = {}): Sy
     ...(options.outdir ? { outdir: options.outdir } : {}),
     context: {
       stage: options.stage ?? 'dev',
+      ...(options.settings ? { 'soleil:config': JSON.stringify(options.settings) } : {}),
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });

@@ -6,6 +6,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
+import { PLATFORM_ENV } from '../../platformModel/modelConstants.ts';
 import { EventValidationError } from '../errors/eventErrors.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
@@ -93,8 +94,13 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     publisher ??= createPublisher({ module: runtimeConfig.module() });
     persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: runtimeConfig.idempotencyTable() });
     const bound = bindPublisher(publisher, parsed.metadata);
-    // Scoped per function: two subscribers of one module to the same event must each run once.
-    const functionName = context?.functionName || process.env.AWS_LAMBDA_FUNCTION_NAME || 'events';
+    // Scoped per function: two subscribers of one module to the same event must each run once. The model's
+    // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
+    const functionName =
+      process.env[PLATFORM_ENV.functionId] ||
+      context?.functionName ||
+      process.env.AWS_LAMBDA_FUNCTION_NAME ||
+      'events';
     const { duplicate } = await runOncePerEvent({
       persistenceStore,
       scope: `${module}#${functionName}`,

@@ -26,7 +26,9 @@ let handlers: {
 };
 
 const scheduled = { id: 'poll-1', source: 'aws.events', 'detail-type': 'Scheduled Event' } as ScheduledEvent;
-const healthReply = (status: string) => ({ Payload: new TextEncoder().encode(JSON.stringify({ status })) });
+// The SDK's Payload is a blob adapter; a plain Uint8Array is what the mock hands the probe either way.
+const payload = (text: string) => new TextEncoder().encode(text) as never;
+const healthReply = (status: string) => ({ Payload: payload(JSON.stringify({ status })) });
 const bodyOf = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 
 beforeAll(async () => {
@@ -73,7 +75,7 @@ describe('core module on a real catalog', () => {
 
   it('polls every health function, then answers 200 with each module’s version and status', async () => {
     lambda.on(InvokeCommand).resolves(healthReply('ok'));
-    await handlers.pollHealth(scheduled, context);
+    await handlers.pollHealth(scheduled);
     const invoked = lambda.commandCalls(InvokeCommand).map((c) => c.args[0].input.FunctionName);
     expect(invoked.sort()).toEqual(model.modules.map((m) => m.healthFunctionId).sort());
     const published = events.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
@@ -93,8 +95,8 @@ describe('core module on a real catalog', () => {
     lambda.on(InvokeCommand).resolves(healthReply('ok'));
     lambda
       .on(InvokeCommand, { FunctionName: 'core-health' })
-      .resolves({ FunctionError: 'Unhandled', Payload: new TextEncoder().encode('{"errorMessage":"boom"}') });
-    await handlers.pollHealth(scheduled, context);
+      .resolves({ FunctionError: 'Unhandled', Payload: payload('{"errorMessage":"boom"}') });
+    await handlers.pollHealth(scheduled);
     const published = events.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
     expect(published.map((e) => e.DetailType)).toEqual(['system.health_check', 'system.emergency']);
     const emergency = JSON.parse(published[1]?.Detail ?? '{}');

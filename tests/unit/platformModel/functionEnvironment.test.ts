@@ -57,6 +57,7 @@ describe('functionEnvironment', () => {
     const env = functionEnvironment(model, fn('drive-health'), resolver);
     expect(env).toEqual({
       SOLEIL_MODULE: 'drive',
+      SOLEIL_FUNCTION_ID: 'drive-health',
       SOLEIL_STAGE: 'dev',
       SOLEIL_EVENT_BUS_NAME: 'bus',
       SOLEIL_SERVICE_CATALOG_TABLE: 'catalog',
