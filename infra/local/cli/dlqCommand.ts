@@ -1,0 +1,53 @@
+import type { DeadLetter } from '../events/DeadLetterStore.ts';
+
+/** Thrown for a command line the dlq tool does not understand; the message is the usage. */
+export class DlqUsageError extends Error {
+  override readonly name = 'DlqUsageError';
+}
+
+export const DLQ_USAGE = [
+  'Usage: npm run dlq -- <command>',
+  '  list [<rule>]          dead letters of every rule, or of one rule',
+  '  redrive <rule>         deliver a rule’s dead letters again',
+  '  redrive --all          deliver every rule’s dead letters again',
+].join('\n');
+
+/**
+ * Runs `npm run dlq` against a running platform's admin routes on the local AWS endpoint.
+ * @returns the lines to print
+ */
+export const runDlqCommand = async (args: readonly string[], awsUrl: string): Promise<string[]> => {
+  const [command, target] = args;
+  if (command === 'list') {
+    const query = target ? `?rule=${encodeURIComponent(target)}` : '';
+    const { deadLetters } = (await request(`${awsUrl}/_soleil/dlq${query}`)) as { deadLetters: DeadLetter[] };
+    if (deadLetters.length === 0)
+      return [target ? `No dead letters for rule ${target}.` : 'No dead letters.'];
+    return deadLetters.map(
+      (l) =>
+        `${l.deadLetteredAt}  ${l.ruleId}  ${l.event['detail-type']}  event ${l.event.id}  ` +
+        `${l.errorType}: ${l.errorMessage}  (${l.exhaustedRetryCondition}, ${l.retryAttempts} retries)`,
+    );
+  }
+  if (command === 'redrive' && target) {
+    const body = target === '--all' ? {} : { rule: target };
+    const { redriven } = (await request(`${awsUrl}/_soleil/dlq/redrive`, body)) as { redriven: number };
+    return [
+      `Redriven ${redriven} dead letter${redriven === 1 ? '' : 's'}${target === '--all' ? '' : ` of ${target}`}.`,
+    ];
+  }
+  throw new DlqUsageError(DLQ_USAGE);
+};
+
+const request = async (url: string, body?: unknown): Promise<unknown> => {
+  let response: Response;
+  try {
+    response = await fetch(url, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+  } catch {
+    throw new Error(
+      `No SOLEil platform answers on ${new URL(url).origin}: start it with npm start (or set SOLEIL_AWS_PORT).`,
+    );
+  }
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+};
