@@ -93,11 +93,12 @@ export class EventBridgeApi {
     );
     const Entries = converted.map((c) => c.result);
     const FailedEntryCount = Entries.filter((e) => 'ErrorCode' in e).length;
-    this.ok(res, { FailedEntryCount, Entries });
+    // Routing only schedules deliveries, so handing the events over first costs the response nothing.
     this.options.router.put(
       converted.flatMap((c) => (c.event ? [c.event] : [])),
       receivedAt,
     );
+    this.ok(res, { FailedEntryCount, Entries });
   }
 
   private testEventPattern(input: Input, res: ServerResponse): void {

@@ -34,6 +34,7 @@ interface Delivery {
 export class EventRouter {
   private readonly rules: CompiledRule[];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly immediates = new Set<NodeJS.Immediate>();
   private active = 0;
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
@@ -81,14 +82,16 @@ export class EventRouter {
 
   /** Resolves when no delivery is running or waiting for a retry (tests and benches use it). */
   idle(): Promise<void> {
-    if (this.active === 0 && this.timers.size === 0) return Promise.resolve();
+    if (this.pendingCount() === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   stop(): void {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
+    for (const immediate of this.immediates) clearImmediate(immediate);
     this.timers.clear();
+    this.immediates.clear();
     this.notifyIfIdle();
   }
 
@@ -100,7 +103,16 @@ export class EventRouter {
 
   private schedule(delivery: Delivery, attempt: number, delayMs: number): void {
     if (this.stopped) return;
-    // Asynchronous even without delay: PutEvents answers before any target runs, as on AWS.
+    // Asynchronous even without delay: PutEvents answers before any target runs, as on AWS. A first
+    // attempt uses setImmediate (setTimeout would add at least a millisecond to every delivery).
+    if (delayMs <= 0) {
+      const immediate = setImmediate(() => {
+        this.immediates.delete(immediate);
+        void this.attempt(delivery, attempt);
+      });
+      this.immediates.add(immediate);
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.attempt(delivery, attempt);
@@ -137,8 +149,12 @@ export class EventRouter {
     }
   }
 
+  private pendingCount(): number {
+    return this.active + this.timers.size + this.immediates.size;
+  }
+
   private notifyIfIdle(): void {
-    if (this.active !== 0 || this.timers.size !== 0) return;
+    if (this.pendingCount() !== 0) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
