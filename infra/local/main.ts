@@ -25,23 +25,16 @@ const describe = (platform: EmbeddedPlatform): string => {
 };
 
 const main = async (): Promise<void> => {
-  let platform: EmbeddedPlatform;
-  try {
-    platform = await startPlatform({ ports: settings.ports, dataDir: settings.dataDir });
-  } catch (error) {
-    console.error(`SOLEil could not start: ${(error as Error).message}`);
-    process.exitCode = 1;
-    return;
-  }
-  console.log(describe(platform));
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
+  let platform: EmbeddedPlatform | undefined;
+  let stopRequested: string | undefined;
+  const stop = (signal: string): void => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    // Still starting: stop as soon as the start finishes, so DynamoDB Local's JVM is not left behind.
+    if (!platform) return;
     console.log(`\n${signal}: stopping SOLEil...`);
-    // A second Ctrl-C, or a stop that hangs, must not leave the terminal stuck.
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+    // A stop that hangs must not leave the terminal stuck.
+    setTimeout(() => process.exit(1), 10_000).unref();
     platform.stop().then(
       () => {
         console.log('Stopped.');
@@ -53,8 +46,21 @@ const main = async (): Promise<void> => {
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  try {
+    platform = await startPlatform({ ports: settings.ports, dataDir: settings.dataDir });
+  } catch (error) {
+    console.error(`SOLEil could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const requested = stopRequested;
+  if (requested) {
+    stopRequested = undefined;
+    stop(requested);
+    return;
+  }
+  console.log(describe(platform));
 };
 
 await main();
