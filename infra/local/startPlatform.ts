@@ -38,6 +38,8 @@ export interface StartPlatformOptions {
   readonly retry?: RetryPolicyOptions;
   /** Whether the model's schedules run on their rate. @default true */
   readonly schedules?: boolean;
+  /** Whether each schedule also runs once right after start (when schedules run). @default true */
+  readonly runSchedulesAtStart?: boolean;
   /** Multiplies schedule rates (0.001 turns minutes into milliseconds). @default 1 */
   readonly scheduleTimeScale?: number;
   /** Whether functions' logs reach stdout. @default 'inherit' */
@@ -242,7 +244,7 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     ...(options.scheduleTimeScale !== undefined ? { timeScale: options.scheduleTimeScale } : {}),
     onFailure: (id, type, message) => log(`[schedule] ${id} failed: ${type}: ${message}`),
   });
-  if (options.schedules ?? true) schedules.start();
+  if (options.schedules ?? true) schedules.start({ runNow: options.runSchedulesAtStart ?? true });
   cleanups.push(() => schedules.stop());
 
   // Stop in reverse: edges first, then the bus, the functions, and DynamoDB Local last.

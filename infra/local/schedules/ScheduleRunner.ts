@@ -32,12 +32,17 @@ export class ScheduleRunner {
 
   constructor(private readonly options: ScheduleRunnerOptions) {}
 
-  start(): void {
+  /**
+   * Starts the timers. With `runNow`, each schedule also runs once at once (in the background), so e.g. the
+   * health poll has filled the catalog before a developer's first request rather than minutes later.
+   */
+  start(options: { runNow?: boolean } = {}): void {
     const scale = this.options.timeScale ?? 1;
     for (const schedule of this.options.schedules) {
       this.timers.push(
         setInterval(() => void this.trigger(schedule.id), schedule.rateMinutes * 60_000 * scale),
       );
+      if (options.runNow) void this.trigger(schedule.id);
     }
   }
 

@@ -37,7 +37,7 @@ const model: PlatformModel = {
       implicit: false,
     },
   ],
-  functions: [fn('echo'), fn('sleep'), fn('fail'), fn('spin', 1), fn('missing')],
+  functions: [fn('echo'), fn('sleep'), fn('fail'), fn('spin', 1), fn('missing'), fn('exit')],
 };
 
 const runner = new FunctionRunner({
@@ -111,6 +111,19 @@ describe('FunctionRunner', () => {
     expect(sleepy).toMatchObject({ ok: false, errorMessage: 'Task timed out after 0.30 seconds' });
     const after = await runner.invoke('runner-sleep', { ms: 1 });
     expect(after).toEqual({ ok: true, result: { slept: 1, invocations: 1 } });
+  });
+
+  it('reports a runtime that exits as Runtime.ExitError and recovers with a fresh container', async () => {
+    expect(await runner.invoke('runner-exit', {})).toEqual({
+      ok: false,
+      errorType: 'Runtime.ExitError',
+      errorMessage: 'Runtime exited with status 3',
+    });
+    expect(runner.containerCount('runner-exit')).toBe(0);
+    expect(await runner.invoke('runner-exit', {})).toMatchObject({
+      ok: false,
+      errorType: 'Runtime.ExitError',
+    });
   });
 
   it('runs at most maxConcurrency containers and queues the rest', async () => {

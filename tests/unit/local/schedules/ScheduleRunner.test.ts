@@ -59,3 +59,20 @@ describe('ScheduleRunner', () => {
     await expect(runner.trigger('nope')).rejects.toThrow(/No schedule "nope"/);
   });
 });
+
+describe('ScheduleRunner.start({ runNow })', () => {
+  it('runs every schedule once at start', async () => {
+    const calls: string[] = [];
+    runner = new ScheduleRunner({
+      schedules: [schedule],
+      invoke: async (functionId) => {
+        calls.push(functionId);
+        return { ok: true, result: null };
+      },
+      region: 'eu-west-1',
+    });
+    runner.start({ runNow: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual(['core-pollHealth']);
+  });
+});
