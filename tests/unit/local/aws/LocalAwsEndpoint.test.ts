@@ -7,7 +7,9 @@ import {
 import {
   DescribeRuleCommand,
   EventBridgeClient,
+  ListEventBusesCommand,
   ListRulesCommand,
+  ListTargetsByRuleCommand,
   PutEventsCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
@@ -175,6 +177,33 @@ describe('LocalAwsEndpoint: EventBridge', () => {
     await expect(events.send(new DescribeRuleCommand({ Name: 'nope' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
+  });
+});
+
+describe('LocalAwsEndpoint: inspecting the bus', () => {
+  it("lists the bus and a rule's target with its retry policy", async () => {
+    const buses = await events.send(new ListEventBusesCommand({}));
+    expect(buses.EventBuses?.map((b) => b.Name)).toEqual(['default', 'soleil-local']);
+    const targets = await events.send(new ListTargetsByRuleCommand({ Rule: 'content-onFileAdded' }));
+    expect(targets.Targets?.[0]).toMatchObject({
+      Id: 'content-onFileAdded',
+      Arn: 'arn:aws:lambda:eu-west-1:000000000000:function:content-onFileAdded',
+      RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
+    });
+  });
+
+  it('replays an archive window through the local admin route', async () => {
+    const from = new Date().toISOString();
+    await events.send(new PutEventsCommand({ Entries: [entry({ replayed: true })] }));
+    await router.idle();
+    delivered.length = 0;
+    const response = await fetch(`${url}/_soleil/replay`, {
+      method: 'POST',
+      body: JSON.stringify({ from, name: 'again' }),
+    });
+    expect(await response.json()).toEqual({ replayed: 1, name: 'again' });
+    await router.idle();
+    expect(delivered.map((e) => [e.detail, e['replay-name']])).toEqual([[{ replayed: true }, 'again']]);
   });
 });
 
