@@ -22,16 +22,15 @@ export const functionIdOf = (module: string, ref: string): string => {
 
 /** One function per distinct handler of a module; a handler used twice is one function sized for both. */
 export const collectFunctions = (manifest: ModuleManifest, tableIds: readonly string[]): FunctionModel[] => {
-  const byRef = new Map<string, { roles: Set<FunctionRole>; memoryMb: number; timeoutSeconds: number }>();
+  // Declared sizes win over the defaults, even when smaller; a handler declared twice gets the larger.
+  const byRef = new Map<string, { roles: Set<FunctionRole>; memoryMb?: number; timeoutSeconds?: number }>();
+  const larger = (a: number | undefined, b: number | undefined): number | undefined =>
+    a === undefined ? b : b === undefined ? a : Math.max(a, b);
   const add = (role: FunctionRole, item: Sized): void => {
-    const current = byRef.get(item.handler) ?? {
-      roles: new Set<FunctionRole>(),
-      memoryMb: DEFAULT_MEMORY_MB,
-      timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
-    };
+    const current = byRef.get(item.handler) ?? { roles: new Set<FunctionRole>() };
     current.roles.add(role);
-    current.memoryMb = Math.max(current.memoryMb, item.memoryMb ?? 0);
-    current.timeoutSeconds = Math.max(current.timeoutSeconds, item.timeoutSeconds ?? 0);
+    current.memoryMb = larger(current.memoryMb, item.memoryMb);
+    current.timeoutSeconds = larger(current.timeoutSeconds, item.timeoutSeconds);
     byRef.set(item.handler, current);
   };
   for (const route of manifest.routes) add('route', route);
@@ -51,8 +50,8 @@ export const collectFunctions = (manifest: ModuleManifest, tableIds: readonly st
       entry: `functions/${manifest.name}/${file}.ts`,
       exportName,
       roles: [...sizing.roles],
-      memoryMb: sizing.memoryMb,
-      timeoutSeconds: sizing.timeoutSeconds,
+      memoryMb: sizing.memoryMb ?? DEFAULT_MEMORY_MB,
+      timeoutSeconds: sizing.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       tables: tableIds,
     };
   });

@@ -33,6 +33,8 @@ export const localFunctionEnvironment = (
   AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.aws,
   AWS_ENDPOINT_URL_LAMBDA: endpoints.aws,
   AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI: endpoints.aws,
+  // Lambda runs Node 22+, so the SDK's notice that it will soon need Node 22 does not apply to these functions.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   POWERTOOLS_LOG_LEVEL: 'INFO',
   NODE_ENV: 'development',
   ...functionEnvironment(model, fn, {

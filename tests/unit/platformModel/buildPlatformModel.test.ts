@@ -350,4 +350,26 @@ describe('buildPlatformModel', () => {
       expect.stringMatching(/declares setting SOLEIL_DRIVE_FOLDER twice/),
     ]);
   });
+
+  it('sizes a function as declared, even below the defaults, and by default otherwise', () => {
+    const m = fixtureManifest('drive', {
+      routes: [
+        {
+          method: 'GET',
+          path: '/api/drive/quick',
+          auth: 'user',
+          handler: 'handlers/quick.handler',
+          description: 'Quick',
+          timeoutSeconds: 2,
+          memoryMb: 256,
+        },
+      ],
+    });
+    const functions = build(m).functions;
+    expect(functions.find((f) => f.id === 'drive-quick')).toMatchObject({ timeoutSeconds: 2, memoryMb: 256 });
+    expect(functions.find((f) => f.id === 'drive-health')).toMatchObject({
+      timeoutSeconds: 10,
+      memoryMb: 512,
+    });
+  });
 });
