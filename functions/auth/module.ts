@@ -34,7 +34,8 @@ export default defineModule({
       localOnly: true,
       handler: 'handlers/devLogin.handler',
       description:
-        'Development sign-in by email (embedded platform only); returns a session like Google sign-in.',
+        'Development sign-in (embedded platform only): body {"email": "you@example.com", "name"?, "instruments"?} ' +
+        'returns a session like Google sign-in; send its accessToken as "authorization: Bearer <token>".',
     },
     {
       method: 'POST',

@@ -1,8 +1,22 @@
 import { readLocalSettings } from './localSettings.ts';
 import { type EmbeddedPlatform, startPlatform } from './startPlatform.ts';
 
+// The SDK warns that from 2027 it needs Node 22; the README says so once, rather than every start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // `npm start`: the whole platform on this machine, data kept under SOLEIL_DATA_DIR (default .soleil/).
 const settings = readLocalSettings();
+
+/** Routes that exist only here (development sign-in, say): how a newcomer gets going without Google. */
+const localOnlyRoutes = ({ model, urls }: EmbeddedPlatform): string[] => {
+  const routes = model.routes.filter((r) => r.localOnly);
+  if (routes.length === 0) return [];
+  return [
+    '',
+    '  Local-only routes (not deployed to AWS):',
+    ...routes.map((r) => `    ${r.method} ${urls.http}${r.path}\n      ${r.description}`),
+  ];
+};
 
 const describe = (platform: EmbeddedPlatform): string => {
   const { urls, model } = platform;
@@ -18,6 +32,7 @@ const describe = (platform: EmbeddedPlatform): string => {
     `  DynamoDB Local  ${urls.dynamodb}`,
     `  Data            ${settings.dataDir}`,
     `  Dead letters    npm run dlq -- list`,
+    ...localOnlyRoutes(platform),
     '',
     'Ctrl-C stops everything.',
     '',

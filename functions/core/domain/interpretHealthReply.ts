@@ -12,6 +12,15 @@ export type ProbeOutcome =
   | { readonly kind: 'replied'; readonly payload: unknown; readonly latencyMs: number }
   | { readonly kind: 'failed'; readonly error: string; readonly latencyMs: number };
 
+/**
+ * An ok reply that took longer than the slow threshold. The first call after idle may include a cold start, so
+ * the poller asks such a module once more before calling it degraded.
+ */
+export const isSlowSuccess = (outcome: ProbeOutcome): boolean =>
+  outcome.kind === 'replied' &&
+  outcome.latencyMs > HEALTH_SLOW_MS &&
+  HealthReply.safeParse(outcome.payload).data?.status === 'ok';
+
 /** Turns a probe of a health function into the health to record; an odd reply is a down module, not a crash. */
 export const interpretHealthReply = (outcome: ProbeOutcome, checkedAt: Date): HealthReport => {
   const base = { checkedAt: checkedAt.toISOString(), latencyMs: Math.round(outcome.latencyMs) };

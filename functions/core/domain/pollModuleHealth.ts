@@ -1,7 +1,7 @@
 import type { ModuleHealthStatus } from '../../../shared/contracts/events/systemEvents.ts';
 import type { HealthReport, ModuleEntry } from '../../../shared/runtime/catalog/CatalogItems.ts';
 import { HEALTH_MAX_AGE_MS } from './healthPolicy.ts';
-import { interpretHealthReply, type ProbeOutcome } from './interpretHealthReply.ts';
+import { interpretHealthReply, isSlowSuccess, type ProbeOutcome } from './interpretHealthReply.ts';
 import { assessPlatformHealth, newlyDownCriticalModules } from './platformHealth.ts';
 
 /** What polling needs from the outside world; the handler wires the real catalog, Lambda and bus. */
@@ -34,7 +34,9 @@ export const pollModuleHealth = async (ports: HealthPollPorts) => {
   const before = new Map<string, ModuleHealthStatus>(modules.map((m) => [m.name, m.status]));
   const checked = await Promise.all(
     modules.map(async (m) => {
-      const report = interpretHealthReply(await ports.probe(m.healthFunction), ports.now());
+      const first = await ports.probe(m.healthFunction);
+      const outcome = isSlowSuccess(first) ? await ports.probe(m.healthFunction) : first;
+      const report = interpretHealthReply(outcome, ports.now());
       await ports.recordHealth(m.name, report);
       return { ...m, ...report };
     }),
