@@ -141,6 +141,20 @@ export const ConfigDeclaration = z
   })
   .strict();
 
+/**
+ * An asymmetric key the module signs with (e.g. access tokens). The private half stays where the renderer
+ * keeps it (a KMS key in AWS); the module's functions learn its id from `signingKeyEnvVar(name)`, and only
+ * when the renderer provides one (the embedded platform does not: the module falls back to its own keys).
+ */
+export const SigningKeyDeclaration = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be lower-case kebab-case, e.g. access-tokens'),
+    /** JWS algorithm; ES256 = ECDSA over P-256 with SHA-256 (KMS key spec ECC_NIST_P256). */
+    algorithm: z.enum(['ES256']),
+    description: z.string().min(1).max(300),
+  })
+  .strict();
+
 /** A module's declaration of itself: the table of contents from which AWS, local platform and docs render. */
 export const ModuleManifest = z
   .object({
@@ -162,6 +176,8 @@ export const ModuleManifest = z
     tables: z.array(TableDeclaration).default([]),
     /** Settings the module's functions read from their environment; never secrets (those go to a secret store). */
     config: z.array(ConfigDeclaration).default([]),
+    /** Asymmetric keys the module signs with; only this module's functions may sign with them. */
+    signingKeys: z.array(SigningKeyDeclaration).default([]),
     /** This module provides the Lambda authorizer for HTTP and WebSocket edges (auth does). */
     authorizer: z.object({ handler: HandlerRef }).strict().optional(),
   })
@@ -174,6 +190,7 @@ export type SubscriptionDeclaration = z.output<typeof SubscriptionDeclaration>;
 export type TableDeclaration = z.output<typeof TableDeclaration>;
 export type ConfigDeclaration = z.output<typeof ConfigDeclaration>;
 export type ScheduleDeclaration = z.output<typeof ScheduleDeclaration>;
+export type SigningKeyDeclaration = z.output<typeof SigningKeyDeclaration>;
 
 /** Thrown when a manifest does not describe a valid module; the message names the module and the fix. */
 export class InvalidManifestError extends Error {

@@ -13,6 +13,11 @@ export interface PlatformModel {
   readonly services: readonly ServiceModel[];
   readonly tables: readonly TableModel[];
   readonly schedules: readonly ScheduleModel[];
+  /**
+   * Asymmetric signing keys modules declare (one KMS key each in AWS). Always set by `buildPlatformModel`;
+   * optional only so hand-written test models without keys stay valid.
+   */
+  readonly signingKeys?: readonly SigningKeyModel[];
   readonly functions: readonly FunctionModel[];
   /** The function that authorizes non-public HTTP routes and WebSocket `$connect`, if a module provides it. */
   readonly authorizer: { readonly module: string; readonly functionId: string } | null;
@@ -111,6 +116,17 @@ export interface TableModel {
 export interface KeyAttributeModel {
   readonly name: string;
   readonly type: 'S' | 'N' | 'B';
+}
+
+export interface SigningKeyModel {
+  /** `<module>-<name>`; the renderer maps it to a key (a KMS key ARN in AWS). */
+  readonly id: string;
+  readonly module: string;
+  readonly name: string;
+  readonly algorithm: 'ES256';
+  readonly description: string;
+  /** Environment variable through which the owning module's functions learn the key id, if rendered. */
+  readonly envVar: string;
 }
 
 export interface ScheduleModel {

@@ -4,7 +4,7 @@ import type { ServiceContract } from '../contracts/defineService.ts';
 import { eventSource } from '../contracts/eventCatalog.ts';
 import type { ModuleManifest } from '../contracts/moduleManifest.ts';
 import { collectFunctions, functionIdOf } from './collectFunctions.ts';
-import { IDEMPOTENCY_TABLE_NAME, PLATFORM_ENV, tableEnvVar } from './modelConstants.ts';
+import { IDEMPOTENCY_TABLE_NAME, PLATFORM_ENV, signingKeyEnvVar, tableEnvVar } from './modelConstants.ts';
 import type {
   EventModel,
   PlatformModel,
@@ -12,6 +12,7 @@ import type {
   RuleModel,
   ScheduleModel,
   ServiceModel,
+  SigningKeyModel,
   TableModel,
   WebSocketRouteModel,
 } from './PlatformModel.ts';
@@ -272,12 +273,34 @@ export const buildPlatformModel = (
     const seen = new Set<string>();
     for (const c of m.config) {
       if (seen.has(c.name)) problems.push(`Module "${m.name}" declares setting ${c.name} twice: remove one.`);
-      if (reserved.has(c.name) || c.name.startsWith('SOLEIL_TABLE_')) {
+      if (
+        reserved.has(c.name) ||
+        c.name.startsWith('SOLEIL_TABLE_') ||
+        c.name.startsWith(signingKeyEnvVar(''))
+      ) {
         problems.push(
           `Module "${m.name}" declares setting ${c.name}, a name the platform sets itself: rename it.`,
         );
       }
       seen.add(c.name);
+    }
+  }
+
+  const signingKeys: SigningKeyModel[] = [];
+  for (const m of manifests) {
+    const names = new Set<string>();
+    for (const k of m.signingKeys) {
+      if (names.has(k.name))
+        problems.push(`Module "${m.name}" declares signing key "${k.name}" twice: rename one.`);
+      names.add(k.name);
+      signingKeys.push({
+        id: `${m.name}-${k.name}`,
+        module: m.name,
+        name: k.name,
+        algorithm: k.algorithm,
+        description: k.description,
+        envVar: signingKeyEnvVar(k.name),
+      });
     }
   }
 
@@ -355,6 +378,7 @@ export const buildPlatformModel = (
     services,
     tables,
     schedules,
+    signingKeys,
     functions,
     authorizer:
       authorizerModule?.authorizer !== undefined

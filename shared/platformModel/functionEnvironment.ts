@@ -14,11 +14,16 @@ export interface EnvironmentResolver {
     name: string,
     declared: { default: string | null; localDefault: string | null },
   ): string | undefined;
+  /**
+   * Id of a deployed signing key (by model signing-key id), e.g. a KMS key ARN; undefined (or no resolver
+   * method) when the renderer has no key service, and the module then signs with keys of its own.
+   */
+  signingKeyId?(keyId: string): string | undefined;
 }
 
 /**
- * The environment one function gets: the platform's variables, its own module's tables and settings — nothing
- * of other modules — and, for the authorizer, the route keys that need the leader role.
+ * The environment one function gets: the platform's variables, its own module's tables, settings and signing
+ * keys — nothing of other modules — and, for the authorizer, the route keys that need the leader role.
  */
 export const functionEnvironment = (
   model: PlatformModel,
@@ -41,6 +46,10 @@ export const functionEnvironment = (
   for (const setting of module?.config ?? []) {
     const value = resolve.configValue(setting.name, setting);
     if (value !== undefined) env[setting.name] = value;
+  }
+  for (const key of (model.signingKeys ?? []).filter((k) => k.module === fn.module)) {
+    const value = resolve.signingKeyId?.(key.id);
+    if (value !== undefined) env[key.envVar] = value;
   }
   if (fn.roles.includes('authorizer')) {
     env[LEADER_ROUTES_ENV] = JSON.stringify(

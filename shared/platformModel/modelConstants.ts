@@ -18,3 +18,7 @@ export const PLATFORM_ENV = {
 /** The environment variable that carries a module table's physical name. */
 export const tableEnvVar = (tableName: string): string =>
   `SOLEIL_TABLE_${tableName.toUpperCase().replaceAll('-', '_')}`;
+
+/** The environment variable that carries the id (ARN in AWS) of a module's signing key, when it has one. */
+export const signingKeyEnvVar = (keyName: string): string =>
+  `SOLEIL_SIGNING_KEY_${keyName.toUpperCase().replaceAll('-', '_')}`;

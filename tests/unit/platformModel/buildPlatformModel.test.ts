@@ -351,6 +351,49 @@ describe('buildPlatformModel', () => {
     ]);
   });
 
+  it('carries signing keys into the model with their id and environment variable', () => {
+    const key = { name: 'access-tokens', algorithm: 'ES256' as const, description: 'Signs access tokens' };
+    const model = build(fixtureManifest('auth', { signingKeys: [key] }), drive);
+    expect(model.signingKeys).toEqual([
+      {
+        id: 'auth-access-tokens',
+        module: 'auth',
+        name: 'access-tokens',
+        algorithm: 'ES256',
+        description: 'Signs access tokens',
+        envVar: 'SOLEIL_SIGNING_KEY_ACCESS_TOKENS',
+      },
+    ]);
+    expect(build(drive).signingKeys).toEqual([]);
+  });
+
+  it('refuses a signing key declared twice by one module and a setting named like a signing key', () => {
+    const key = { name: 'access-tokens', algorithm: 'ES256' as const, description: 'Signs access tokens' };
+    const twice = fixtureManifest('auth', {
+      signingKeys: [key, { ...key, description: 'again' }],
+      config: [{ name: 'SOLEIL_SIGNING_KEY_ACCESS_TOKENS', description: 'x' }],
+    });
+    expect(problemsOf(() => build(twice))).toEqual([
+      expect.stringMatching(/SOLEIL_SIGNING_KEY_ACCESS_TOKENS, a name the platform sets itself/),
+      expect.stringMatching(/Module "auth" declares signing key "access-tokens" twice/),
+    ]);
+    // The same key name in two modules is two keys: ids and grants are per module.
+    const other = fixtureManifest('drive', { signingKeys: [key] });
+    expect(
+      build(fixtureManifest('auth', { signingKeys: [key] }), other).signingKeys?.map((k) => k.id),
+    ).toEqual(['auth-access-tokens', 'drive-access-tokens']);
+  });
+
+  it('rejects a signing key with an unsupported algorithm or a bad name in the manifest', () => {
+    expect(() =>
+      defineModule(
+        manifestInput('auth', {
+          signingKeys: [{ name: 'Access_Tokens', algorithm: 'RS256' as never, description: 'x' }],
+        }),
+      ),
+    ).toThrow(InvalidManifestError);
+  });
+
   it('sizes a function as declared, even below the defaults, and by default otherwise', () => {
     const m = fixtureManifest('drive', {
       routes: [

@@ -17,6 +17,7 @@ const model = buildPlatformModel(
     fixtureManifest('auth', {
       authorizer: { handler: 'handlers/authorize.handler' },
       tables: [{ name: 'users', partitionKey: { name: 'pk', type: 'S' } }],
+      signingKeys: [{ name: 'access-tokens', algorithm: 'ES256', description: 'Signs access tokens' }],
       routes: [
         {
           method: 'POST',
@@ -76,5 +77,26 @@ describe('functionEnvironment', () => {
     ]);
     expect(env.SOLEIL_TABLE_USERS).toBe('soleil-auth-users');
     expect(functionEnvironment(model, fn('auth-me'), resolver).SOLEIL_LEADER_ROUTES).toBeUndefined();
+  });
+
+  it('gives a module’s functions its signing key id only when the renderer has one, and other modules none', () => {
+    const withKeys = { ...resolver, signingKeyId: (id: string) => `arn:aws:kms:eu-west-1:1:key/${id}` };
+    for (const id of ['auth-me', 'auth-authorize', 'auth-health']) {
+      expect(functionEnvironment(model, fn(id), withKeys).SOLEIL_SIGNING_KEY_ACCESS_TOKENS).toBe(
+        'arn:aws:kms:eu-west-1:1:key/auth-access-tokens',
+      );
+      expect(functionEnvironment(model, fn(id), resolver)).not.toHaveProperty(
+        'SOLEIL_SIGNING_KEY_ACCESS_TOKENS',
+      );
+    }
+    expect(
+      Object.keys(functionEnvironment(model, fn('drive-health'), withKeys)).filter((k) =>
+        k.startsWith('SOLEIL_SIGNING_KEY_'),
+      ),
+    ).toEqual([]);
+    const noValue = { ...resolver, signingKeyId: () => undefined };
+    expect(functionEnvironment(model, fn('auth-me'), noValue)).not.toHaveProperty(
+      'SOLEIL_SIGNING_KEY_ACCESS_TOKENS',
+    );
   });
 });
