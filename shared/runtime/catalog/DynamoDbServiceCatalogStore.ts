@@ -70,10 +70,20 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
       ...entries.services.map((s) => ({ pk: SERVICE_PK, sk: serviceKey(s.module, s.name), ...s })),
     ];
     const wanted = new Set(puts.map((p) => `${p.pk}|${p.sk}`));
-    const existing = await this.doc.send(
-      new ScanCommand({ TableName: this.tableName, ProjectionExpression: 'pk, sk' }),
-    );
-    const deletes = (existing.Items ?? [])
+    const existingKeys: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      existingKeys.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const deletes = existingKeys
       .filter((item) => !wanted.has(`${item.pk}|${item.sk}`))
       .map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
     const requests = [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes];
