@@ -18,6 +18,7 @@ import type {
 import { deployedFunctions } from './deployedFunctions.ts';
 import type { EventBusConstruct } from './EventBusConstruct.ts';
 import { toCdkEventPattern } from './eventPatternProps.ts';
+import { ModuleSigningKeys } from './ModuleSigningKeys.ts';
 import { ModuleTables } from './ModuleTables.ts';
 import { PlatformFunction } from './PlatformFunction.ts';
 import type { ServiceCatalogConstruct } from './ServiceCatalogConstruct.ts';
@@ -47,7 +48,7 @@ export interface ModuleConstructProps {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * Removal policy of the module's tables.
+   * Removal policy of the module's tables and signing keys.
    * @default RemovalPolicy.DESTROY
    */
   readonly dataRemovalPolicy?: RemovalPolicy;
@@ -79,9 +80,10 @@ export interface RenderedSchedule {
 
 /**
  * A module's manifest turned into AWS resources: one function per handler, its tables, one rule per
- * subscription (pattern, retry policy, encrypted DLQ), its schedules, and a least-privilege role: put events
- * only with its own source, its own tables, read the catalog. Cross-module permissions (service calls,
- * health polling) are granted with `grantInvokeServices` / `grantInvokeHealth`.
+ * subscription (pattern, retry policy, encrypted DLQ), its schedules, its KMS signing keys, and a
+ * least-privilege role: put events only with its own source, its own tables, sign with its own keys, read the
+ * catalog. Cross-module permissions (service calls, health polling) are granted with `grantInvokeServices` /
+ * `grantInvokeHealth`.
  */
 export class ModuleConstruct extends Construct {
   readonly moduleModel: ModuleModel;
@@ -92,6 +94,8 @@ export class ModuleConstruct extends Construct {
   /** Deployed functions by model function id. */
   readonly functions: ReadonlyMap<string, NodejsFunction>;
   readonly tables: ModuleTables;
+  /** The module's KMS signing keys (none unless its manifest declares `signingKeys`). */
+  readonly signingKeys: ModuleSigningKeys;
   readonly rules: readonly RenderedRule[];
   readonly schedules: readonly RenderedSchedule[];
   /** Receives asynchronous invocations that failed after Lambda's own retries; absent if nothing is async. */
@@ -117,6 +121,11 @@ export class ModuleConstruct extends Construct {
       deletionProtection: props.deletionProtection ?? false,
     });
     for (const table of this.tables.byId.values()) table.grantReadWriteData(this.role);
+    this.signingKeys = new ModuleSigningKeys(this, 'SigningKeys', {
+      keys: (model.signingKeys ?? []).filter((k) => k.module === module.name),
+      ...(props.dataRemovalPolicy ? { removalPolicy: props.dataRemovalPolicy } : {}),
+    });
+    this.signingKeys.grantSign(this.role);
     props.eventBus.grantPutEventsFromSource(this.role, eventSource(module.name));
     props.catalog.grantRead(this.role);
 
@@ -137,6 +146,7 @@ export class ModuleConstruct extends Construct {
         serviceCatalogTable: props.catalog.tableName,
         tableName: (tableId) => this.tables.byId.get(tableId)?.tableName ?? tableId,
         configValue: (name, declared) => props.settings?.[name] ?? declared.default ?? undefined,
+        signingKeyId: (keyId) => this.signingKeys.byId.get(keyId)?.keyArn,
       });
       const rendered = new PlatformFunction(this, fn.id, {
         entry: fn.entry,

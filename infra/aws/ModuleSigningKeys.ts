@@ -1,0 +1,61 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import type { SigningKeyModel } from '../../shared/platformModel/PlatformModel.ts';
+
+/** KMS key spec of each JWS algorithm a manifest may declare. */
+const KEY_SPECS: Readonly<Record<SigningKeyModel['algorithm'], KeySpec>> = {
+  ES256: KeySpec.ECC_NIST_P256,
+};
+
+/** Exactly what signing needs: sign, and read the public half to publish it. Never decrypt, never manage. */
+export const SIGNING_KEY_ACTIONS = ['kms:Sign', 'kms:GetPublicKey'] as const;
+
+// A key scheduled for deletion can be cancelled during this window; the shortest KMS allows when data goes.
+const DESTROYED_KEY_PENDING_WINDOW = Duration.days(7);
+
+export interface ModuleSigningKeysProps {
+  /** The module's signing keys from the model. */
+  readonly keys: readonly SigningKeyModel[];
+  /**
+   * What happens to a key when the stack or the declaration goes away. A destroyed key cannot verify tokens
+   * any more, so prod retains them.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A module's asymmetric signing keys: one KMS key per declaration (`SIGN_VERIFY`, the algorithm's curve). The
+ * private half never leaves KMS; the module signs through `kms:Sign`. Asymmetric KMS keys have no automatic
+ * rotation: rotation is a new key (see functions/auth/README.md).
+ */
+export class ModuleSigningKeys extends Construct {
+  /** KMS keys by model signing-key id (`<module>-<name>`). */
+  readonly byId: ReadonlyMap<string, Key>;
+
+  constructor(scope: Construct, id: string, props: ModuleSigningKeysProps) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    const byId = new Map<string, Key>();
+    for (const model of props.keys) {
+      byId.set(
+        model.id,
+        new Key(this, model.name, {
+          keySpec: KEY_SPECS[model.algorithm],
+          keyUsage: KeyUsage.SIGN_VERIFY,
+          description: `SOLEil ${model.module} ${model.name} (${model.algorithm}): ${model.description}`,
+          removalPolicy,
+          ...(removalPolicy === RemovalPolicy.DESTROY ? { pendingWindow: DESTROYED_KEY_PENDING_WINDOW } : {}),
+        }),
+      );
+    }
+    this.byId = byId;
+  }
+
+  /** Lets `grantee` sign with every key of the module and read their public keys; nothing else. */
+  grantSign(grantee: IGrantable): void {
+    for (const key of this.byId.values()) key.grant(grantee, ...SIGNING_KEY_ACTIONS);
+  }
+}
