@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_AWS_PORT } from './aws/LocalAwsEndpoint.ts';
+import { DEFAULT_ARCHIVE_RETENTION_DAYS } from './events/EventArchive.ts';
 
 /** Ports and data folder of `npm start`, with the variable that sets each (named in "port in use" errors). */
 export interface LocalSettings {
@@ -10,6 +11,8 @@ export interface LocalSettings {
     readonly dynamodb: number;
   };
   readonly dataDir: string;
+  /** Days the event archive keeps events for replay. */
+  readonly archiveRetentionDays: number;
 }
 
 export const SETTING_VARIABLES = {
@@ -18,6 +21,7 @@ export const SETTING_VARIABLES = {
   aws: 'SOLEIL_AWS_PORT',
   dynamodb: 'SOLEIL_DYNAMODB_PORT',
   dataDir: 'SOLEIL_DATA_DIR',
+  archiveRetentionDays: 'SOLEIL_ARCHIVE_RETENTION_DAYS',
 } as const;
 
 /** Thrown when a setting's variable holds something unusable; the message names the variable. */
@@ -37,7 +41,22 @@ const port = (env: NodeJS.ProcessEnv, variable: string, fallback: number): numbe
   return value;
 };
 
-/** Reads the settings from the environment; defaults 3000, 3001, 4010, 8000 and `.soleil/` under `cwd`. */
+const positiveNumber = (env: NodeJS.ProcessEnv, variable: string, fallback: number): number => {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InvalidLocalSettingError(
+      `${variable}=${raw} is not a positive number of days (e.g. 7 or 0.5).`,
+    );
+  }
+  return value;
+};
+
+/**
+ * Reads the settings from the environment; defaults 3000, 3001, 4010, 8000, `.soleil/` under `cwd` and an
+ * archive kept 7 days.
+ */
 export const readLocalSettings = (
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
@@ -49,4 +68,9 @@ export const readLocalSettings = (
     dynamodb: port(env, SETTING_VARIABLES.dynamodb, 8000),
   },
   dataDir: path.resolve(cwd, env[SETTING_VARIABLES.dataDir] || '.soleil'),
+  archiveRetentionDays: positiveNumber(
+    env,
+    SETTING_VARIABLES.archiveRetentionDays,
+    DEFAULT_ARCHIVE_RETENTION_DAYS,
+  ),
 });

@@ -1,3 +1,4 @@
+import { LOCAL_NAMES } from './localNames.ts';
 import { readLocalSettings } from './localSettings.ts';
 import { type EmbeddedPlatform, startPlatform } from './startPlatform.ts';
 
@@ -28,7 +29,8 @@ const describe = (platform: EmbeddedPlatform): string => {
     `  HTTP API        ${urls.http}            (try ${urls.http}/api/system/health)`,
     `  WebSocket API   ${urls.ws}`,
     `  AWS endpoint    ${urls.aws}            EventBridge, Lambda, @connections`,
-    `                  aws events list-rules --endpoint-url ${urls.aws} --region eu-west-1`,
+    `                  aws events list-rules --endpoint-url ${urls.aws} --region eu-west-1 \\`,
+    `                    --event-bus-name ${LOCAL_NAMES.eventBusName}`,
     `  DynamoDB Local  ${urls.dynamodb}`,
     `  Data            ${settings.dataDir}`,
     `  Dead letters    npm run dlq -- list`,
@@ -64,7 +66,11 @@ const main = async (): Promise<void> => {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   try {
-    platform = await startPlatform({ ports: settings.ports, dataDir: settings.dataDir });
+    platform = await startPlatform({
+      ports: settings.ports,
+      dataDir: settings.dataDir,
+      archiveRetentionDays: settings.archiveRetentionDays,
+    });
   } catch (error) {
     console.error(`SOLEil could not start: ${(error as Error).message}`);
     process.exit(1);

@@ -16,6 +16,7 @@ import { DeadLetterStore } from './events/DeadLetterStore.ts';
 import { EventArchive } from './events/EventArchive.ts';
 import { EventRouter } from './events/EventRouter.ts';
 import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
+import { AsyncInvocations } from './functions/AsyncInvocations.ts';
 import { FunctionRunner } from './functions/FunctionRunner.ts';
 import { type InvokeFunction, RUNTIME_ERRORS } from './functions/InvocationResult.ts';
 import { HttpApiServer } from './http/HttpApiServer.ts';
@@ -24,6 +25,10 @@ import { readLocalSettings, SETTING_VARIABLES } from './localSettings.ts';
 import { assertPortFree } from './net/findFreePort.ts';
 import { ScheduleRunner } from './schedules/ScheduleRunner.ts';
 import { WebSocketApiServer } from './websocket/WebSocketApiServer.ts';
+import { PendingWorkStore } from './work/PendingWorkStore.ts';
+
+/** How long a stop lets running deliveries and asynchronous invocations finish before saving them. */
+export const DEFAULT_SHUTDOWN_DRAIN_MS = 5_000;
 
 export interface StartPlatformOptions {
   /** The model to run; loaded from `functionsDir` when omitted. */
@@ -34,8 +39,15 @@ export interface StartPlatformOptions {
   readonly ports?: Partial<{ http: number; ws: number; aws: number; dynamodb: number }>;
   /** Folder for DynamoDB data, dead letters and the archive; `null` keeps everything in memory (tests). */
   readonly dataDir?: string | null;
-  /** EventBridge retry timing; tests pass `{ timeScale: 0.001 }`. */
+  /** EventBridge retry timing; tests pass `{ timeScale: 0.001 }`. Also scales Lambda's async retries. */
   readonly retry?: RetryPolicyOptions;
+  /** Days the event archive keeps events for replay. @default 7 */
+  readonly archiveRetentionDays?: number;
+  /**
+   * How long `stop()` lets running deliveries and asynchronous invocations finish; what is still undone
+   * then is saved (`pending.json`) and resumed by the next start. @default 5000
+   */
+  readonly shutdownDrainMs?: number;
   /** Whether the model's schedules run on their rate. @default true */
   readonly schedules?: boolean;
   /** Whether each schedule also runs once right after start (when schedules run). @default true */
@@ -70,6 +82,9 @@ export interface EmbeddedPlatform {
   readonly router: EventRouter;
   readonly deadLetters: DeadLetterStore;
   readonly archive: EventArchive;
+  readonly asyncInvocations: AsyncInvocations;
+  /** Work the last stop left undone (read at start, rewritten by `stop()`). */
+  readonly pendingWork: PendingWorkStore;
   readonly schedules: ScheduleRunner;
   /** Milliseconds from the call to ready. */
   readonly startupMs: number;
@@ -168,7 +183,11 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
         });
 
   const deadLetters = new DeadLetterStore(dataDir ? path.join(dataDir, 'dead-letters.json') : undefined);
-  const archive = new EventArchive(dataDir ? path.join(dataDir, 'archive.jsonl') : undefined);
+  const archive = new EventArchive({
+    ...(dataDir ? { file: path.join(dataDir, 'archive.jsonl') } : {}),
+    ...(options.archiveRetentionDays !== undefined ? { retentionDays: options.archiveRetentionDays } : {}),
+  });
+  const pendingWork = new PendingWorkStore(dataDir ? path.join(dataDir, 'pending.json') : undefined);
   const router = new EventRouter({
     rules: model.rules,
     invoke,
@@ -176,18 +195,33 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     deadLetters,
     archive,
   });
+  const asyncInvocations = new AsyncInvocations({
+    invoke,
+    deadLetters,
+    ...(options.retry?.timeScale !== undefined ? { timeScale: options.retry.timeScale } : {}),
+    onFailure: (id, attempt, type, message) =>
+      log(`[lambda] async invocation of ${id} failed (attempt ${attempt} of 3): ${type}: ${message}`),
+  });
 
   let webSocket: WebSocketApiServer | undefined;
   const endpoint = new LocalAwsEndpoint({
-    eventBridge: { router, rules: model.rules, region: LOCAL_AWS_REGION },
+    eventBridge: {
+      router,
+      rules: model.rules,
+      region: LOCAL_AWS_REGION,
+      onDroppedEvents: (bus) =>
+        log(
+          `[events] PutEvents for bus "${bus}": accepted and dropped, as AWS does — the platform's rules ` +
+            `are on "${LOCAL_NAMES.eventBusName}" (set EventBusName)`,
+        ),
+    },
     lambda: {
       invoke,
       hasFunction: (id) => model.functions.some((f) => f.id === id),
       region: LOCAL_AWS_REGION,
-      onAsyncFailure: (id, type, message) =>
-        log(`[lambda] async invocation of ${id} failed: ${type}: ${message}`),
+      enqueueAsync: (id, event) => asyncInvocations.enqueue(id, event),
     },
-    admin: { router, deadLetters },
+    admin: { router, deadLetters, asyncInvocations },
     connections: () => webSocket,
   });
   const aws = await endpoint.start(ports.aws);
@@ -205,10 +239,25 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   });
   const startedRunner = runner;
   cleanups.push(() => startedRunner.stop());
-  // Reversed at stop: the router stops (no new deliveries, no retries of cancelled ones) before the runner.
+  // Reversed at stop: deliveries drain (bounded) while the runner still runs, and what is left undone is
+  // saved for the next start; then the archive (with the events put meanwhile) is written.
+  const drainMs = options.shutdownDrainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;
   cleanups.push(
-    () => archive.flush(),
-    () => router.stop(),
+    () => archive.close(),
+    async () => {
+      const [deliveries, invocations] = await Promise.all([
+        router.stop(drainMs),
+        asyncInvocations.stop(drainMs),
+      ]);
+      pendingWork.save({ deliveries, asyncInvocations: invocations });
+      const undone = deliveries.length + invocations.length;
+      if (undone > 0) {
+        log(
+          `[events] ${deliveries.length} deliveries and ${invocations.length} async invocations unfinished: ` +
+            (dataDir ? 'saved, the next start resumes them' : 'kept in memory only (no data dir)'),
+        );
+      }
+    },
   );
 
   const authorizerFunctionId = model.authorizer?.functionId ?? null;
@@ -247,6 +296,17 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   if (options.schedules ?? true) schedules.start({ runNow: options.runSchedulesAtStart ?? true });
   cleanups.push(() => schedules.stop());
 
+  // What the previous run could not finish goes first, now that everything it needs runs.
+  const previous = pendingWork.load();
+  router.resume(previous.deliveries);
+  asyncInvocations.resume(previous.asyncInvocations);
+  if (previous.deliveries.length + previous.asyncInvocations.length > 0) {
+    log(
+      `[events] resuming ${previous.deliveries.length} deliveries and ` +
+        `${previous.asyncInvocations.length} async invocations left by the last stop`,
+    );
+  }
+
   // Stop in reverse: edges first, then the bus, the functions, and DynamoDB Local last.
   const stopSteps = [...cleanups].reverse();
   let stopping: Promise<void> | undefined;
@@ -263,6 +323,8 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     router,
     deadLetters,
     archive,
+    asyncInvocations,
+    pendingWork,
     schedules,
     startupMs: Date.now() - input.startedAt,
     stop: () => {

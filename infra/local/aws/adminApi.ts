@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { DeadLetterStore } from '../events/DeadLetterStore.ts';
 import type { EventRouter } from '../events/EventRouter.ts';
+import type { AsyncInvocations } from '../functions/AsyncInvocations.ts';
 import { sendJson } from './httpExchange.ts';
 
 /** Prefix of the local-only admin routes; no AWS API lives under it. */
@@ -9,11 +10,14 @@ export const ADMIN_PREFIX = '/_soleil/';
 export interface AdminApiOptions {
   readonly router: EventRouter;
   readonly deadLetters: DeadLetterStore;
+  /** Redrives the `lambda:<functionId>` queues of failed asynchronous invocations. */
+  readonly asyncInvocations?: AsyncInvocations;
 }
 
 /**
- * Local-only operations for `npm run dlq` and friends: list and redrive dead letters, replay the archive.
- * `GET /_soleil/dlq[?rule=<id>]`, `POST /_soleil/dlq/redrive {rule?}`, `POST /_soleil/replay {from, to, name?}`.
+ * Local-only operations for `npm run dlq` and friends: list and redrive dead letters (rules' and
+ * `lambda:<functionId>` queues), replay the archive.
+ * `GET /_soleil/dlq[?rule=<queue>]`, `POST /_soleil/dlq/redrive {rule?}`, `POST /_soleil/replay {from, to, name?}`.
  */
 export class AdminApi {
   constructor(private readonly options: AdminApiOptions) {}
@@ -29,8 +33,10 @@ export class AdminApi {
         return;
       case 'POST /dlq/redrive': {
         const rule = typeof input.rule === 'string' ? input.rule : undefined;
-        const redriven = this.options.router.redrive(rule);
-        sendJson(res, 200, { redriven: redriven.length });
+        const redriven =
+          this.options.router.redrive(rule).length +
+          (this.options.asyncInvocations?.redrive(rule).length ?? 0);
+        sendJson(res, 200, { redriven });
         return;
       }
       case 'POST /replay': {

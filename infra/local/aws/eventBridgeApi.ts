@@ -3,7 +3,9 @@ import { compileEventPattern, InvalidEventPatternError } from '../../../shared/e
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import type { EventRouter } from '../events/EventRouter.ts';
 import { LOCAL_NAMES } from '../localNames.ts';
+import { eventBusArn, type LocalBus, resolveEventBus } from './eventBuses.ts';
 import { sendAwsError, sendJson } from './httpExchange.ts';
+import { InvalidNextTokenError, listPage, MAX_PAGE_SIZE } from './listPage.ts';
 import { PUT_EVENTS_LIMITS, type PutEventsRequestEntry, toBusEvent } from './putEventsEntries.ts';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -14,6 +16,11 @@ export interface EventBridgeApiOptions {
   readonly router: EventRouter;
   readonly rules: readonly RuleModel[];
   readonly region: string;
+  /**
+   * Told once per bus name when PutEvents accepts events for a bus other than the platform's: AWS accepts
+   * and drops them silently (no rule matches), so locally at least the developer hears of it.
+   */
+  readonly onDroppedEvents?: (busName: string) => void;
 }
 
 type Input = Record<string, unknown>;
@@ -23,11 +30,9 @@ type Input = Record<string, unknown>;
  * TestEventPattern with the platform's matcher, and the read calls for inspecting the bus and its rules.
  */
 export class EventBridgeApi {
-  private readonly busArn: string;
+  private readonly droppedBuses = new Set<string>();
 
-  constructor(private readonly options: EventBridgeApiOptions) {
-    this.busArn = `arn:aws:events:${options.region}:${LOCAL_NAMES.account}:event-bus/${LOCAL_NAMES.eventBusName}`;
-  }
+  constructor(private readonly options: EventBridgeApiOptions) {}
 
   handle(operation: string, body: Buffer, res: ServerResponse): void {
     let input: Input;
@@ -45,7 +50,7 @@ export class EventBridgeApi {
         this.testEventPattern(input, res);
         return;
       case 'ListRules':
-        this.ok(res, { Rules: this.rulesNamed(input.NamePrefix).map((r) => this.describe(r)) });
+        this.listRules(input, res);
         return;
       case 'DescribeRule':
         this.describeRule(input, res);
@@ -56,8 +61,11 @@ export class EventBridgeApi {
       case 'ListEventBuses':
         this.ok(res, {
           EventBuses: [
-            { Name: 'default', Arn: this.busArn.replace(LOCAL_NAMES.eventBusName, 'default') },
-            { Name: LOCAL_NAMES.eventBusName, Arn: this.busArn },
+            { Name: 'default', Arn: eventBusArn(this.options.region, 'default') },
+            {
+              Name: LOCAL_NAMES.eventBusName,
+              Arn: eventBusArn(this.options.region, LOCAL_NAMES.eventBusName),
+            },
           ],
         });
         return;
@@ -88,16 +96,23 @@ export class EventBridgeApi {
       return;
     }
     const receivedAt = Date.now();
-    const converted = (entries as PutEventsRequestEntry[]).map((e) =>
+    const requested = entries as PutEventsRequestEntry[];
+    const converted = requested.map((e) =>
       toBusEvent(e, { region: this.options.region, account: LOCAL_NAMES.account }),
     );
     const Entries = converted.map((c) => c.result);
     const FailedEntryCount = Entries.filter((e) => 'ErrorCode' in e).length;
+    // AWS accepts an entry for the default bus or a bus that does not exist, gives it an id and drops it:
+    // only the platform's bus has rules (EventBridge user guide, "Handling failures with PutEvents").
+    const routed = converted.flatMap((c, index) => {
+      if (!c.event) return [];
+      const busName = requested[index]?.EventBusName;
+      if (resolveEventBus(busName, this.options.region) === 'platform') return [c.event];
+      this.reportDropped(busName ?? 'default');
+      return [];
+    });
     // Routing only schedules deliveries, so handing the events over first costs the response nothing.
-    this.options.router.put(
-      converted.flatMap((c) => (c.event ? [c.event] : [])),
-      receivedAt,
-    );
+    this.options.router.put(routed, receivedAt);
     this.ok(res, { FailedEntryCount, Entries });
   }
 
@@ -132,19 +147,60 @@ export class EventBridgeApi {
     this.ok(res, { Result: matcher(event) });
   }
 
+  private listRules(input: Input, res: ServerResponse): void {
+    const rules = this.rulesOnBus(input.EventBusName, res);
+    if (!rules) return;
+    const limit = input.Limit;
+    if (
+      limit !== undefined &&
+      (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_PAGE_SIZE)
+    ) {
+      this.error(
+        res,
+        400,
+        'ValidationException',
+        `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: ` +
+          `Member must have value ${(limit as number) < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PAGE_SIZE}`}`,
+      );
+      return;
+    }
+    const prefix = typeof input.NamePrefix === 'string' ? input.NamePrefix : '';
+    try {
+      const { page, nextToken } = listPage(
+        rules.filter((r) => r.id.startsWith(prefix)),
+        {
+          ...(typeof limit === 'number' ? { limit } : {}),
+          nextToken: input.NextToken,
+          arguments: JSON.stringify([prefix, String(input.EventBusName ?? 'default')]),
+        },
+      );
+      this.ok(res, {
+        Rules: page.map((r) => this.describe(r)),
+        ...(nextToken ? { NextToken: nextToken } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidNextTokenError)) throw error;
+      this.error(res, 400, 'InvalidToken', error.message);
+    }
+  }
+
   private describeRule(input: Input, res: ServerResponse): void {
-    const rule = this.options.rules.find((r) => r.id === input.Name);
+    const rules = this.rulesOnBus(input.EventBusName, res);
+    if (!rules) return;
+    const rule = rules.find((r) => r.id === input.Name);
     if (!rule) {
-      this.ruleNotFound(input.Name, res);
+      this.ruleNotFound(input.Name, input.EventBusName, res);
       return;
     }
     this.ok(res, { ...this.describe(rule), CreatedBy: LOCAL_NAMES.account });
   }
 
   private listTargets(input: Input, res: ServerResponse): void {
-    const rule = this.options.rules.find((r) => r.id === input.Rule);
+    const rules = this.rulesOnBus(input.EventBusName, res);
+    if (!rules) return;
+    const rule = rules.find((r) => r.id === input.Rule);
     if (!rule) {
-      this.ruleNotFound(input.Rule, res);
+      this.ruleNotFound(input.Rule, input.EventBusName, res);
       return;
     }
     this.ok(res, {
@@ -162,10 +218,19 @@ export class EventBridgeApi {
     });
   }
 
-  private rulesNamed(prefix: unknown): readonly RuleModel[] {
-    return typeof prefix === 'string'
-      ? this.options.rules.filter((r) => r.id.startsWith(prefix))
-      : this.options.rules;
+  /** The rules of the bus a request names (none on `default`); `undefined` once a 404 was sent. */
+  private rulesOnBus(busName: unknown, res: ServerResponse): readonly RuleModel[] | undefined {
+    const bus: LocalBus = resolveEventBus(busName, this.options.region);
+    if (bus === 'platform') return this.options.rules;
+    if (bus === 'default') return [];
+    this.error(res, 400, 'ResourceNotFoundException', `Event bus ${String(busName)} does not exist.`);
+    return undefined;
+  }
+
+  private reportDropped(busName: string): void {
+    if (this.droppedBuses.has(busName)) return;
+    this.droppedBuses.add(busName);
+    this.options.onDroppedEvents?.(busName);
   }
 
   private describe(rule: RuleModel) {
@@ -179,12 +244,12 @@ export class EventBridgeApi {
     };
   }
 
-  private ruleNotFound(name: unknown, res: ServerResponse): void {
+  private ruleNotFound(name: unknown, busName: unknown, res: ServerResponse): void {
     this.error(
       res,
       400,
       'ResourceNotFoundException',
-      `Rule ${String(name)} does not exist on EventBus ${LOCAL_NAMES.eventBusName}.`,
+      `Rule ${String(name)} does not exist on EventBus ${String(busName ?? 'default')}.`,
     );
   }
 

@@ -13,8 +13,8 @@ export interface LambdaApiOptions {
   readonly invoke: InvokeFunction;
   readonly hasFunction: (functionId: string) => boolean;
   readonly region: string;
-  /** Where failures of `Event` (asynchronous) invocations are reported, since no caller waits for them. */
-  readonly onAsyncFailure?: (functionId: string, errorType: string, errorMessage: string) => void;
+  /** Runs `Event` (asynchronous) invocations, with Lambda's retries; without it they run once. */
+  readonly enqueueAsync?: (functionId: string, event: unknown) => void;
 }
 
 /** `my-fn`, `my-fn:live`, `123:function:my-fn` or a full ARN → `my-fn`. */
@@ -67,8 +67,8 @@ export class LambdaApi {
     }
     if (type === 'Event') {
       res.writeHead(202, { 'content-length': 0 }).end();
-      const result = await this.options.invoke(name, event);
-      if (!result.ok) this.options.onAsyncFailure?.(name, result.errorType, result.errorMessage);
+      if (this.options.enqueueAsync) this.options.enqueueAsync(name, event);
+      else await this.options.invoke(name, event);
       return;
     }
     const result = await this.options.invoke(name, event);

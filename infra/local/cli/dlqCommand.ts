@@ -1,3 +1,4 @@
+import type { BusEvent } from '../events/BusEvent.ts';
 import type { DeadLetter } from '../events/DeadLetterStore.ts';
 
 /** Thrown for a command line the dlq tool does not understand; the message is the usage. */
@@ -7,9 +8,9 @@ export class DlqUsageError extends Error {
 
 export const DLQ_USAGE = [
   'Usage: npm run dlq -- <command>',
-  '  list [<rule>]          dead letters of every rule, or of one rule',
-  '  redrive <rule>         deliver a rule’s dead letters again',
-  '  redrive --all          deliver every rule’s dead letters again',
+  '  list [<queue>]         dead letters of every queue, or of one: a rule, or lambda:<function>',
+  '  redrive <queue>        deliver a queue’s dead letters again',
+  '  redrive --all          deliver every queue’s dead letters again',
 ].join('\n');
 
 /**
@@ -25,7 +26,7 @@ export const runDlqCommand = async (args: readonly string[], awsUrl: string): Pr
       return [target ? `No dead letters for rule ${target}.` : 'No dead letters.'];
     return deadLetters.map(
       (l) =>
-        `${l.deadLetteredAt}  ${l.ruleId}  ${l.event['detail-type']}  event ${l.event.id}  ` +
+        `${l.deadLetteredAt}  ${l.ruleId}  ${describeEvent(l.event)}  ` +
         `${l.errorType}: ${l.errorMessage}  (${l.exhaustedRetryCondition}, ${l.retryAttempts} retries)`,
     );
   }
@@ -37,6 +38,16 @@ export const runDlqCommand = async (args: readonly string[], awsUrl: string): Pr
     ];
   }
   throw new DlqUsageError(DLQ_USAGE);
+};
+
+/** A rule's letter holds a bus event; an asynchronous invocation's, the payload it was invoked with. */
+const describeEvent = (event: unknown): string => {
+  const busEvent = event as Partial<BusEvent> | null;
+  if (busEvent && typeof busEvent['detail-type'] === 'string') {
+    return `${busEvent['detail-type']}  event ${String(busEvent.id)}`;
+  }
+  const payload = JSON.stringify(event) ?? 'undefined';
+  return `payload ${payload.length > 80 ? `${payload.slice(0, 77)}...` : payload}`;
 };
 
 const request = async (url: string, body?: unknown): Promise<unknown> => {

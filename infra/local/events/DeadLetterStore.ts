@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BusEvent } from './BusEvent.ts';
 import type { ExhaustedRetryCondition } from './RetryPolicy.ts';
 
-/** An event a rule gave up delivering, with what EventBridge puts in a DLQ message's attributes. */
+/** Dead-letter queue of a function's asynchronous invocations (`lambda:<functionId>`), beside the rules'. */
+export const asyncInvocationQueue = (functionId: string): string => `lambda:${functionId}`;
+
+/** Whether a queue is a function's asynchronous-invocation queue rather than a rule's. */
+export const isAsyncInvocationQueue = (queue: string): boolean => queue.startsWith('lambda:');
+
+/**
+ * An event a rule gave up delivering, with what EventBridge puts in a DLQ message's attributes; or an
+ * asynchronous Lambda invocation that failed its two retries (Lambda's retry settings share the names).
+ */
 export interface DeadLetter {
   readonly id: string;
+  /** The rule's id, or `lambda:<functionId>` for an asynchronous invocation. */
   readonly ruleId: string;
   readonly functionId: string;
-  readonly event: BusEvent;
+  /** The rule's event (a `BusEvent`), or the asynchronous invocation's payload. */
+  readonly event: unknown;
   readonly errorType: string;
   readonly errorMessage: string;
   readonly exhaustedRetryCondition: ExhaustedRetryCondition;
@@ -42,9 +52,10 @@ export class DeadLetterStore {
     return this.letters.filter((l) => ruleId === undefined || l.ruleId === ruleId);
   }
 
-  /** Removes and returns the letters of a rule (or of every rule), e.g. to redrive them. */
-  take(ruleId?: string): DeadLetter[] {
-    const taken = this.list(ruleId);
+  /** Removes and returns the letters of a queue (or of every queue passing `which`), e.g. to redrive them. */
+  take(ruleId?: string, which: (letter: DeadLetter) => boolean = () => true): DeadLetter[] {
+    const taken = this.list(ruleId).filter(which);
+    if (taken.length === 0) return [];
     const ids = new Set(taken.map((l) => l.id));
     const kept = this.letters.filter((l) => !ids.has(l.id));
     this.letters.splice(0, this.letters.length, ...kept);

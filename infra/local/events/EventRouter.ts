@@ -1,8 +1,10 @@
 import { compileEventPattern, type EventPatternMatcher } from '../../../shared/eventPatterns/index.ts';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import type { InvokeFunction } from '../functions/InvocationResult.ts';
+import type { PendingDelivery } from '../work/PendingWorkStore.ts';
+import { ScheduledWork } from '../work/ScheduledWork.ts';
 import type { BusEvent } from './BusEvent.ts';
-import type { DeadLetter, DeadLetterStore } from './DeadLetterStore.ts';
+import { type DeadLetter, type DeadLetterStore, isAsyncInvocationQueue } from './DeadLetterStore.ts';
 import type { EventArchive } from './EventArchive.ts';
 import type { RetryPolicy } from './RetryPolicy.ts';
 
@@ -24,20 +26,22 @@ interface Delivery {
   readonly event: BusEvent;
   /** When the bus received the event (real epoch ms): the age bound counts from here. */
   readonly receivedAt: number;
+  /** 1 for the first delivery, 2 for the first retry... */
+  readonly attempt: number;
 }
+
+/** Error type of a resumed delivery whose rule is gone from the model. */
+const RULE_REMOVED = 'Local.RuleRemoved';
 
 /**
  * The local event bus: archives every event, matches it against every rule's pattern (compiled once) and
  * delivers it asynchronously, at least once, to the rule's function — retrying with EventBridge's policy,
- * dead-lettering what still fails, and redriving or replaying on request.
+ * dead-lettering what still fails, redriving or replaying on request, and handing back on stop whatever it
+ * could not deliver yet, so that the next start resumes it.
  */
 export class EventRouter {
   private readonly rules: CompiledRule[];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly immediates = new Set<NodeJS.Immediate>();
-  private active = 0;
-  private idleWaiters: (() => void)[] = [];
-  private stopped = false;
+  private readonly work = new ScheduledWork<Delivery>((delivery) => this.attempt(delivery));
 
   constructor(private readonly options: EventRouterOptions) {
     this.rules = options.rules.map((rule) => ({ rule, matches: compileEventPattern(rule.pattern) }));
@@ -58,7 +62,8 @@ export class EventRouter {
 
   /** Delivers a rule's dead letters again (all rules' when no rule is given); returns what was redriven. */
   redrive(ruleId?: string): DeadLetter[] {
-    const letters = this.options.deadLetters.take(ruleId);
+    if (ruleId !== undefined && isAsyncInvocationQueue(ruleId)) return [];
+    const letters = this.options.deadLetters.take(ruleId, (l) => !isAsyncInvocationQueue(l.ruleId));
     const now = Date.now();
     for (const letter of letters) {
       const compiled = this.rules.find((r) => r.rule.id === letter.ruleId);
@@ -67,7 +72,13 @@ export class EventRouter {
         this.options.deadLetters.add(letter);
         continue;
       }
-      this.schedule({ rule: compiled.rule, event: letter.event, receivedAt: now }, 1, 0);
+      // A rule's letters always hold the bus event they failed to deliver.
+      this.work.schedule({
+        rule: compiled.rule,
+        event: letter.event as BusEvent,
+        receivedAt: now,
+        attempt: 1,
+      });
     }
     return letters;
   }
@@ -80,81 +91,83 @@ export class EventRouter {
     return window.length;
   }
 
-  /** Resolves when no delivery is running or waiting for a retry (tests and benches use it). */
-  idle(): Promise<void> {
-    if (this.pendingCount() === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Schedules the deliveries a previous stop left undone. */
+  resume(pending: readonly PendingDelivery[]): void {
+    for (const delivery of pending) {
+      const compiled = this.rules.find((r) => r.rule.id === delivery.ruleId);
+      if (compiled) {
+        this.work.schedule({ ...delivery, rule: compiled.rule });
+        continue;
+      }
+      // Not dropped in silence: the dead letter shows it, and a redrive once the rule is back delivers it.
+      this.options.deadLetters.add({
+        ruleId: delivery.ruleId,
+        functionId: 'unknown',
+        event: delivery.event,
+        errorType: RULE_REMOVED,
+        errorMessage: `Rule ${delivery.ruleId} is no longer in the model`,
+        exhaustedRetryCondition: 'MaximumRetryAttempts',
+        retryAttempts: delivery.attempt - 1,
+      });
+    }
   }
 
-  stop(): void {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    for (const immediate of this.immediates) clearImmediate(immediate);
-    this.timers.clear();
-    this.immediates.clear();
-    this.notifyIfIdle();
+  /** Deliveries running or waiting for their time (or a retry). */
+  get pendingCount(): number {
+    return this.work.pending;
+  }
+
+  /** Resolves when no delivery is running or waiting for a retry (tests and benches use it). */
+  idle(): Promise<void> {
+    return this.work.idle();
+  }
+
+  /**
+   * Stops delivering: what waits (first deliveries, retries) stops at once, running deliveries get up to
+   * `drainMs` to finish; resolves to every delivery left undone (events put meanwhile included), for
+   * {@link resume} at the next start.
+   */
+  async stop(drainMs = 0): Promise<PendingDelivery[]> {
+    const undone = await this.work.stop(drainMs);
+    return undone.map(({ rule, event, receivedAt, attempt }) => ({
+      ruleId: rule.id,
+      event,
+      receivedAt,
+      attempt,
+    }));
   }
 
   private route(event: BusEvent, receivedAt: number): void {
     for (const { rule, matches } of this.rules) {
-      if (matches(event)) this.schedule({ rule, event, receivedAt }, 1, 0);
+      if (matches(event)) this.work.schedule({ rule, event, receivedAt, attempt: 1 });
     }
   }
 
-  private schedule(delivery: Delivery, attempt: number, delayMs: number): void {
-    if (this.stopped) return;
-    // Asynchronous even without delay: PutEvents answers before any target runs, as on AWS. A first
-    // attempt uses setImmediate (setTimeout would add at least a millisecond to every delivery).
-    if (delayMs <= 0) {
-      const immediate = setImmediate(() => {
-        this.immediates.delete(immediate);
-        void this.attempt(delivery, attempt);
-      });
-      this.immediates.add(immediate);
+  private async attempt(delivery: Delivery): Promise<void> {
+    const result = await this.options.invoke(delivery.rule.functionId, delivery.event);
+    if (result.ok) return;
+    // Failed because the platform is stopping (or during the drain): kept for the next start, not retried.
+    if (!this.work.accepting) {
+      this.work.setAside(delivery);
       return;
     }
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(delivery, attempt);
-    }, delayMs);
-    this.timers.add(timer);
-  }
-
-  private async attempt(delivery: Delivery, attempt: number): Promise<void> {
-    this.active++;
-    try {
-      const result = await this.options.invoke(delivery.rule.functionId, delivery.event);
-      if (result.ok || this.stopped) return;
-      const decision = this.options.retryPolicy.decide(
-        delivery.rule,
-        attempt,
-        Date.now() - delivery.receivedAt,
-      );
-      if (decision.retry) {
-        this.schedule(delivery, attempt + 1, decision.delayMs);
-        return;
-      }
-      this.options.deadLetters.add({
-        ruleId: delivery.rule.id,
-        functionId: delivery.rule.functionId,
-        event: delivery.event,
-        errorType: result.errorType,
-        errorMessage: result.errorMessage,
-        exhaustedRetryCondition: decision.condition,
-        retryAttempts: attempt - 1,
-      });
-    } finally {
-      this.active--;
-      this.notifyIfIdle();
+    const decision = this.options.retryPolicy.decide(
+      delivery.rule,
+      delivery.attempt,
+      Date.now() - delivery.receivedAt,
+    );
+    if (decision.retry) {
+      this.work.schedule({ ...delivery, attempt: delivery.attempt + 1 }, decision.delayMs);
+      return;
     }
-  }
-
-  private pendingCount(): number {
-    return this.active + this.timers.size + this.immediates.size;
-  }
-
-  private notifyIfIdle(): void {
-    if (this.pendingCount() !== 0) return;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.options.deadLetters.add({
+      ruleId: delivery.rule.id,
+      functionId: delivery.rule.functionId,
+      event: delivery.event,
+      errorType: result.errorType,
+      errorMessage: result.errorMessage,
+      exhaustedRetryCondition: decision.condition,
+      retryAttempts: delivery.attempt - 1,
+    });
   }
 }

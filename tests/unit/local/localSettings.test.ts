@@ -8,7 +8,15 @@ describe('readLocalSettings', () => {
     expect(readLocalSettings({}, '/repo')).toEqual({
       ports: { http: 3000, ws: 3001, aws: 4010, dynamodb: 8000 },
       dataDir: '/repo/.soleil',
+      archiveRetentionDays: 7,
     });
+  });
+
+  it('reads the archive retention in days and refuses one that is not a positive number', () => {
+    expect(readLocalSettings({ SOLEIL_ARCHIVE_RETENTION_DAYS: '0.5' }).archiveRetentionDays).toBe(0.5);
+    expect(() => readLocalSettings({ SOLEIL_ARCHIVE_RETENTION_DAYS: '0' })).toThrow(
+      /SOLEIL_ARCHIVE_RETENTION_DAYS=0/,
+    );
   });
 
   it('reads SOLEIL_* variables and names the variable of a bad value', () => {

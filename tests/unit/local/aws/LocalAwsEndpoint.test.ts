@@ -106,6 +106,7 @@ const entry = (detail: unknown = { hello: 'band' }) => ({
   Source: 'soleil.drive',
   DetailType: 'drive.file_added',
   Detail: JSON.stringify(detail),
+  EventBusName: 'soleil-local',
 });
 
 describe('LocalAwsEndpoint: EventBridge', () => {
@@ -170,9 +171,11 @@ describe('LocalAwsEndpoint: EventBridge', () => {
   });
 
   it('lists and describes the rules of the model', async () => {
-    const listed = await events.send(new ListRulesCommand({}));
+    const listed = await events.send(new ListRulesCommand({ EventBusName: 'soleil-local' }));
     expect(listed.Rules?.map((r) => r.Name)).toEqual(['content-onFileAdded']);
-    const described = await events.send(new DescribeRuleCommand({ Name: 'content-onFileAdded' }));
+    const described = await events.send(
+      new DescribeRuleCommand({ Name: 'content-onFileAdded', EventBusName: 'soleil-local' }),
+    );
     expect(JSON.parse(described.EventPattern ?? '{}')).toEqual(rules[0]?.pattern);
     await expect(events.send(new DescribeRuleCommand({ Name: 'nope' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
@@ -184,7 +187,9 @@ describe('LocalAwsEndpoint: inspecting the bus', () => {
   it("lists the bus and a rule's target with its retry policy", async () => {
     const buses = await events.send(new ListEventBusesCommand({}));
     expect(buses.EventBuses?.map((b) => b.Name)).toEqual(['default', 'soleil-local']);
-    const targets = await events.send(new ListTargetsByRuleCommand({ Rule: 'content-onFileAdded' }));
+    const targets = await events.send(
+      new ListTargetsByRuleCommand({ Rule: 'content-onFileAdded', EventBusName: 'soleil-local' }),
+    );
     expect(targets.Targets?.[0]).toMatchObject({
       Id: 'content-onFileAdded',
       Arn: 'arn:aws:lambda:eu-west-1:000000000000:function:content-onFileAdded',

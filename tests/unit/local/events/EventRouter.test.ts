@@ -103,11 +103,12 @@ describe('EventRouter', () => {
 
   it('replays an archive window with the replay name', async () => {
     const { router, calls } = setup(() => ok);
-    router.put([event('drive.file_changed', { size: 500 })], 1_000);
-    router.put([event('drive.file_changed', { size: 500 })], 5_000);
+    const hourAgo = Date.now() - 3_600_000;
+    router.put([event('drive.file_changed', { size: 500 })], hourAgo);
+    router.put([event('drive.file_changed', { size: 500 })], hourAgo + 4_000);
     await router.idle();
     calls.length = 0;
-    expect(router.replay(0, 2_000, 'yesterday')).toBe(1);
+    expect(router.replay(hourAgo - 1_000, hourAgo + 1_000, 'yesterday')).toBe(1);
     await router.idle();
     expect(calls.map((c) => c.functionId).sort()).toEqual(['dashboard-onBig-fn', 'sync-onAny-fn']);
     expect(calls[0]?.event['replay-name']).toBe('yesterday');
