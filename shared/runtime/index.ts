@@ -1,6 +1,7 @@
 /**
- * The handler kit: what every module's handlers import. Thin adapters (HTTP, events, services, health), the
- * publisher and service client, named errors with the one mapping to problem+json, logging and metrics.
+ * The handler kit: what every module's handlers import. Thin adapters (HTTP, events, services, health,
+ * WebSocket), the publisher, the service client, the connection notifier, named errors with the one mapping
+ * to problem+json, logging and metrics.
  */
 
 export {
@@ -78,3 +79,35 @@ export {
   serviceHandler,
 } from './services/serviceHandler.ts';
 export { services } from './services/services.ts';
+export {
+  type BroadcastResult,
+  type ConnectionInfo,
+  ConnectionNotifier,
+  type ConnectionNotifierOptions,
+  type SendOutcome,
+} from './websocket/ConnectionNotifier.ts';
+export {
+  ConnectionApiError,
+  type ConnectionOperation,
+  WebSocketMessageTooLargeError,
+} from './websocket/connectionErrors.ts';
+export { encodeMessage } from './websocket/encodeMessage.ts';
+export type {
+  WebSocketAuthorizerContext,
+  WebSocketErrorFrame,
+  WebSocketEvent,
+  WebSocketEventType,
+  WebSocketRequest,
+  WebSocketResult,
+} from './websocket/WebSocketRequest.ts';
+export {
+  type WebSocketHandlerOptions,
+  type WebSocketLambdaHandler,
+  webSocketHandler,
+} from './websocket/webSocketHandler.ts';
+export {
+  DEFAULT_BROADCAST_CONCURRENCY,
+  MANAGEMENT_ENDPOINT_ENV,
+  WEBSOCKET_MAX_MESSAGE_BYTES,
+} from './websocket/webSocketLimits.ts';
+export type { WebSocketResponse } from './websocket/webSocketResponse.ts';
