@@ -1,6 +1,7 @@
 import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { userService } from '../../shared/contracts/services/authServices.ts';
 import { AUTH_ENV } from './config/authConfig.ts';
+import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_SIGNING_KEY } from './domain/authConstants.ts';
 import { AUTH_TABLES, MEMBERSHIPS_BY_USER_INDEX } from './store/authTableNames.ts';
 
 const S = 'S' as const;
@@ -139,10 +140,18 @@ export default defineModule({
       partitionKey: { name: 'tokenHash', type: S },
       ttlAttribute: 'expiresAt',
     },
+    // Used only where no KMS key is provided (the embedded platform): see signingKeys.
     {
       name: AUTH_TABLES.signingKeys,
       partitionKey: { name: 'pk', type: S },
       sortKey: { name: 'kid', type: S },
+    },
+  ],
+  signingKeys: [
+    {
+      name: ACCESS_TOKEN_SIGNING_KEY,
+      algorithm: ACCESS_TOKEN_ALG,
+      description: 'Signs access tokens (ES256); the JWKS route publishes its public key.',
     },
   ],
   config: [

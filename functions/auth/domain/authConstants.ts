@@ -13,6 +13,9 @@ export const INVITATION_TTL_SECONDS = 14 * 24 * 60 * 60;
 /** Signing algorithm of access tokens (ECDSA P-256 with SHA-256). */
 export const ACCESS_TOKEN_ALG = 'ES256';
 
+/** Manifest name of the signing key of access tokens (a KMS key in AWS). */
+export const ACCESS_TOKEN_SIGNING_KEY = 'access-tokens';
+
 /** Longest band name and user display name accepted. */
 export const MAX_NAME_LENGTH = 200;
 

@@ -1,10 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
 import { createPublisher, runtimeConfig } from '../../../shared/runtime/index.ts';
 import { readAuthConfig } from '../config/authConfig.ts';
 import { AccessTokenIssuer } from '../crypto/AccessTokenIssuer.ts';
 import { AccessTokenVerifier } from '../crypto/AccessTokenVerifier.ts';
 import { GoogleIdTokenVerifier } from '../crypto/GoogleIdTokenVerifier.ts';
+import { KmsSigningKeyProvider } from '../crypto/KmsSigningKeyProvider.ts';
+import type { SigningKeyProvider } from '../crypto/SigningKeyProvider.ts';
 import { StoredSigningKeyProvider } from '../crypto/StoredSigningKeyProvider.ts';
+import { ACCESS_TOKEN_SIGNING_KEY } from '../domain/authConstants.ts';
 import { AUTH_TABLES } from '../store/authTableNames.ts';
 import { DynamoDbBandStore } from '../store/DynamoDbBandStore.ts';
 import { DynamoDbInvitationStore } from '../store/DynamoDbInvitationStore.ts';
@@ -16,16 +21,31 @@ import type { AuthDependencies } from '../useCases/AuthDependencies.ts';
 let cached: AuthDependencies | undefined;
 
 /**
+ * Where access tokens are signed: with the module's KMS key when the platform provides one (AWS sets
+ * `SOLEIL_SIGNING_KEY_ACCESS_TOKENS` to its ARN), else with a key pair kept in the `signing-keys` table
+ * (the embedded platform, whose tables live in its data directory).
+ */
+export const signingKeyProviderFor = (
+  env: NodeJS.ProcessEnv,
+  dynamoDb: DynamoDBClient,
+): SigningKeyProvider & { invalidate?(): void } => {
+  const keyArn = env[signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]?.trim();
+  if (keyArn) return new KmsSigningKeyProvider(new KMSClient({}), { keyArn });
+  return new StoredSigningKeyProvider(
+    new DynamoDbSigningKeyStore(dynamoDb, runtimeConfig.table(AUTH_TABLES.signingKeys, env)),
+  );
+};
+
+/**
  * The auth module's dependencies, built once per container from the environment (table names from the
- * platform, `SOLEIL_AUTH_*` configuration). Nothing secret is read here: the signing key lives in the store.
+ * platform, `SOLEIL_AUTH_*` configuration). Nothing secret is read here: the signing key stays in KMS (AWS)
+ * or in the store (locally).
  */
 export const authDependencies = (): AuthDependencies => {
   if (cached) return cached;
   const config = readAuthConfig();
   const client = new DynamoDBClient({});
-  const keys = new StoredSigningKeyProvider(
-    new DynamoDbSigningKeyStore(client, runtimeConfig.table(AUTH_TABLES.signingKeys)),
-  );
+  const keys = signingKeyProviderFor(process.env, client);
   const tokenOptions = { issuer: config.tokenIssuer, audience: config.tokenAudience };
   cached = {
     users: new DynamoDbUserStore(client, runtimeConfig.table(AUTH_TABLES.users)),
