@@ -27,7 +27,9 @@ const notifier = new ConnectionNotifier({ client });
 
 const gone = () => new GoneException({ message: 'Gone', $metadata: { httpStatusCode: 410 } });
 const decoded = (call: number) =>
-  new TextDecoder().decode(management.commandCalls(PostToConnectionCommand)[call]?.args[0].input.Data);
+  new TextDecoder().decode(
+    management.commandCalls(PostToConnectionCommand)[call]?.args[0].input.Data as Uint8Array,
+  );
 
 beforeEach(() => management.reset());
 
