@@ -224,6 +224,19 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     admin: { router, deadLetters, asyncInvocations },
     connections: () => webSocket,
   });
+  // Saved once the endpoint is closed (this runs after its stop): events put during the drain are included,
+  // in the pending work and in the archive.
+  cleanups.push(async () => {
+    const [deliveries, invocations] = await Promise.all([router.stop(), asyncInvocations.stop()]);
+    pendingWork.save({ deliveries, asyncInvocations: invocations });
+    if (deliveries.length + invocations.length > 0) {
+      log(
+        `[events] ${deliveries.length} deliveries and ${invocations.length} async invocations unfinished: ` +
+          (dataDir ? 'saved, the next start resumes them' : 'kept in memory only (no data dir)'),
+      );
+    }
+    await archive.close();
+  });
   const aws = await endpoint.start(ports.aws);
   cleanups.push(() => endpoint.stop());
 
@@ -239,26 +252,10 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   });
   const startedRunner = runner;
   cleanups.push(() => startedRunner.stop());
-  // Reversed at stop: deliveries drain (bounded) while the runner still runs, and what is left undone is
-  // saved for the next start; then the archive (with the events put meanwhile) is written.
+  // Reversed at stop: deliveries drain (bounded) while the runner still runs, nothing new starts; what is
+  // left undone is saved once the endpoint is closed (above), and the archive written then.
   const drainMs = options.shutdownDrainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;
-  cleanups.push(
-    () => archive.close(),
-    async () => {
-      const [deliveries, invocations] = await Promise.all([
-        router.stop(drainMs),
-        asyncInvocations.stop(drainMs),
-      ]);
-      pendingWork.save({ deliveries, asyncInvocations: invocations });
-      const undone = deliveries.length + invocations.length;
-      if (undone > 0) {
-        log(
-          `[events] ${deliveries.length} deliveries and ${invocations.length} async invocations unfinished: ` +
-            (dataDir ? 'saved, the next start resumes them' : 'kept in memory only (no data dir)'),
-        );
-      }
-    },
-  );
+  cleanups.push(() => Promise.all([router.stop(drainMs), asyncInvocations.stop(drainMs)]));
 
   const authorizerFunctionId = model.authorizer?.functionId ?? null;
   const http = new HttpApiServer({

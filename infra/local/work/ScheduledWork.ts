@@ -25,10 +25,10 @@ export class ScheduledWork<T> {
     return this.waiting.size + this.running.size;
   }
 
-  /** Runs `item` after `delayMs` (on the next turn when 0); once stopping, sets it aside instead. */
+  /** Runs `item` after `delayMs` (on the next turn when 0); once stopping (or stopped), keeps it undone. */
   schedule(item: T, delayMs = 0): void {
     if (this.state !== 'accepting') {
-      this.setAside(item);
+      this.leftovers.push(item);
       return;
     }
     // setImmediate when there is no delay: setTimeout would add at least a millisecond to every item.
@@ -54,7 +54,8 @@ export class ScheduledWork<T> {
 
   /**
    * Stops: waiting items are set aside at once, running ones get up to `drainMs` to finish (an item that
-   * still runs then is set aside too: it may run twice, never zero times). Resolves to the items left undone.
+   * still runs then is set aside too: it may run twice, never zero times). Resolves to the items left undone;
+   * called again later, also to the items scheduled since.
    */
   async stop(drainMs: number): Promise<T[]> {
     if (this.state === 'accepting') {

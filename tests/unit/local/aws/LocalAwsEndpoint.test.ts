@@ -183,6 +183,43 @@ describe('LocalAwsEndpoint: EventBridge', () => {
   });
 });
 
+describe('LocalAwsEndpoint: event buses, as AWS resolves EventBusName', () => {
+  it('routes by the platform bus name or ARN; accepts and drops default and unknown buses, as AWS does', async () => {
+    delivered.length = 0;
+    const arn = 'arn:aws:events:eu-west-1:000000000000:event-bus/soleil-local';
+    const result = await events.send(
+      new PutEventsCommand({
+        Entries: [
+          { ...entry({ n: 'arn' }), EventBusName: arn },
+          { ...entry({ n: 'omitted' }), EventBusName: undefined },
+          { ...entry({ n: 'default' }), EventBusName: 'default' },
+          { ...entry({ n: 'typo' }), EventBusName: 'soleil-lcoal' },
+          { ...entry({ n: 'other-account' }), EventBusName: arn.replace('000000000000', '111111111111') },
+        ],
+      }),
+    );
+    // EventBridge user guide: an event for a bus that does not exist gets an id, and is dropped.
+    expect(result.FailedEntryCount).toBe(0);
+    expect(result.Entries?.every((e) => typeof e.EventId === 'string')).toBe(true);
+    await router.idle();
+    expect(delivered.map((e) => e.detail)).toEqual([{ n: 'arn' }]);
+  });
+
+  it('lists no rule on the default bus and refuses an unknown bus with ResourceNotFoundException', async () => {
+    expect((await events.send(new ListRulesCommand({}))).Rules).toEqual([]);
+    await expect(events.send(new DescribeRuleCommand({ Name: 'content-onFileAdded' }))).rejects.toMatchObject(
+      {
+        name: 'ResourceNotFoundException',
+        message: 'Rule content-onFileAdded does not exist on EventBus default.',
+      },
+    );
+    await expect(events.send(new ListRulesCommand({ EventBusName: 'ghost-bus' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'Event bus ghost-bus does not exist.',
+    });
+  });
+});
+
 describe('LocalAwsEndpoint: inspecting the bus', () => {
   it("lists the bus and a rule's target with its retry policy", async () => {
     const buses = await events.send(new ListEventBusesCommand({}));

@@ -114,3 +114,74 @@ describe('EventRouter', () => {
     expect(calls[0]?.event['replay-name']).toBe('yesterday');
   });
 });
+
+describe('EventRouter stop', () => {
+  it('hands back waiting deliveries and retries, lets a running one finish, and resume delivers the rest', async () => {
+    let release: (() => void) | undefined;
+    const { router, calls } = setup((fn) => {
+      if (fn === 'content-onAdded-fn') return boom;
+      return ok;
+    });
+    // A slow target: running when the stop begins, finishing within the drain.
+    const slow = new EventRouter({
+      rules: [rule('sync-onAny', { source: ['soleil.drive'] })],
+      invoke: () =>
+        new Promise((resolve) => {
+          release = () => resolve(ok);
+        }),
+      retryPolicy: new RetryPolicy({ timeScale: 1 }),
+      deadLetters: new DeadLetterStore(),
+      archive: new EventArchive(),
+    });
+    slow.put([event('drive.file_added')]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopping = slow.stop(1_000);
+    setTimeout(() => release?.(), 20);
+    expect(await stopping).toEqual([]);
+
+    // With a real clock the first retry waits about a second: the stop finds it waiting.
+    const waiting = new EventRouter({
+      rules: [rule('content-onAdded', { source: ['soleil.drive'] })],
+      invoke: async () => boom,
+      retryPolicy: new RetryPolicy({ random: () => 1 }),
+      deadLetters: new DeadLetterStore(),
+      archive: new EventArchive(),
+    });
+    const failing = event('drive.file_added');
+    const receivedAt = Date.now();
+    waiting.put([failing], receivedAt);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(waiting.pendingCount).toBe(1);
+    const left = await waiting.stop(1_000);
+    expect(left).toEqual([{ ruleId: 'content-onAdded', event: failing, receivedAt, attempt: 2 }]);
+    // An event put after the stop is archived and kept, not lost.
+    waiting.put([event('drive.file_changed')]);
+    expect(await waiting.stop()).toHaveLength(2);
+
+    router.resume(left);
+    await router.idle();
+    expect(calls.filter((c) => c.event.id === failing.id)).toHaveLength(2);
+  });
+
+  it('keeps a delivery still running when the drain ends, and dead-letters one whose rule is gone', async () => {
+    const stuck = new EventRouter({
+      rules: [rule('sync-onAny', { source: ['soleil.drive'] })],
+      invoke: () => new Promise(() => undefined),
+      retryPolicy: new RetryPolicy(),
+      deadLetters: new DeadLetterStore(),
+      archive: new EventArchive(),
+    });
+    const e = event('drive.file_added');
+    stuck.put([e], 7);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await stuck.stop(10)).toEqual([{ ruleId: 'sync-onAny', event: e, receivedAt: 7, attempt: 1 }]);
+
+    const { router, deadLetters, calls } = setup(() => ok);
+    router.resume([{ ruleId: 'removed-rule', event: e, receivedAt: 7, attempt: 3 }]);
+    await router.idle();
+    expect(calls).toHaveLength(0);
+    expect(deadLetters.list('removed-rule')).toEqual([
+      expect.objectContaining({ errorType: 'Local.RuleRemoved', retryAttempts: 2 }),
+    ]);
+  });
+});
