@@ -49,4 +49,24 @@ describe('the stack rendered from this repository’s modules', () => {
       );
     }
   });
+
+  it('signs auth’s access tokens with a KMS key only auth’s functions know and may use', () => {
+    const declared = model.signingKeys ?? [];
+    expect(declared.map((k) => k.id)).toContain('auth-access-tokens');
+    const keys = resources.filter(
+      ([, r]) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY',
+    );
+    expect(keys).toHaveLength(declared.length);
+    const [keyId, key] = keys[0] ?? [];
+    expect(key?.Properties.KeySpec).toBe('ECC_NIST_P256');
+    for (const fn of ofType('AWS::Lambda::Function')) {
+      const env = (fn.Environment?.Variables ?? {}) as Record<string, unknown>;
+      const expected = env.SOLEIL_MODULE === 'auth' ? { 'Fn::GetAtt': [keyId, 'Arn'] } : undefined;
+      expect(env.SOLEIL_SIGNING_KEY_ACCESS_TOKENS, String(fn.Description)).toEqual(expected);
+    }
+    const signers = ofType('AWS::IAM::Policy').filter((p) =>
+      (p.PolicyDocument.Statement as Cfn[]).some((s) => [s.Action].flat().includes('kms:Sign')),
+    );
+    expect(signers.map((p) => JSON.stringify(p.Roles))).toEqual([expect.stringMatching(/ModuleauthRole/)]);
+  });
 });
