@@ -7,8 +7,10 @@ import { detailSchemaFor } from './detailSchemaFor.ts';
 
 /** What a publisher may say about an event's place in a chain; the rest of the metadata is generated. */
 export interface PublishOptions {
-  /** The band the event concerns; required for band-scoped events. */
+  /** The band the event concerns. @default the data's `bandId`, else `inheritedBandId` */
   readonly bandId?: string;
+  /** The band of the event being reacted to: used only when neither `bandId` nor the data names one. */
+  readonly inheritedBandId?: string | undefined;
   /** @default the running invocation's correlation id, else a new uuid (a chain starts here) */
   readonly correlationId?: string;
   /** Event id of the event that caused this one. @default null */
@@ -20,6 +22,11 @@ export interface PublishOptions {
   /** @default now */
   readonly occurredAt?: string;
 }
+
+const bandIdOf = (data: unknown): string | undefined => {
+  const value = typeof data === 'object' && data !== null ? (data as { bandId?: unknown }).bandId : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
 
 /**
  * The validated `detail` of an event about to be published. Throws {@link HopLimitExceededError} past
@@ -33,7 +40,8 @@ export const buildEventDetail = (
 ): EventDetail<unknown> => {
   const hop = options.hop ?? 0;
   if (hop > MAX_EVENT_HOPS) throw new HopLimitExceededError(contract.name, hop);
-  if (contract.bandScoped && !options.bandId) {
+  const bandId = options.bandId ?? bandIdOf(data) ?? options.inheritedBandId;
+  if (contract.bandScoped && !bandId) {
     throw new EventValidationError(`${contract.name} is band-scoped: publish it with a bandId`, {
       eventName: contract.name,
       issues: [{ path: 'metadata.bandId', message: 'required for a band-scoped event' }],
@@ -46,7 +54,7 @@ export const buildEventDetail = (
     causationId: options.causationId ?? null,
     occurredAt: options.occurredAt ?? new Date().toISOString(),
     hop,
-    ...(options.bandId === undefined ? {} : { bandId: options.bandId }),
+    ...(bandId === undefined ? {} : { bandId }),
     producer,
   };
   const parsed = detailSchemaFor(contract).safeParse({ metadata, data });

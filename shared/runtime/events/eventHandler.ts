@@ -93,7 +93,6 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     }
     publisher ??= createPublisher({ module: runtimeConfig.module() });
     persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: runtimeConfig.idempotencyTable() });
-    const bound = bindPublisher(publisher, parsed.metadata);
     // Scoped per function: two subscribers of one module to the same event must each run once. The model's
     // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
     const functionName =
@@ -101,6 +100,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       context?.functionName ||
       process.env.AWS_LAMBDA_FUNCTION_NAME ||
       'events';
+    const bound = bindPublisher(publisher, parsed.metadata, `${module}#${functionName}`);
     const { duplicate } = await runOncePerEvent({
       persistenceStore,
       scope: `${module}#${functionName}`,

@@ -184,14 +184,14 @@ describe('createPublisher', () => {
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 
-  it('refuses a band-scoped event without bandId, and sends it with one', async () => {
+  it('takes the band of a band-scoped event from its data, and refuses metadata naming another band', async () => {
     acceptAll();
     const content = createPublisher({ module: 'content', busName: 'b', client });
-    await expect(content.publish('content.deleted', contentDeleted())).rejects.toBeInstanceOf(
-      EventValidationError,
-    );
+    await expect(
+      content.publish('content.deleted', contentDeleted(), { bandId: 'band-2' }),
+    ).rejects.toBeInstanceOf(EventValidationError);
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
-    await content.publish('content.deleted', contentDeleted(), { bandId: 'band-1' });
+    await content.publish('content.deleted', contentDeleted());
     expect(JSON.parse(sentEntries(0)[0]?.Detail ?? '').metadata.bandId).toBe('band-1');
   });
 
