@@ -71,7 +71,12 @@ afterAll(async () => {
 describe('the local AWS endpoint with other AWS clients', () => {
   it.skipIf(!awsCli)('answers `aws events put-events`', async () => {
     const entries = JSON.stringify([
-      { Source: 'soleil.drive', DetailType: 'drive.file_added', Detail: '{"via":"cli"}' },
+      {
+        EventBusName: 'soleil-local',
+        Source: 'soleil.drive',
+        DetailType: 'drive.file_added',
+        Detail: '{"via":"cli"}',
+      },
     ]);
     const { stdout } = await run(
       'aws',
@@ -92,7 +97,7 @@ describe('the local AWS endpoint with other AWS clients', () => {
 import boto3, json, sys
 kw = dict(endpoint_url=sys.argv[1], region_name='eu-west-1', aws_access_key_id='local', aws_secret_access_key='local')
 events = boto3.client('events', **kw)
-put = events.put_events(Entries=[{'Source': 'soleil.drive', 'DetailType': 'drive.file_added', 'Detail': '{}'}])
+put = events.put_events(Entries=[{'EventBusName': 'soleil-local', 'Source': 'soleil.drive', 'DetailType': 'drive.file_added', 'Detail': '{}'}])
 payload = boto3.client('lambda', **kw).invoke(FunctionName='core-health', Payload=b'{"x": 1}')['Payload'].read()
 print(json.dumps({'failed': put['FailedEntryCount'], 'payload': json.loads(payload)}))
 `;

@@ -56,6 +56,7 @@ const driveEvent = (
       ? { bandId, file: libraryFile }
       : { bandId, file: libraryFile, previousName: null, changes: ['content'] };
   return {
+    EventBusName: 'soleil-local',
     Source: 'soleil.drive',
     DetailType: name,
     Detail: JSON.stringify({
