@@ -64,7 +64,7 @@ parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq }) => {
       const seq = firstSeq + sent++;
       const Detail = JSON.stringify({ seq, sentAt: now() });
       sends.push(client.send(new PutEventsCommand({
-        Entries: [{ Source: 'soleil.drive', DetailType: 'drive.file_added', Detail }],
+        Entries: [{ EventBusName: 'soleil-local', Source: 'soleil.drive', DetailType: 'drive.file_added', Detail }],
       })).then((r) => r.FailedEntryCount, () => 1));
     }
     await new Promise((resolve) => setTimeout(resolve, tickMs));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const benches = [
   ['./patternMatching.bench.ts', 'runPatternMatchingBench'],
   ['./publishing.bench.ts', 'runPublishingBench'],
+  ['./httpRouting.bench.ts', 'runHttpRoutingBench'],
   ['./eventPropagation.bench.ts', 'runEventPropagationBench'],
 ] as const;
 
