@@ -29,7 +29,8 @@ export const runtimeConfig = {
   /** The module, or `fallback` when unset: for loggers, which must never stop a function from starting. */
   moduleOr: (fallback: string, env: NodeJS.ProcessEnv = process.env): string =>
     env[PLATFORM_ENV.module]?.trim() || fallback,
-  stage: (env: NodeJS.ProcessEnv = process.env): string => env[PLATFORM_ENV.stage]?.trim() || 'local',
+  /** The stage (`SOLEIL_STAGE`); required, so a missing setting never passes for the permissive local stage. */
+  stage: (env: NodeJS.ProcessEnv = process.env): string => required(PLATFORM_ENV.stage, env),
   eventBusName: (env: NodeJS.ProcessEnv = process.env): string => required(PLATFORM_ENV.eventBusName, env),
   serviceCatalogTable: (env: NodeJS.ProcessEnv = process.env): string =>
     required(PLATFORM_ENV.serviceCatalogTable, env),

@@ -17,8 +17,9 @@ export const catalogEntriesFromModel = (
     dependencies: [...m.dependencies],
     publishes: [...m.publishes],
     subscribes: [...m.subscribes],
+    // The catalog describes what is deployed: a route that exists only on the embedded platform is not listed.
     routes: model.routes
-      .filter((r) => r.module === m.name)
+      .filter((r) => r.module === m.name && !r.localOnly)
       .map((r) => ({ method: r.method, path: r.path, auth: r.auth })),
     services: model.services.filter((s) => s.module === m.name).map((s) => s.name),
     healthFunction: functionName(m.healthFunctionId),

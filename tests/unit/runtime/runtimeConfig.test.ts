@@ -22,6 +22,11 @@ describe('runtimeConfig', () => {
     expect(() => runtimeConfig.eventBusName({})).toThrow(/SOLEIL_EVENT_BUS_NAME/);
   });
 
+  it('has no default stage: a missing SOLEIL_STAGE must not pass for the permissive local stage', () => {
+    expect(() => runtimeConfig.stage({})).toThrow(/SOLEIL_STAGE/);
+    expect(runtimeConfig.stage({ SOLEIL_STAGE: 'prod' })).toBe('prod');
+  });
+
   it('the default services client refuses to start without its environment', async () => {
     const saved = process.env.SOLEIL_MODULE;
     delete process.env.SOLEIL_MODULE;
