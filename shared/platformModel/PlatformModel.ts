@@ -30,6 +30,8 @@ export interface ModuleModel {
   readonly critical: boolean;
   /** Modules whose services this module calls. */
   readonly dependencies: readonly string[];
+  /** The services this module may call (its manifest's `uses`); the service client refuses any other. */
+  readonly uses: readonly { readonly module: string; readonly service: string }[];
   readonly publishes: readonly string[];
   readonly subscribes: readonly string[];
   readonly healthFunctionId: string;

@@ -361,6 +361,7 @@ export const buildPlatformModel = (
       description: m.description,
       critical: m.critical,
       dependencies: [...new Set(m.uses.map((u) => u.module))].sort(),
+      uses: m.uses.map((u) => ({ module: u.module, service: u.service })),
       publishes: [...m.publishes],
       subscribes: [...new Set(m.subscriptions.flatMap((s) => s.events))],
       healthFunctionId: functionIdOf(m.name, m.health.handler),

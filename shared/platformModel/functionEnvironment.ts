@@ -43,6 +43,11 @@ export const functionEnvironment = (
     env[table.envVar] = resolve.tableName(table.id);
   }
   const module = model.modules.find((m) => m.name === fn.module);
+  // Locally nothing else stops an undeclared call (IAM does in AWS): the service client refuses what is not
+  // listed, and reads an absent variable as "uses nothing".
+  if (module && module.uses.length > 0) {
+    env.SOLEIL_USES = JSON.stringify(module.uses.map((u) => `${u.module}/${u.service}`));
+  }
   for (const setting of module?.config ?? []) {
     const value = resolve.configValue(setting.name, setting);
     if (value !== undefined) env[setting.name] = value;
