@@ -147,6 +147,7 @@ export class ModuleConstruct extends Construct {
         tableName: (tableId) => this.tables.byId.get(tableId)?.tableName ?? tableId,
         configValue: (name, declared) => props.settings?.[name] ?? declared.default ?? undefined,
         signingKeyId: (keyId) => this.signingKeys.byId.get(keyId)?.keyArn,
+        previousSigningKeyId: (keyId) => this.signingKeys.previousById.get(keyId)?.keyArn,
       });
       const rendered = new PlatformFunction(this, fn.id, {
         entry: fn.entry,

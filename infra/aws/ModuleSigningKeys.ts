@@ -12,6 +12,9 @@ const KEY_SPECS: Readonly<Record<SigningKeyModel['algorithm'], KeySpec>> = {
 /** Exactly what signing needs: sign, and read the public half to publish it. Never decrypt, never manage. */
 export const SIGNING_KEY_ACTIONS = ['kms:Sign', 'kms:GetPublicKey'] as const;
 
+/** A previous generation only verifies: its public half is published until the next rotation. */
+export const PREVIOUS_SIGNING_KEY_ACTIONS = ['kms:GetPublicKey'] as const;
+
 // A key scheduled for deletion can be cancelled during this window; the shortest KMS allows when data goes.
 const DESTROYED_KEY_PENDING_WINDOW = Duration.days(7);
 
@@ -29,33 +32,45 @@ export interface ModuleSigningKeysProps {
 /**
  * A module's asymmetric signing keys: one KMS key per declaration (`SIGN_VERIFY`, the algorithm's curve). The
  * private half never leaves KMS; the module signs through `kms:Sign`. Asymmetric KMS keys have no automatic
- * rotation: rotation is a new key (see functions/auth/README.md).
+ * rotation: bumping a key's `generation` renders a new key that signs, and keeps the previous one, published
+ * for verification, until the next bump (see functions/auth/README.md).
  */
 export class ModuleSigningKeys extends Construct {
-  /** KMS keys by model signing-key id (`<module>-<name>`). */
+  /** The signing KMS key (current generation) by model signing-key id (`<module>-<name>`). */
   readonly byId: ReadonlyMap<string, Key>;
+  /** The previous generation's key by model signing-key id, for keys rotated at least once. */
+  readonly previousById: ReadonlyMap<string, Key>;
 
   constructor(scope: Construct, id: string, props: ModuleSigningKeysProps) {
     super(scope, id);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
     const byId = new Map<string, Key>();
+    const previousById = new Map<string, Key>();
+    const render = (model: SigningKeyModel, generation: number, role: string): Key =>
+      // Generation 1 keeps the plain name, so declaring `generation` later does not replace a deployed key.
+      new Key(this, generation === 1 ? model.name : `${model.name}-g${generation}`, {
+        keySpec: KEY_SPECS[model.algorithm],
+        keyUsage: KeyUsage.SIGN_VERIFY,
+        description: `SOLEil ${model.module} ${model.name} generation ${generation} (${model.algorithm}, ${role}): ${model.description}`,
+        removalPolicy,
+        ...(removalPolicy === RemovalPolicy.DESTROY ? { pendingWindow: DESTROYED_KEY_PENDING_WINDOW } : {}),
+      });
     for (const model of props.keys) {
-      byId.set(
-        model.id,
-        new Key(this, model.name, {
-          keySpec: KEY_SPECS[model.algorithm],
-          keyUsage: KeyUsage.SIGN_VERIFY,
-          description: `SOLEil ${model.module} ${model.name} (${model.algorithm}): ${model.description}`,
-          removalPolicy,
-          ...(removalPolicy === RemovalPolicy.DESTROY ? { pendingWindow: DESTROYED_KEY_PENDING_WINDOW } : {}),
-        }),
-      );
+      byId.set(model.id, render(model, model.generation, 'signs'));
+      if (model.generation > 1) {
+        previousById.set(model.id, render(model, model.generation - 1, 'verification only'));
+      }
     }
     this.byId = byId;
+    this.previousById = previousById;
   }
 
-  /** Lets `grantee` sign with every key of the module and read their public keys; nothing else. */
+  /**
+   * Lets `grantee` sign with the current generation of every key of the module and read the public halves
+   * of the current and previous generations; nothing else.
+   */
   grantSign(grantee: IGrantable): void {
     for (const key of this.byId.values()) key.grant(grantee, ...SIGNING_KEY_ACTIONS);
+    for (const key of this.previousById.values()) key.grant(grantee, ...PREVIOUS_SIGNING_KEY_ACTIONS);
   }
 }

@@ -152,6 +152,11 @@ export const SigningKeyDeclaration = z
     /** JWS algorithm; ES256 = ECDSA over P-256 with SHA-256 (KMS key spec ECC_NIST_P256). */
     algorithm: z.enum(['ES256']),
     description: z.string().min(1).max(300),
+    /**
+     * Bump to rotate: a new key (this generation) signs, and the previous generation's key stays published for
+     * verification until the next bump. Asymmetric KMS keys cannot rotate in place.
+     */
+    generation: z.number().int().min(1).max(1000).default(1),
   })
   .strict();
 

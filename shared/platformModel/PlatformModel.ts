@@ -129,6 +129,10 @@ export interface SigningKeyModel {
   readonly description: string;
   /** Environment variable through which the owning module's functions learn the key id, if rendered. */
   readonly envVar: string;
+  /** Which key signs: bumping it renders a new key and keeps this one as `previous`. */
+  readonly generation: number;
+  /** Environment variable of the previous generation's key id (verification only), when generation > 1. */
+  readonly previousEnvVar: string;
 }
 
 export interface ScheduleModel {

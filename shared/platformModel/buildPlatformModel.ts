@@ -4,7 +4,13 @@ import type { ServiceContract } from '../contracts/defineService.ts';
 import { eventSource } from '../contracts/eventCatalog.ts';
 import type { ModuleManifest } from '../contracts/moduleManifest.ts';
 import { collectFunctions, functionIdOf } from './collectFunctions.ts';
-import { IDEMPOTENCY_TABLE_NAME, PLATFORM_ENV, signingKeyEnvVar, tableEnvVar } from './modelConstants.ts';
+import {
+  IDEMPOTENCY_TABLE_NAME,
+  PLATFORM_ENV,
+  previousSigningKeyEnvVar,
+  signingKeyEnvVar,
+  tableEnvVar,
+} from './modelConstants.ts';
 import type {
   EventModel,
   PlatformModel,
@@ -289,17 +295,31 @@ export const buildPlatformModel = (
   const signingKeys: SigningKeyModel[] = [];
   for (const m of manifests) {
     const names = new Set<string>();
+    const envVars = new Set<string>();
     for (const k of m.signingKeys) {
-      if (names.has(k.name))
+      if (names.has(k.name)) {
         problems.push(`Module "${m.name}" declares signing key "${k.name}" twice: rename one.`);
+        continue;
+      }
       names.add(k.name);
+      const envVar = signingKeyEnvVar(k.name);
+      const previousEnvVar = previousSigningKeyEnvVar(k.name);
+      // A key named `tokens-previous` would arrive in the variable of the previous generation of `tokens`.
+      if (envVars.has(envVar) || envVars.has(previousEnvVar)) {
+        problems.push(
+          `Module "${m.name}" signing key "${k.name}" shares an environment variable with another of its keys: rename it.`,
+        );
+      }
+      envVars.add(envVar).add(previousEnvVar);
       signingKeys.push({
         id: `${m.name}-${k.name}`,
         module: m.name,
         name: k.name,
         algorithm: k.algorithm,
         description: k.description,
-        envVar: signingKeyEnvVar(k.name),
+        envVar,
+        generation: k.generation,
+        previousEnvVar,
       });
     }
   }

@@ -19,6 +19,8 @@ export interface EnvironmentResolver {
    * method) when the renderer has no key service, and the module then signs with keys of its own.
    */
   signingKeyId?(keyId: string): string | undefined;
+  /** Id of the previous generation of a signing key (verification only), if the renderer keeps one. */
+  previousSigningKeyId?(keyId: string): string | undefined;
 }
 
 /**
@@ -55,6 +57,8 @@ export const functionEnvironment = (
   for (const key of (model.signingKeys ?? []).filter((k) => k.module === fn.module)) {
     const value = resolve.signingKeyId?.(key.id);
     if (value !== undefined) env[key.envVar] = value;
+    const previous = resolve.previousSigningKeyId?.(key.id);
+    if (previous !== undefined) env[key.previousEnvVar] = previous;
   }
   if (fn.roles.includes('authorizer')) {
     env[LEADER_ROUTES_ENV] = JSON.stringify(

@@ -22,3 +22,6 @@ export const tableEnvVar = (tableName: string): string =>
 /** The environment variable that carries the id (ARN in AWS) of a module's signing key, when it has one. */
 export const signingKeyEnvVar = (keyName: string): string =>
   `SOLEIL_SIGNING_KEY_${keyName.toUpperCase().replaceAll('-', '_')}`;
+
+/** The environment variable that carries the previous generation of a signing key (verification only). */
+export const previousSigningKeyEnvVar = (keyName: string): string => `${signingKeyEnvVar(keyName)}_PREVIOUS`;

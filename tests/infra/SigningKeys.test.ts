@@ -9,19 +9,26 @@ import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
 type Cfn = any;
 type Resource = { Type: string; Properties: Record<string, Cfn>; DeletionPolicy?: string };
 
-/** Modules of the fixture that get signing keys here: two, so a key leaking to the wrong module would show. */
-const KEYED: Readonly<Record<string, readonly string[]>> = {
-  auth: ['access-tokens', 'refresh-proofs'],
-  sync: ['messages'],
+/**
+ * Modules of the fixture that get signing keys here: two, so a key leaking to the wrong module would show;
+ * one key rotated once (generation 2), so it has a previous generation.
+ */
+const KEYED: Readonly<Record<string, readonly { name: string; generation: number }[]>> = {
+  auth: [
+    { name: 'access-tokens', generation: 2 },
+    { name: 'refresh-proofs', generation: 1 },
+  ],
+  sync: [{ name: 'messages', generation: 1 }],
 };
 
 const withSigningKeys = (manifests: ModuleManifest[]): ModuleManifest[] =>
   manifests.map((m) => ({
     ...m,
-    signingKeys: (KEYED[m.name] ?? []).map((name) => ({
+    signingKeys: (KEYED[m.name] ?? []).map(({ name, generation }) => ({
       name,
       algorithm: 'ES256' as const,
       description: `Signs ${name}`,
+      generation,
     })),
   }));
 
@@ -30,12 +37,14 @@ let synth: ReturnType<typeof synthStack>;
 let resources: [string, Resource][];
 
 const ofType = (type: string): [string, Resource][] => resources.filter(([, r]) => r.Type === type);
-const keyLogicalId = (keyId: string): string => {
+const keyLogicalId = (keyId: string, generation: 'current' | 'previous' = 'current'): string => {
   const key = model.signingKeys?.find((k) => k.id === keyId);
-  const construct = synth.stack.modules.get(key?.module ?? '')?.signingKeys.byId.get(keyId);
-  if (!construct) throw new Error(`no rendered key ${keyId}`);
+  const keys = synth.stack.modules.get(key?.module ?? '')?.signingKeys;
+  const construct = (generation === 'current' ? keys?.byId : keys?.previousById)?.get(keyId);
+  if (!construct) throw new Error(`no rendered ${generation} key ${keyId}`);
   return synth.stack.getLogicalId(construct.node.defaultChild as never);
 };
+const rotated = () => (model.signingKeys ?? []).filter((k) => k.generation > 1);
 /** Every KMS statement of the policies attached to a module's role. */
 const kmsStatementsOf = (module: string): Record<string, Cfn>[] =>
   ofType('AWS::IAM::Policy')
@@ -54,7 +63,13 @@ describe('signing keys rendered from the model', () => {
     const declared = model.signingKeys ?? [];
     expect(declared).toHaveLength(3);
     const signingKeys = ofType('AWS::KMS::Key').filter(([, k]) => k.Properties.KeyUsage === 'SIGN_VERIFY');
-    expect(signingKeys).toHaveLength(declared.length);
+    expect(rotated()).toHaveLength(1);
+    expect(signingKeys).toHaveLength(declared.length + rotated().length);
+    const renderedIds = [
+      ...declared.map((k) => keyLogicalId(k.id)),
+      ...rotated().map((k) => keyLogicalId(k.id, 'previous')),
+    ];
+    expect(new Set(renderedIds).size).toBe(signingKeys.length);
     for (const key of declared) {
       const rendered = resources.find(([id]) => id === keyLogicalId(key.id))?.[1];
       expect(rendered?.Type, key.id).toBe('AWS::KMS::Key');
@@ -69,21 +84,32 @@ describe('signing keys rendered from the model', () => {
     }
   });
 
-  it('lets a module only sign with and read the public half of its own keys', () => {
+  it('lets a module only sign with its own current keys and read the public half of their previous ones', () => {
+    const granted = (statements: Record<string, Cfn>[], actions: string[]) =>
+      statements
+        .filter((s) => JSON.stringify([s.Action].flat().sort()) === JSON.stringify(actions))
+        .flatMap((s) => [s.Resource].flat().map((r: Cfn) => r['Fn::GetAtt']?.[0]))
+        .sort();
     for (const module of model.modules) {
       const own = (model.signingKeys ?? []).filter((k) => k.module === module.name);
       const statements = kmsStatementsOf(module.name);
-      for (const statement of statements) {
-        expect([statement.Action].flat().sort(), module.name).toEqual(['kms:GetPublicKey', 'kms:Sign']);
-        expect(statement.Effect).toBe('Allow');
-      }
-      const granted = statements.flatMap((s) => [s.Resource].flat().map((r: Cfn) => r['Fn::GetAtt']?.[0]));
-      expect(granted.sort(), module.name).toEqual(own.map((k) => keyLogicalId(k.id)).sort());
+      for (const statement of statements) expect(statement.Effect).toBe('Allow');
+      const current = own.map((k) => keyLogicalId(k.id)).sort();
+      const previous = own
+        .filter((k) => k.generation > 1)
+        .map((k) => keyLogicalId(k.id, 'previous'))
+        .sort();
+      expect(granted(statements, ['kms:GetPublicKey', 'kms:Sign']), module.name).toEqual(current);
+      expect(granted(statements, ['kms:GetPublicKey']), module.name).toEqual(previous);
+      expect(
+        statements.flatMap((s) => [s.Resource].flat()),
+        `${module.name}: no other KMS statement`,
+      ).toHaveLength(current.length + previous.length);
     }
     expect(kmsStatementsOf('core')).toEqual([]);
   });
 
-  it('gives the key ARN to every function of the owning module and to no other function', () => {
+  it('gives the key ARNs (current, previous) to every function of the owning module and to no other function', () => {
     for (const fn of deployedFunctions(model)) {
       const logicalId = synth.stack.getLogicalId(
         synth.stack.modules.get(fn.module)?.functionById(fn.id).node.defaultChild as never,
@@ -92,7 +118,12 @@ describe('signing keys rendered from the model', () => {
       const expected = Object.fromEntries(
         (model.signingKeys ?? [])
           .filter((k) => k.module === fn.module)
-          .map((k) => [k.envVar, { 'Fn::GetAtt': [keyLogicalId(k.id), 'Arn'] }]),
+          .flatMap((k) => [
+            [k.envVar, { 'Fn::GetAtt': [keyLogicalId(k.id), 'Arn'] }],
+            ...(k.generation > 1
+              ? [[k.previousEnvVar, { 'Fn::GetAtt': [keyLogicalId(k.id, 'previous'), 'Arn'] }]]
+              : []),
+          ]),
       );
       const actual = Object.fromEntries(
         Object.entries(env).filter(([name]) => name.startsWith('SOLEIL_SIGNING_KEY_')),
@@ -120,7 +151,7 @@ describe('signing keys, stage and checks', () => {
     const keys = Object.values(
       prod.findResources('AWS::KMS::Key', { Properties: { KeyUsage: 'SIGN_VERIFY' } }),
     );
-    expect(keys).toHaveLength(model.signingKeys?.length ?? -1);
+    expect(keys).toHaveLength((model.signingKeys?.length ?? -1) + rotated().length);
     for (const key of keys) expect(key.DeletionPolicy).toBe('Retain');
   });
 

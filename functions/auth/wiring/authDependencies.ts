@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
+import { previousSigningKeyEnvVar, signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
 import { createPublisher, runtimeConfig } from '../../../shared/runtime/index.ts';
 import { readAuthConfig } from '../config/authConfig.ts';
 import { AccessTokenIssuer } from '../crypto/AccessTokenIssuer.ts';
@@ -22,15 +22,22 @@ let cached: AuthDependencies | undefined;
 
 /**
  * Where access tokens are signed: with the module's KMS key when the platform provides one (AWS sets
- * `SOLEIL_SIGNING_KEY_ACCESS_TOKENS` to its ARN), else with a key pair kept in the `signing-keys` table
- * (the embedded platform, whose tables live in its data directory).
+ * `SOLEIL_SIGNING_KEY_ACCESS_TOKENS` to its ARN, and `..._PREVIOUS` to the key of the previous generation
+ * after a rotation), else with a key pair kept in the `signing-keys` table (the embedded platform, whose
+ * tables live in its data directory).
  */
 export const signingKeyProviderFor = (
   env: NodeJS.ProcessEnv,
   dynamoDb: DynamoDBClient,
 ): SigningKeyProvider & { invalidate?(): void } => {
   const keyArn = env[signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]?.trim();
-  if (keyArn) return new KmsSigningKeyProvider(new KMSClient({}), { keyArn });
+  const previousKeyArn = env[previousSigningKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]?.trim();
+  if (keyArn) {
+    return new KmsSigningKeyProvider(new KMSClient({}), {
+      keyArn,
+      ...(previousKeyArn ? { previousKeyArns: [previousKeyArn] } : {}),
+    });
+  }
   return new StoredSigningKeyProvider(
     new DynamoDbSigningKeyStore(dynamoDb, runtimeConfig.table(AUTH_TABLES.signingKeys, env)),
   );

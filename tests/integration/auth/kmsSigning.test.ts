@@ -1,7 +1,13 @@
 import '../../helpers/quietPowertools.ts';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { GetPublicKeyCommand, KMSClient, SignCommand, type SignCommandInput } from '@aws-sdk/client-kms';
+import {
+  GetPublicKeyCommand,
+  type GetPublicKeyCommandInput,
+  KMSClient,
+  SignCommand,
+  type SignCommandInput,
+} from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +20,18 @@ import { handler as health } from '../../../functions/auth/handlers/health.ts';
 import { handler as jwks } from '../../../functions/auth/handlers/jwks.ts';
 import { authDependencies, resetAuthDependencies } from '../../../functions/auth/wiring/authDependencies.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../infra/local/dynamodb/startDynamoDbLocal.ts';
-import { signingKeyEnvVar, tableEnvVar } from '../../../shared/platformModel/modelConstants.ts';
+import {
+  previousSigningKeyEnvVar,
+  signingKeyEnvVar,
+  tableEnvVar,
+} from '../../../shared/platformModel/modelConstants.ts';
 import { lambdaContext } from '../../helpers/httpEvents.ts';
 import { type AuthTestBed, routeEvent, startAuthTestBed } from './authTestBed.ts';
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555';
+const NEXT_KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/99999999-2222-3333-4444-555555555555';
 const KEY_ENV = signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY);
+const PREVIOUS_KEY_ENV = previousSigningKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY);
 
 // biome-ignore lint/suspicious/noExplicitAny: handler replies are read field by field.
 type Json = any;
@@ -34,25 +46,37 @@ const call = async (h: (e: never, c: never) => Promise<unknown>, event: unknown)
 describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, DynamoDB Local)', () => {
   let bed: AuthTestBed;
   const kms = mockClient(KMSClient);
-  const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const keys: Record<string, ReturnType<typeof generateKeyPairSync>> = {
+    [KEY_ARN]: generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    [NEXT_KEY_ARN]: generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+  };
+  const keyOf = (arn: string | undefined) => {
+    const pair = keys[arn ?? ''];
+    if (!pair) throw new Error(`NotFoundException: ${arn}`);
+    return pair;
+  };
 
   beforeAll(async () => {
     bed = await startAuthTestBed();
     kms.on(SignCommand).callsFake((input: SignCommandInput) => ({
       Signature: new Uint8Array(
-        sign('sha256', Buffer.from(input.Message ?? []), { key: key.privateKey, dsaEncoding: 'der' }),
+        sign('sha256', Buffer.from(input.Message ?? []), {
+          key: keyOf(input.KeyId).privateKey,
+          dsaEncoding: 'der',
+        }),
       ),
     }));
-    kms.on(GetPublicKeyCommand).resolves({
+    kms.on(GetPublicKeyCommand).callsFake((input: GetPublicKeyCommandInput) => ({
       KeySpec: 'ECC_NIST_P256',
       KeyUsage: 'SIGN_VERIFY',
-      PublicKey: new Uint8Array(key.publicKey.export({ format: 'der', type: 'spki' })),
-    });
+      PublicKey: new Uint8Array(keyOf(input.KeyId).publicKey.export({ format: 'der', type: 'spki' })),
+    }));
     process.env[KEY_ENV] = KEY_ARN;
     resetAuthDependencies();
   });
   afterAll(async () => {
     delete process.env[KEY_ENV];
+    delete process.env[PREVIOUS_KEY_ENV];
     resetAuthDependencies();
     kms.restore();
     await bed?.stop();
@@ -98,6 +122,34 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
     const scan = await client.send(new ScanCommand({ TableName: process.env[tableEnvVar('signing-keys')] }));
     client.destroy();
     expect(scan.Count).toBe(0);
+  });
+
+  it('after a rotation signs with the new key and still accepts tokens of the previous one', async () => {
+    const login = () =>
+      call(devLogin, routeEvent('POST', '/api/auth/dev-login', { body: { email: 'kim@example.com' } }));
+    const me = (token: string) =>
+      authorize({ ...routeEvent('GET', '/api/auth/me', { token }), type: 'REQUEST' }) as Promise<{
+        isAuthorized: boolean;
+      }>;
+    process.env[KEY_ENV] = KEY_ARN;
+    resetAuthDependencies();
+    const before = (await login()).json.accessToken;
+
+    process.env[KEY_ENV] = NEXT_KEY_ARN;
+    process.env[PREVIOUS_KEY_ENV] = KEY_ARN;
+    resetAuthDependencies();
+    const published = await call(jwks, routeEvent('GET', '/.well-known/jwks.json'));
+    expect(published.json.keys.map((k: { kid: string }) => k.kid)).toEqual([
+      kmsKeyKid(NEXT_KEY_ARN),
+      kmsKeyKid(KEY_ARN),
+    ]);
+    const after = (await login()).json.accessToken;
+    expect(JSON.parse(Buffer.from(after.split('.')[0], 'base64url').toString()).kid).toBe(
+      kmsKeyKid(NEXT_KEY_ARN),
+    );
+    expect((await me(before)).isAuthorized).toBe(true);
+    expect((await me(after)).isAuthorized).toBe(true);
+    delete process.env[PREVIOUS_KEY_ENV];
   });
 
   it('falls back to the stored key pair when the platform gives no key (the embedded platform)', async () => {

@@ -362,9 +362,13 @@ describe('buildPlatformModel', () => {
         algorithm: 'ES256',
         description: 'Signs access tokens',
         envVar: 'SOLEIL_SIGNING_KEY_ACCESS_TOKENS',
+        generation: 1,
+        previousEnvVar: 'SOLEIL_SIGNING_KEY_ACCESS_TOKENS_PREVIOUS',
       },
     ]);
     expect(build(drive).signingKeys).toEqual([]);
+    const rotated = build(fixtureManifest('auth', { signingKeys: [{ ...key, generation: 3 }] }));
+    expect(rotated.signingKeys?.[0]?.generation).toBe(3);
   });
 
   it('refuses a signing key declared twice by one module and a setting named like a signing key', () => {
@@ -376,6 +380,14 @@ describe('buildPlatformModel', () => {
     expect(problemsOf(() => build(twice))).toEqual([
       expect.stringMatching(/SOLEIL_SIGNING_KEY_ACCESS_TOKENS, a name the platform sets itself/),
       expect.stringMatching(/Module "auth" declares signing key "access-tokens" twice/),
+    ]);
+    const shadow = fixtureManifest('auth', {
+      signingKeys: [key, { ...key, name: 'access-tokens-previous' }],
+    });
+    expect(problemsOf(() => build(shadow))).toEqual([
+      expect.stringMatching(
+        /"access-tokens-previous" shares an environment variable with another of its keys/,
+      ),
     ]);
     // The same key name in two modules is two keys: ids and grants are per module.
     const other = fixtureManifest('drive', { signingKeys: [key] });

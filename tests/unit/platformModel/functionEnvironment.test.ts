@@ -94,6 +94,17 @@ describe('functionEnvironment', () => {
         k.startsWith('SOLEIL_SIGNING_KEY_'),
       ),
     ).toEqual([]);
+    const rotated = {
+      ...withKeys,
+      previousSigningKeyId: (id: string) => `arn:aws:kms:eu-west-1:1:key/${id}-g1`,
+    };
+    expect(functionEnvironment(model, fn('auth-me'), rotated)).toMatchObject({
+      SOLEIL_SIGNING_KEY_ACCESS_TOKENS: 'arn:aws:kms:eu-west-1:1:key/auth-access-tokens',
+      SOLEIL_SIGNING_KEY_ACCESS_TOKENS_PREVIOUS: 'arn:aws:kms:eu-west-1:1:key/auth-access-tokens-g1',
+    });
+    expect(functionEnvironment(model, fn('drive-health'), rotated)).not.toHaveProperty(
+      'SOLEIL_SIGNING_KEY_ACCESS_TOKENS_PREVIOUS',
+    );
     const noValue = { ...resolver, signingKeyId: () => undefined };
     expect(functionEnvironment(model, fn('auth-me'), noValue)).not.toHaveProperty(
       'SOLEIL_SIGNING_KEY_ACCESS_TOKENS',
