@@ -22,7 +22,9 @@ import {
 import { ValidationError } from '../errors/ValidationError.ts';
 import { currentCorrelationId } from '../observability/currentInvocation.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './CircuitBreaker.ts';
+import { serviceUseKey } from './declaredUses.ts';
 import { ServiceResponse } from './ServiceInvocation.ts';
+import { UndeclaredServiceCallError } from './UndeclaredServiceCallError.ts';
 
 /** Per-call options. */
 export interface ServiceCallOptions {
@@ -47,6 +49,11 @@ export interface ServiceClient {
 export interface ServiceClientOptions {
   /** The calling module (sent as `caller`). */
   readonly module: string;
+  /**
+   * The services the calling module declared in `uses`, as `module/service` (what `SOLEIL_USES` carries, see
+   * `readDeclaredUses`); any other call is refused before the catalog is read.
+   */
+  readonly uses: readonly string[];
   readonly catalog: Pick<ServiceCatalogStore, 'getService'>;
   readonly lambda: LambdaClient;
   readonly metrics?: Metrics;
@@ -67,12 +74,17 @@ class CallTimedOut extends Error {}
 const label = (t: ServiceCallTarget): string => `${t.module}.${t.service}.${t.operation}`;
 
 /**
- * A service client: refuses undeclared services, validates input before and output after, finds the target
+ * A service client: refuses services with no contract or missing from the caller's `uses`, validates input before and output after, finds the target
  * in the catalog (cached), invokes it with a timeout behind a per-target circuit breaker, and records latency.
  *
  * @example
  * ```ts
- * const client = createServiceClient({ module: 'dashboard', catalog, lambda: new LambdaClient({}) });
+ * const client = createServiceClient({
+ *   module: 'dashboard',
+ *   uses: ['auth/user_service'],
+ *   catalog,
+ *   lambda: new LambdaClient({}),
+ * });
  * const { user } = await client.call('auth', 'user_service', 'getUser', { userId });
  * ```
  */
@@ -81,6 +93,7 @@ export const createServiceClient = (options: ServiceClientOptions): ServiceClien
   const ttl = options.catalogTtlMs ?? 60_000;
   const cache = new Map<string, { entry: ServiceEntry; expiresAt: number }>();
   const breakers = new Map<string, CircuitBreaker>();
+  const declared = new Set(options.uses);
 
   const breakerFor = (key: string): CircuitBreaker => {
     let breaker = breakers.get(key);
@@ -164,6 +177,9 @@ export const createServiceClient = (options: ServiceClientOptions): ServiceClien
     const target: ServiceCallTarget = { module, service, operation };
     const contract = findServiceContract(module, service);
     if (!contract) throw new UnknownServiceError(`No contract declares service ${module}.${service}`);
+    if (!declared.has(serviceUseKey(module, service))) {
+      throw new UndeclaredServiceCallError(options.module, { module, service });
+    }
     const op = Object.hasOwn(contract.operations, operation) ? contract.operations[operation] : undefined;
     if (!op) throw new UnknownServiceError(`${module}.${service} has no operation ${operation}`);
     const parsedInput = op.input.safeParse(input);

@@ -90,6 +90,7 @@ const fakeMetrics = () => {
 const client = (options: { now?: () => number; metrics?: Metrics } = {}) =>
   createServiceClient({
     module: 'dashboard',
+    uses: ['auth/user_service'],
     catalog: store,
     lambda: new LambdaClient({ region: 'eu-west-1' }),
     circuitBreaker: { failureThreshold: 3, coolDownMs: 10_000 },
@@ -195,6 +196,7 @@ describe('service calls through the catalog and Lambda Invoke', () => {
     const reads = vi.spyOn(store, 'getService');
     const services = createServiceClient({
       module: 'dashboard',
+      uses: ['auth/user_service'],
       catalog: store,
       lambda: new LambdaClient({ region: 'eu-west-1' }),
       catalogTtlMs: 60_000,
@@ -241,15 +243,38 @@ describe('service calls through the catalog and Lambda Invoke', () => {
     ).rejects.toMatchObject({ name: 'ServiceCallError', status: 502 });
   });
 
-  it('gives up after the timeout with UpstreamTimeoutError', async () => {
-    lambda
-      .on(InvokeCommand)
-      .callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ StatusCode: 200 }), 1_000)));
-    const started = Date.now();
-    await expect(
-      client().call('auth', 'user_service', 'getUser', { userId: 'user-1' }, { timeoutMs: 50 }),
-    ).rejects.toBeInstanceOf(UpstreamTimeoutError);
-    expect(Date.now() - started).toBeLessThan(900);
+  it('gives up after the timeout with UpstreamTimeoutError, not before', async () => {
+    answerWithProvider();
+    const services = client();
+    // Warm the catalog cache with real timers, so the timed call below touches no I/O but the invoke.
+    await services.call('auth', 'user_service', 'getUser', { userId: 'user-1' });
+
+    let invoked!: () => void;
+    const invokeStarted = new Promise<void>((resolve) => {
+      invoked = resolve;
+    });
+    // An invoke that never answers: only the client's own timer can end the call.
+    lambda.on(InvokeCommand).callsFake(() => {
+      invoked();
+      return new Promise(() => {});
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const outcome = services
+        .call('auth', 'user_service', 'getUser', { userId: 'user-1' }, { timeoutMs: 50 })
+        .then(
+          () => 'answered',
+          (error: unknown) => error,
+        );
+      await invokeStarted;
+      await vi.advanceTimersByTimeAsync(49);
+      const early = await Promise.race([outcome, Promise.resolve('pending')]);
+      expect(early).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await outcome).toBeInstanceOf(UpstreamTimeoutError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens the circuit after consecutive failures, then half-opens after the cool-down', async () => {
