@@ -48,6 +48,14 @@ export const renderModuleMap = (model: PlatformModel): string => {
     }
     const tables = model.tables.filter((t) => t.module === m.name);
     if (tables.length > 0) lines.push(`Tables: ${list(tables.map((t) => t.name))}`, '');
+    for (const key of (model.signingKeys ?? []).filter((k) => k.module === m.name)) {
+      lines.push(
+        `Signing key \`${key.name}\` (${key.algorithm}, generation ${key.generation}; a KMS key in AWS): ${key.description}`,
+        '',
+      );
+    }
+    const settings = m.config.map((c) => c.name);
+    if (settings.length > 0) lines.push(`Settings: ${list(settings)}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 };
