@@ -62,8 +62,15 @@ export interface StartPlatformOptions {
   readonly functionTimeoutMs?: Readonly<Record<string, number>>;
   /** Extra environment for every function. */
   readonly extraEnv?: Readonly<Record<string, string>>;
-  /** WebSocket limits, shortened in tests. */
-  readonly webSocket?: { readonly idleTimeoutMs?: number; readonly maxLifetimeMs?: number };
+  /**
+   * WebSocket limits, shortened in tests; `allowUnauthenticated` lets a platform without an authorizer accept
+   * `$connect` (tests only: without it, such a platform refuses every connection with 401).
+   */
+  readonly webSocket?: {
+    readonly idleTimeoutMs?: number;
+    readonly maxLifetimeMs?: number;
+    readonly allowUnauthenticated?: boolean;
+  };
   /** Where background failures (async invocations, schedules) are reported. @default console.warn */
   readonly log?: (line: string) => void;
 }
@@ -278,6 +285,7 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     ...(options.webSocket?.maxLifetimeMs !== undefined
       ? { maxLifetimeMs: options.webSocket.maxLifetimeMs }
       : {}),
+    allowUnauthenticated: options.webSocket?.allowUnauthenticated === true,
   });
   const startedWebSocket = webSocket;
   const wsPort = (await webSocket.start()).port;

@@ -24,8 +24,17 @@ export interface WebSocketApiServerOptions {
   readonly port: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
-  /** The REQUEST authorizer run on `$connect`; `null` accepts every connection. */
+  /**
+   * The REQUEST authorizer run on `$connect`. `null` refuses every `$connect` with 401 — the CDK stack refuses
+   * to synth a WebSocket API without an authorizer, and the local HTTP edge answers 401 without one — unless
+   * {@link allowUnauthenticated} is set.
+   */
   readonly authorizerFunctionId: string | null;
+  /**
+   * Accept every `$connect` when there is no authorizer: only for tests whose platform has no auth module,
+   * which must ask for it explicitly. Ignored when an authorizer exists. @default false
+   */
+  readonly allowUnauthenticated?: boolean;
   /** @default 'local' */
   readonly stage?: string;
   /** A connection with no message from its client for this long is closed. @default 10 minutes */
@@ -176,7 +185,13 @@ export class WebSocketApiServer implements ConnectionRegistry {
       authorizer: undefined,
     };
 
-    if (this.options.authorizerFunctionId !== null) {
+    if (this.options.authorizerFunctionId === null) {
+      // Fail closed: a missing auth module must not turn into an open WebSocket edge.
+      if (this.options.allowUnauthenticated !== true) {
+        refuse(socket, 401);
+        return;
+      }
+    } else {
       const verdict = await authorizeWebSocketConnect({
         invoke: this.options.invoke,
         authorizerFunctionId: this.options.authorizerFunctionId,

@@ -17,7 +17,8 @@ const probes = new ProbeListener();
 
 beforeAll(async () => {
   // sync-tick declares timeoutSeconds: 1 in its manifest: the runner takes the timeout from the model.
-  platform = await startTestPlatform();
+  // The fixture platform has no authorizer module: its WebSocket edge accepts $connect only when told to.
+  platform = await startTestPlatform({ webSocket: { allowUnauthenticated: true } });
   const config = {
     endpoint: platform.urls.aws,
     region: LOCAL_AWS_REGION,

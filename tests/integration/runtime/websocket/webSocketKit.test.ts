@@ -69,7 +69,8 @@ const connect = async (): Promise<LiveClient> => {
 };
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  // The fixture platform has no authorizer module: its WebSocket edge accepts $connect only when told to.
+  platform = await startTestPlatform({ webSocket: { allowUnauthenticated: true } });
 });
 
 afterAll(async () => {

@@ -137,8 +137,32 @@ describe('WebSocketApiServer $connect', () => {
     await expect(openTestSocket(port, '/?token=good&band=closed')).rejects.toThrow('status 403');
   });
 
-  it('accepts everyone when the platform has no authorizer', async () => {
-    const open = new WebSocketApiServer({ model, invoke: fake.invoke, port: 0, authorizerFunctionId: null });
+  it('refuses every $connect with 401 when the platform has no authorizer, as the HTTP edge does', async () => {
+    const closed = new WebSocketApiServer({
+      model,
+      invoke: fake.invoke,
+      port: 0,
+      authorizerFunctionId: null,
+    });
+    const { port: closedPort } = await closed.start();
+    try {
+      await expect(openTestSocket(closedPort, '/')).rejects.toThrow('status 401');
+      await expect(openTestSocket(closedPort, '/?token=good')).rejects.toThrow('status 401');
+      expect(fake.calls).toHaveLength(0);
+      expect(closed.connectionIds()).toEqual([]);
+    } finally {
+      await closed.stop();
+    }
+  });
+
+  it('accepts everyone without an authorizer only when told to allow unauthenticated connections', async () => {
+    const open = new WebSocketApiServer({
+      model,
+      invoke: fake.invoke,
+      port: 0,
+      authorizerFunctionId: null,
+      allowUnauthenticated: true,
+    });
     const { port: openPort } = await open.start();
     try {
       const socket = await openTestSocket(openPort, '/');
@@ -196,14 +220,20 @@ describe('WebSocketApiServer messages', () => {
   });
 
   it('answers Endpoint request timed out when the function outlasts the integration timeout', async () => {
+    // The function answers only once the test is over: only the integration timeout can end the wait.
+    let answer: (result: unknown) => void = () => {};
     const slow = fakeInvoke({
-      'sync-default': () => new Promise((resolve) => setTimeout(() => resolve({ body: 'late' }), 300)),
+      'sync-default': () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        }),
     });
     const impatient = new WebSocketApiServer({
       model: edgeTestModel({ webSocketRoutes: [{ routeKey: '$default', functionId: 'sync-default' }] }),
       invoke: slow.invoke,
       port: 0,
       authorizerFunctionId: null,
+      allowUnauthenticated: true,
       integrationTimeoutMs: 50,
     });
     const { port: impatientPort } = await impatient.start();
@@ -213,6 +243,7 @@ describe('WebSocketApiServer messages', () => {
       await vi.waitFor(() => expect(socket.received).toHaveLength(1));
       expect(JSON.parse(socket.received[0] ?? '')).toMatchObject({ message: 'Endpoint request timed out' });
     } finally {
+      answer({ body: 'late' });
       await impatient.stop();
     }
   });
@@ -223,6 +254,7 @@ describe('WebSocketApiServer messages', () => {
       invoke: fake.invoke,
       port: 0,
       authorizerFunctionId: null,
+      allowUnauthenticated: true,
     });
     const { port: barePort } = await bare.start();
     try {
@@ -302,37 +334,72 @@ describe('WebSocketApiServer as ConnectionRegistry', () => {
 });
 
 describe('WebSocketApiServer connection limits', () => {
+  const IDLE_MS = 150;
+  const LIFETIME_MS = 600;
+  // Resolves the n-th $default invocation of this server, so a test knows its message was processed.
+  const received: (() => void)[] = [];
+  let messages = 0;
+  const messageProcessed = (n: number) =>
+    new Promise<void>((resolve) => {
+      if (messages >= n) resolve();
+      else received.push(() => messages >= n && resolve());
+    });
   const limited = new WebSocketApiServer({
     model,
-    invoke: fake.invoke,
+    invoke: (functionId, event) => {
+      if (functionId === 'sync-default') {
+        messages += 1;
+        for (const check of received.splice(0)) check();
+      }
+      return fake.invoke(functionId, event);
+    },
     port: 0,
     authorizerFunctionId: null,
-    idleTimeoutMs: 150,
-    maxLifetimeMs: 600,
+    allowUnauthenticated: true,
+    idleTimeoutMs: IDLE_MS,
+    maxLifetimeMs: LIFETIME_MS,
   });
   let limitedPort = 0;
   beforeAll(async () => {
     ({ port: limitedPort } = await limited.start());
   });
   afterAll(() => limited.stop());
+  beforeEach(() => {
+    messages = 0;
+    received.length = 0;
+    // Only the clock of the connection timers is faked; sockets and the event loop stay real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // The server's view: it forgets a connection the moment it decides to close it.
+  const stillOpen = () => limited.connectionIds().length === 1;
 
   it('closes an idle connection with 1001 and runs $disconnect', async () => {
     const socket = await openTestSocket(limitedPort, '/');
+    await vi.advanceTimersByTimeAsync(IDLE_MS - 1);
+    expect(stillOpen()).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
     expect((await socket.closed).code).toBe(1001);
+    vi.useRealTimers();
     await vi.waitFor(() => expect(eventsOf('sync-disconnect')).toHaveLength(1));
     expect(limited.connectionIds()).toEqual([]);
   });
 
   it('keeps a connection that talks alive past the idle timeout, then closes it at its maximum lifetime', async () => {
     const socket = await openTestSocket(limitedPort, '/');
-    const opened = Date.now();
-    const chatter = setInterval(() => socket.ws.send('ping'), 50);
-    try {
-      const { code } = await socket.closed;
-      expect(code).toBe(1001);
-      expect(Date.now() - opened).toBeGreaterThanOrEqual(500);
-    } finally {
-      clearInterval(chatter);
+    // A message every 100 ms (< idle timeout) for 500 ms: well past the 150 ms idle timeout.
+    for (let n = 1; n <= 5; n++) {
+      await vi.advanceTimersByTimeAsync(100);
+      expect(stillOpen()).toBe(true);
+      socket.ws.send('ping');
+      await messageProcessed(n);
     }
+    await vi.advanceTimersByTimeAsync(LIFETIME_MS - 500 - 1);
+    expect(stillOpen()).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await socket.closed).code).toBe(1001);
   });
 });
