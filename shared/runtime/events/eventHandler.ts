@@ -8,6 +8,7 @@ import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
 import { PLATFORM_ENV } from '../../platformModel/modelConstants.ts';
 import { EventValidationError } from '../errors/eventErrors.ts';
+import { setCurrentCorrelationId } from '../observability/currentInvocation.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
@@ -17,6 +18,13 @@ import { runOncePerEvent } from './idempotentOnce.ts';
 import type { Publisher } from './PublisherTypes.ts';
 import { type EventBridgeEventLike, parseEventBridgeEvent } from './parseEventBridgeEvent.ts';
 import { createPublisher } from './publisher.ts';
+import {
+  eventOfRecord,
+  isSqsBatch,
+  type SqsBatchLike,
+  type SqsBatchResponse,
+  type SqsRecordLike,
+} from './sqsBatch.ts';
 
 /** What `handle` receives: one of the subscribed events, its data typed by name. */
 export type ReceivedEvent<N extends EventName> = {
@@ -51,10 +59,20 @@ export interface EventHandlerOptions<N extends EventName> {
 export const EVENTS_HANDLED_METRIC = 'EventsHandled';
 export const DUPLICATE_EVENTS_METRIC = 'DuplicateEventsSkipped';
 
-/** The Lambda handler eventHandler returns. */
-export type EventLambdaHandler = (event: EventBridgeEventLike, context: Context) => Promise<void>;
+/** What a subscriber receives: an EventBridge event (direct rule target) or an SQS batch of them. */
+export type SubscriberEvent = EventBridgeEventLike | SqsBatchLike;
 
-const correlationIdOf = (event: EventBridgeEventLike): string => {
+/**
+ * The Lambda handler eventHandler returns: for an SQS batch it resolves to the failed records (so only those
+ * return to the queue); for a single EventBridge event it resolves to nothing or throws.
+ */
+export type EventLambdaHandler = {
+  (event: SqsBatchLike, context: Context): Promise<SqsBatchResponse>;
+  (event: EventBridgeEventLike, context: Context): Promise<void>;
+  (event: SubscriberEvent, context: Context): Promise<SqsBatchResponse | undefined>;
+};
+
+const correlationIdOfEvent = (event: EventBridgeEventLike): string => {
   const metadata = (event?.detail as { metadata?: { correlationId?: unknown } } | undefined)?.metadata;
   if (typeof metadata?.correlationId === 'string' && metadata.correlationId.length <= 128) {
     return metadata.correlationId;
@@ -62,10 +80,27 @@ const correlationIdOf = (event: EventBridgeEventLike): string => {
   return typeof event?.id === 'string' ? event.id : 'unknown';
 };
 
+const correlationIdOfRecord = (record: SqsRecordLike): string => {
+  try {
+    return correlationIdOfEvent(eventOfRecord(record));
+  } catch {
+    return record.messageId;
+  }
+};
+
+const correlationIdOf = (event: SubscriberEvent): string => {
+  if (!isSqsBatch(event)) return correlationIdOfEvent(event);
+  const [first] = event.Records;
+  return first ? correlationIdOfRecord(first) : 'unknown';
+};
+
 /**
- * Turns an event subscriber into an EventBridge-target Lambda handler: validates source, envelope and data
- * against the contract (invalid → throws {@link EventValidationError}, so EventBridge retries and then
- * dead-letters it), runs `handle` once per event id, and hands it a publisher bound to the event.
+ * Turns an event subscriber into a Lambda handler for its subscription's SQS queue (the rule's target): each
+ * record's body is an EventBridge event, validated (source, envelope, data against the contract) and handled
+ * once per platform event id, with a publisher bound to the event. A record that fails — invalid included
+ * ({@link EventValidationError}) — is reported in `batchItemFailures`, so the queue receives it again and,
+ * after the subscription's `maxRetries`, moves it to its dead-letter queue; the others are done. A bare
+ * EventBridge event (a direct invocation) is handled the same way, but a failure throws.
  *
  * @example
  * ```ts
@@ -83,7 +118,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
   let publisher = options.publisher;
   let persistenceStore = options.persistenceStore;
 
-  const base = async (event: EventBridgeEventLike, context: Context): Promise<void> => {
+  const handleOne = async (event: EventBridgeEventLike, context: Context): Promise<void> => {
     const parsed = parseEventBridgeEvent(event);
     if (!subscribed.has(parsed.name)) {
       throw new EventValidationError(
@@ -125,18 +160,50 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     }
   };
 
-  const logFailures: MiddlewareObj<EventBridgeEventLike, void, Error, Context> = {
-    onError: (request) => {
-      const error = request.error as Error;
-      if (error instanceof EventValidationError) {
-        logger.error('invalid event refused', { error, issues: error.issues, eventName: error.eventName });
-      } else {
-        logger.error('event handling failed', error);
-      }
-    },
+  const logFailure = (error: Error, extra: Record<string, unknown> = {}): void => {
+    if (error instanceof EventValidationError) {
+      logger.error('invalid event refused', {
+        error,
+        issues: error.issues,
+        eventName: error.eventName,
+        ...extra,
+      });
+    } else {
+      logger.error('event handling failed', { error, ...extra });
+    }
   };
 
-  return middy<EventBridgeEventLike, void, Error, Context>(base)
-    .use(observabilityMiddleware<EventBridgeEventLike>({ logger, metrics, correlationId: correlationIdOf }))
+  // Records run one after the other: a batch is small, and one container runs one invocation at a time.
+  const handleBatch = async (batch: SqsBatchLike, context: Context): Promise<SqsBatchResponse> => {
+    const batchItemFailures: { itemIdentifier: string }[] = [];
+    for (const record of batch.Records) {
+      const correlationId = correlationIdOfRecord(record);
+      setCurrentCorrelationId(correlationId);
+      logger.appendKeys({ correlationId });
+      try {
+        await handleOne(eventOfRecord(record), context);
+      } catch (error) {
+        logFailure(error as Error, {
+          messageId: record.messageId,
+          receiveCount: record.attributes?.ApproximateReceiveCount,
+        });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures };
+  };
+
+  const base = async (event: SubscriberEvent, context: Context): Promise<SqsBatchResponse | undefined> => {
+    if (isSqsBatch(event)) return handleBatch(event, context);
+    await handleOne(event, context);
+    return undefined;
+  };
+
+  const logFailures: MiddlewareObj<SubscriberEvent, SqsBatchResponse | undefined, Error, Context> = {
+    onError: (request) => logFailure(request.error as Error),
+  };
+
+  return middy<SubscriberEvent, SqsBatchResponse | undefined, Error, Context>(base)
+    .use(observabilityMiddleware<SubscriberEvent>({ logger, metrics, correlationId: correlationIdOf }))
     .use(logFailures) as unknown as EventLambdaHandler;
 };

@@ -3,6 +3,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SqsBatchResponse } from '../../../shared/runtime/events/sqsBatch.ts';
 import {
   createMetrics,
   createPublisher,
@@ -204,5 +205,97 @@ describe('eventHandler', () => {
     });
     await expect(handler(event, lambdaContext('content-loop'))).rejects.toBeInstanceOf(HopLimitExceededError);
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
+  });
+});
+
+/** An SQS batch as the subscription queue's event source mapping delivers it: each body an EventBridge event. */
+const sqsBatch = (bodies: readonly unknown[], receiveCount = 1) => ({
+  Records: bodies.map((body, i) => ({
+    messageId: `msg-${i}-${crypto.randomUUID()}`,
+    receiptHandle: `rh-${i}`,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    attributes: { ApproximateReceiveCount: String(receiveCount) },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:content-onFileRemoved',
+    awsRegion: 'eu-west-1',
+  })),
+});
+
+const removedEvent = (data = fileRemoved()) =>
+  eventBridgeEvent({ name: 'drive.file_removed', source: 'soleil.drive', data });
+
+describe('eventHandler on an SQS batch (the subscription queue)', () => {
+  it('handles every record and reports no failure when all succeed', async () => {
+    const handle = vi.fn(async (_event: unknown) => {});
+    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const events = [removedEvent(fileRemoved({ fileId: 'a' })), removedEvent(fileRemoved({ fileId: 'b' }))];
+    const response: SqsBatchResponse = await handler(sqsBatch(events), lambdaContext('content-batch-ok'));
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(handle.mock.calls.map((c) => (c[0] as { data: { fileId: string } }).data.fileId)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
+  it('reports exactly the failed records: a throwing handle, invalid events and a body that is not JSON', async () => {
+    const handle = vi.fn(async (event: { data: { fileId: string } }) => {
+      if (event.data.fileId === 'boom') throw new Error('database busy');
+    });
+    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const batch = sqsBatch([
+      removedEvent(fileRemoved({ fileId: 'fine' })),
+      removedEvent(fileRemoved({ fileId: 'boom' })),
+      removedEvent(fileRemoved({ fileId: '' })),
+      eventBridgeEvent({ name: 'drive.file_removed', source: 'soleil.content', data: fileRemoved() }),
+      'not json',
+      removedEvent(fileRemoved({ fileId: 'also-fine' })),
+    ]);
+    const response = await handler(batch, lambdaContext('content-batch-mixed'));
+    const ids = batch.Records.map((r) => r.messageId);
+    expect(response.batchItemFailures).toEqual([1, 2, 3, 4].map((i) => ({ itemIdentifier: ids[i] })));
+    expect(handle.mock.calls.map((c) => c[0].data.fileId)).toEqual(['fine', 'boom', 'also-fine']);
+  });
+
+  it('skips a record whose platform event id was already handled, and retries one that failed', async () => {
+    const handle = vi.fn().mockRejectedValueOnce(new Error('database busy')).mockResolvedValue(undefined);
+    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const event = removedEvent();
+    const first = await handler(sqsBatch([event]), lambdaContext('content-batch-retry'));
+    expect(first.batchItemFailures).toHaveLength(1);
+    const second = await handler(sqsBatch([event], 2), lambdaContext('content-batch-retry'));
+    expect(second.batchItemFailures).toEqual([]);
+    // EventBridge may put the same event on the queue twice (its own id differs): handled once.
+    const third = await handler(
+      sqsBatch([{ ...event, id: crypto.randomUUID() }]),
+      lambdaContext('content-batch-retry'),
+    );
+    expect(third.batchItemFailures).toEqual([]);
+    expect(handle).toHaveBeenCalledTimes(2);
+  });
+
+  it("publishes reactions from a record bound to that record's event", async () => {
+    const handler = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle: async ({ data, publish }) => {
+        await publish('content.deleted', contentDeleted({ bandId: data.bandId, fileId: data.fileId }));
+      },
+    });
+    const event = eventBridgeEvent({
+      name: 'drive.file_removed',
+      source: 'soleil.drive',
+      data: fileRemoved({ bandId: 'band-9' }),
+      metadata: { hop: 2, bandId: 'band-9', correlationId: 'chain-sqs' },
+    });
+    const response = await handler(sqsBatch([event]), lambdaContext('content-batch-react'));
+    expect(response.batchItemFailures).toEqual([]);
+    const entries = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries ?? [];
+    expect(JSON.parse(entries[0]?.Detail ?? '').metadata).toMatchObject({
+      causationId: event.detail.metadata.eventId,
+      correlationId: 'chain-sqs',
+      hop: 3,
+    });
   });
 });
