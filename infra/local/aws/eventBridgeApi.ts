@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { compileEventPattern, InvalidEventPatternError } from '../../../shared/eventPatterns/index.ts';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
+import { PUT_EVENTS_MAX_ENTRIES } from '../../../shared/runtime/events/batchEntries.ts';
 import type { EventRouter } from '../events/EventRouter.ts';
 import { LOCAL_NAMES } from '../localNames.ts';
 import { eventBusArn, type LocalBus, resolveEventBus } from './eventBuses.ts';
 import { sendAwsError, sendJson } from './httpExchange.ts';
 import { InvalidNextTokenError, listPage, MAX_PAGE_SIZE } from './listPage.ts';
-import { PUT_EVENTS_LIMITS, type PutEventsRequestEntry, toBusEvent } from './putEventsEntries.ts';
+import { type PutEventsRequestEntry, toBusEvent } from './putEventsEntries.ts';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 /** Fields EventBridge requires of the event given to TestEventPattern. */
@@ -85,13 +86,13 @@ export class EventBridgeApi {
       );
       return;
     }
-    if (entries.length > PUT_EVENTS_LIMITS.maxEntries) {
+    if (entries.length > PUT_EVENTS_MAX_ENTRIES) {
       this.error(
         res,
         400,
         'ValidationException',
         "1 validation error detected: Value at 'entries' failed to satisfy constraint: " +
-          `Member must have length less than or equal to ${PUT_EVENTS_LIMITS.maxEntries}`,
+          `Member must have length less than or equal to ${PUT_EVENTS_MAX_ENTRIES}`,
       );
       return;
     }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { entrySize, PUT_EVENTS_MAX_BYTES } from '../../../shared/runtime/events/batchEntries.ts';
 import type { BusEvent } from '../events/BusEvent.ts';
-
-/** EventBridge's limits on PutEvents. */
-export const PUT_EVENTS_LIMITS = { maxEntries: 10, maxEntryBytes: 256 * 1024 } as const;
 
 /** One entry of a PutEvents request, as the JSON 1.1 protocol sends it (`Time` in epoch seconds). */
 export interface PutEventsRequestEntry {
@@ -17,13 +15,14 @@ export interface PutEventsRequestEntry {
 
 export type PutEventsResultEntry = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
 
-/** EventBridge's entry size: Time counts 14 bytes, the strings their UTF-8 length. */
-export const entrySize = (entry: PutEventsRequestEntry): number =>
-  (entry.Time !== undefined ? 14 : 0) +
-  Buffer.byteLength(entry.Source ?? '') +
-  Buffer.byteLength(entry.DetailType ?? '') +
-  Buffer.byteLength(entry.Detail ?? '') +
-  (entry.Resources ?? []).reduce((sum, r) => sum + Buffer.byteLength(r), 0);
+/**
+ * EventBridge's entry size, computed by the same function the publisher batches with, so the local API and
+ * the publisher cannot disagree. The wire's `Time` is epoch seconds; as a Date it counts even when 0.
+ */
+const wireEntrySize = (entry: PutEventsRequestEntry): number => {
+  const { Time, ...rest } = entry;
+  return entrySize(Time === undefined ? rest : { ...rest, Time: new Date(Time * 1000) });
+};
 
 const invalid = (parameter: string, reason: string): PutEventsResultEntry => ({
   ErrorCode: 'InvalidArgument',
@@ -54,13 +53,13 @@ export const toBusEvent = (
       },
     };
   }
-  const size = entrySize(entry);
-  if (size > PUT_EVENTS_LIMITS.maxEntryBytes) {
+  const size = wireEntrySize(entry);
+  if (size > PUT_EVENTS_MAX_BYTES) {
     return {
       event: null,
       result: invalid(
         'Entry',
-        `Entry size ${size} bytes exceeds the limit of ${PUT_EVENTS_LIMITS.maxEntryBytes} bytes.`,
+        `Entry size ${size} bytes exceeds the limit of ${PUT_EVENTS_MAX_BYTES} bytes.`,
       ),
     };
   }
