@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeadLetterStore } from '../../../../infra/local/events/DeadLetterStore.ts';
 import { AsyncInvocations } from '../../../../infra/local/functions/AsyncInvocations.ts';
 import type { InvocationResult } from '../../../../infra/local/functions/InvocationResult.ts';
@@ -76,10 +76,11 @@ describe('AsyncInvocations', () => {
   });
 
   it('hands back a retry waiting at stop, and resume runs it', async () => {
-    const { invocations } = setup(() => boom, 1);
+    const { invocations, failures } = setup(() => boom, 1);
     const receivedAt = Date.now();
     invocations.enqueue('core-notify', { later: true }, receivedAt);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Once the first attempt has failed, its retry waits a real minute: stop finds it waiting.
+    await vi.waitFor(() => expect(failures).toEqual([1]));
     const left = await invocations.stop(100);
     expect(left).toEqual([{ functionId: 'core-notify', payload: { later: true }, receivedAt, attempt: 2 }]);
     const next = setup(() => ({ ok: true, result: null }));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InvokeFunction } from '../../../../infra/local/functions/InvocationResult.ts';
 import { ScheduleRunner } from '../../../../infra/local/schedules/ScheduleRunner.ts';
 import type { ScheduleModel } from '../../../../shared/platformModel/PlatformModel.ts';
@@ -13,7 +13,14 @@ const schedule: ScheduleModel = {
 };
 
 let runner: ScheduleRunner | undefined;
-afterEach(() => runner?.stop());
+// The runner's clock is setInterval: fake it, so a tick happens exactly when the test moves time.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(() => {
+  runner?.stop();
+  vi.useRealTimers();
+});
 
 describe('ScheduleRunner', () => {
   it('invokes each schedule on its (scaled) rate with a scheduled-event shape', async () => {
@@ -30,9 +37,15 @@ describe('ScheduleRunner', () => {
       timeScale: 20 / 60_000,
     });
     runner.start();
-    await new Promise((resolve) => setTimeout(resolve, 110));
+    await vi.advanceTimersByTimeAsync(19);
+    expect(calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(calls).toHaveLength(3);
     runner.stop();
-    expect(calls.length).toBeGreaterThanOrEqual(3);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toHaveLength(3);
     expect(calls[0]).toMatchObject({
       functionId: 'core-pollHealth',
       event: {
@@ -72,7 +85,10 @@ describe('ScheduleRunner.start({ runNow })', () => {
       region: 'eu-west-1',
     });
     runner.start({ runNow: true });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // No time passes: the run comes from start itself, not from the first minute's tick.
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['core-pollHealth']);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['core-pollHealth', 'core-pollHealth']);
   });
 });
