@@ -140,11 +140,23 @@ export default defineModule({
       partitionKey: { name: 'tokenHash', type: S },
       ttlAttribute: 'expiresAt',
     },
+    // Events committed with their state change, deleted once published (the drain publishes leftovers).
+    { name: AUTH_TABLES.outbox, partitionKey: { name: 'eventId', type: S }, ttlAttribute: 'expiresAt' },
     // Used only where no KMS key is provided (the embedded platform): see signingKeys.
     {
       name: AUTH_TABLES.signingKeys,
       partitionKey: { name: 'pk', type: S },
       sortKey: { name: 'kid', type: S },
+    },
+  ],
+  schedules: [
+    {
+      id: 'drainOutbox',
+      rateMinutes: 1,
+      handler: 'handlers/drainOutbox.handler',
+      description:
+        'Republishes events committed to the outbox but not published by their request (bus outage), with their ids.',
+      timeoutSeconds: 60,
     },
   ],
   signingKeys: [

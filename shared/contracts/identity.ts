@@ -3,13 +3,19 @@ import { Instrument } from './bandVocabulary.ts';
 import { Membership } from './events/authEvents.ts';
 import { Email, UserId } from './identifiers.ts';
 
+/**
+ * Most bands one identity carries. The access token carries every membership and travels in a header (HTTP
+ * APIs cap headers near 10 KB): auth refuses a band or an invitation past this, it never truncates.
+ */
+export const MAX_MEMBERSHIPS_PER_IDENTITY = 50;
+
 /** Who is calling: set by the authorizer, read by the handler kit. */
 export const Identity = z
   .object({
     userId: UserId,
     email: Email,
     name: z.string().max(200),
-    memberships: z.array(Membership),
+    memberships: z.array(Membership).max(MAX_MEMBERSHIPS_PER_IDENTITY),
     instruments: z.array(Instrument),
   })
   .strict();

@@ -3,7 +3,7 @@ import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import { Membership } from '../../../shared/contracts/events/authEvents.ts';
 import { Email, UserId } from '../../../shared/contracts/identifiers.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
-import { MAX_BAND_MEMBERS, MAX_NAME_LENGTH } from './authConstants.ts';
+import { MAX_BANDS_PER_USER, MAX_NAME_LENGTH } from './authConstants.ts';
 
 /**
  * The platform's own claims inside an access token, next to the registered ones (`sub`, `iss`, `aud`,
@@ -13,7 +13,7 @@ export const AccessTokenClaims = z.object({
   sub: UserId,
   email: Email,
   name: z.string().max(MAX_NAME_LENGTH),
-  memberships: z.array(Membership).max(MAX_BAND_MEMBERS),
+  memberships: z.array(Membership).max(MAX_BANDS_PER_USER),
   instruments: z.array(Instrument),
 });
 export type AccessTokenClaims = z.infer<typeof AccessTokenClaims>;

@@ -7,6 +7,8 @@ export interface UserRecord {
   readonly name: string;
   readonly instruments: readonly Instrument[];
   readonly createdAt: string;
+  /** Google's `sub` of the account that signs in as this user, linked at the first Google sign-in. */
+  readonly googleSubject?: string;
 }
 
 /** A band (the tenant). `leaderCount` lets the store refuse, atomically, a change that leaves no leader. */
@@ -16,6 +18,8 @@ export interface BandRecord {
   readonly createdBy: string;
   readonly createdAt: string;
   readonly leaderCount: number;
+  /** Members counted since this counter was introduced (bounded by `MAX_BAND_MEMBERS`). */
+  readonly memberCount: number;
 }
 
 /** A user's role in a band. */

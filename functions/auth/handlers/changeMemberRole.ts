@@ -1,5 +1,5 @@
-import { httpHandler, requireBandRole, requireIdentity } from '../../../shared/runtime/index.ts';
-import { changeMemberRole, requireCurrentRole } from '../useCases/bandMembership.ts';
+import { httpHandler, requireIdentity } from '../../../shared/runtime/index.ts';
+import { changeMemberRole } from '../useCases/bandMembership.ts';
 import { authDependencies } from '../wiring/authDependencies.ts';
 import { MemberPath, RoleChangeBody } from './requestSchemas.ts';
 
@@ -7,18 +7,11 @@ import { MemberPath, RoleChangeBody } from './requestSchemas.ts';
 export const handler = httpHandler({
   path: MemberPath,
   body: RoleChangeBody,
-  handle: async (req) => {
-    const deps = authDependencies();
-    const identity = requireIdentity(req);
-    requireBandRole(identity, req.path.bandId, 'leader');
-    await requireCurrentRole(deps, req.path.bandId, identity.userId, 'leader');
-    return {
-      body: await changeMemberRole(deps, {
-        ...req.path,
-        role: req.body.role,
-        changedBy: identity.userId,
-        correlationId: req.correlationId,
-      }),
-    };
-  },
+  handle: async (req) => ({
+    body: await changeMemberRole(authDependencies(), requireIdentity(req), {
+      ...req.path,
+      role: req.body.role,
+      correlationId: req.correlationId,
+    }),
+  }),
 });

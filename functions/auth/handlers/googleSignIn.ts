@@ -21,6 +21,7 @@ export const handler = httpHandler({
     const grant = await signIn(deps, {
       email: verified.email,
       name: verified.name,
+      googleSubject: verified.subject,
       method: 'google',
       correlationId: req.correlationId,
     });

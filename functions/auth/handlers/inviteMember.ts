@@ -1,5 +1,5 @@
-import { httpHandler, requireBandRole, requireIdentity } from '../../../shared/runtime/index.ts';
-import { inviteMember, requireCurrentRole } from '../useCases/bandMembership.ts';
+import { httpHandler, requireIdentity } from '../../../shared/runtime/index.ts';
+import { inviteMember } from '../useCases/bandMembership.ts';
 import { authDependencies } from '../wiring/authDependencies.ts';
 import { BandPath, InvitationBody } from './requestSchemas.ts';
 
@@ -7,14 +7,11 @@ import { BandPath, InvitationBody } from './requestSchemas.ts';
 export const handler = httpHandler({
   path: BandPath,
   body: InvitationBody,
-  handle: async (req) => {
-    const deps = authDependencies();
-    const identity = requireIdentity(req);
-    requireBandRole(identity, req.path.bandId, 'leader');
-    await requireCurrentRole(deps, req.path.bandId, identity.userId, 'leader');
-    return {
-      status: 201,
-      body: await inviteMember(deps, { ...req.body, bandId: req.path.bandId, invitedBy: identity.userId }),
-    };
-  },
+  handle: async (req) => ({
+    status: 201,
+    body: await inviteMember(authDependencies(), requireIdentity(req), {
+      ...req.body,
+      bandId: req.path.bandId,
+    }),
+  }),
 });

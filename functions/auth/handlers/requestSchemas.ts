@@ -21,7 +21,8 @@ export const RefreshTokenBody = z
   })
   .strict();
 
-export const CreateBandBody = z.object({ name: DisplayName }).strict();
+/** `requestId`: the client's idempotency key for this create (a retry with it gets the same band). */
+export const CreateBandBody = z.object({ name: DisplayName, requestId: z.uuid().optional() }).strict();
 
 export const InvitationBody = z.object({ email: Email, role: Role }).strict();
 

@@ -3,26 +3,38 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { RefreshTokenRecord, SessionRecord } from '../domain/authRecords.ts';
+import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { documentClient } from './documentClient.ts';
 import { isConditionalFailure } from './isConditionalFailure.ts';
+import { outboxPuts } from './outboxItems.ts';
 import type { SessionStore } from './SessionStore.ts';
 import { ConcurrentChangeError } from './storeErrors.ts';
 
-/** Sessions (table `sessions`, key `sessionId`) and refresh tokens (table `refresh-tokens`, key `tokenHash`). */
+/**
+ * Sessions (table `sessions`, key `sessionId`) and refresh tokens (table `refresh-tokens`, key `tokenHash`);
+ * the events of each change go into the `outbox` table in the same transaction.
+ */
 export class DynamoDbSessionStore implements SessionStore {
   private readonly doc: DynamoDBDocumentClient;
 
   constructor(
     client: DynamoDBClient,
-    private readonly tables: { readonly sessions: string; readonly refreshTokens: string },
+    private readonly tables: {
+      readonly sessions: string;
+      readonly refreshTokens: string;
+      readonly outbox: string;
+    },
   ) {
     this.doc = documentClient(client);
   }
 
-  async createSession(session: SessionRecord, firstToken: RefreshTokenRecord): Promise<void> {
+  async createSession(
+    session: SessionRecord,
+    firstToken: RefreshTokenRecord,
+    outbox: readonly OutboxEvent[],
+  ): Promise<void> {
     await this.doc.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -40,6 +52,7 @@ export class DynamoDbSessionStore implements SessionStore {
               ConditionExpression: 'attribute_not_exists(tokenHash)',
             },
           },
+          ...outboxPuts(this.tables.outbox, outbox),
         ],
       }),
     );
@@ -59,7 +72,7 @@ export class DynamoDbSessionStore implements SessionStore {
     return (result.Item as RefreshTokenRecord | undefined) ?? null;
   }
 
-  async rotate(usedHash: string, next: RefreshTokenRecord): Promise<void> {
+  async rotate(usedHash: string, next: RefreshTokenRecord, outbox: readonly OutboxEvent[]): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -90,6 +103,7 @@ export class DynamoDbSessionStore implements SessionStore {
                 ExpressionAttributeValues: { ':active': 'active' },
               },
             },
+            ...outboxPuts(this.tables.outbox, outbox),
           ],
         }),
       );
@@ -102,16 +116,24 @@ export class DynamoDbSessionStore implements SessionStore {
   async revokeSession(
     sessionId: string,
     reason: NonNullable<SessionRecord['revokedReason']>,
+    outbox: readonly OutboxEvent[],
   ): Promise<boolean> {
     try {
       await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tables.sessions,
-          Key: { sessionId },
-          UpdateExpression: 'SET #status = :revoked, revokedReason = :reason',
-          ConditionExpression: '#status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':revoked': 'revoked', ':active': 'active', ':reason': reason },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tables.sessions,
+                Key: { sessionId },
+                UpdateExpression: 'SET #status = :revoked, revokedReason = :reason',
+                ConditionExpression: '#status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':revoked': 'revoked', ':active': 'active', ':reason': reason },
+              },
+            },
+            ...outboxPuts(this.tables.outbox, outbox),
+          ],
         }),
       );
       return true;

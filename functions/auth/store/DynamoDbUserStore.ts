@@ -13,10 +13,10 @@ import { documentClient } from './documentClient.ts';
 import { isConditionalFailure } from './isConditionalFailure.ts';
 import { EmailAlreadyRegisteredError } from './storeErrors.ts';
 import type { UserStore } from './UserStore.ts';
+import { emailClaimKey, userItemKey } from './userKeys.ts';
 
-const userKey = (userId: string) => ({ pk: `USER#${userId}` });
-// A second item per user claims the email, so that two racing first sign-ins cannot create two users.
-const emailKey = (email: string) => ({ pk: `EMAIL#${email}` });
+const userKey = userItemKey;
+const emailKey = emailClaimKey;
 const BATCH_GET_LIMIT = 100;
 
 const toUser = (item: Record<string, unknown>): UserRecord => ({
@@ -25,6 +25,7 @@ const toUser = (item: Record<string, unknown>): UserRecord => ({
   name: item.name as string,
   instruments: (item.instruments as Instrument[] | undefined) ?? [],
   createdAt: item.createdAt as string,
+  ...(typeof item.googleSubject === 'string' ? { googleSubject: item.googleSubject } : {}),
 });
 
 /** Users on DynamoDB: `USER#<id>` items, and `EMAIL#<email>` items pointing at them. */
@@ -95,6 +96,25 @@ export class DynamoDbUserStore implements UserStore {
       );
     } catch (error) {
       if (isConditionalFailure(error)) throw new EmailAlreadyRegisteredError(user.email);
+      throw error;
+    }
+  }
+
+  async linkGoogleSubject(userId: string, subject: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET googleSubject = :subject',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(googleSubject) OR googleSubject = :subject)',
+          ExpressionAttributeValues: { ':subject': subject },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
       throw error;
     }
   }

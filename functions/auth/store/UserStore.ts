@@ -9,6 +9,8 @@ export interface UserStore {
   findUserByEmail(email: string): Promise<UserRecord | null>;
   /** Creates a user; throws `EmailAlreadyRegisteredError` when the email is taken. */
   createUser(user: UserRecord): Promise<void>;
+  /** Links a Google account (`sub`) to the user; false when another one is linked already. */
+  linkGoogleSubject(userId: string, subject: string): Promise<boolean>;
   /** Replaces name and instruments; null when the user does not exist. */
   updateProfile(
     userId: string,

@@ -1,78 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../../shared/runtime/index.ts';
+import { ConflictError, NotFoundError } from '../../../shared/runtime/index.ts';
 import { INVITATION_TTL_SECONDS, MAX_BAND_MEMBERS } from '../domain/authConstants.ts';
 import { planRemoval, planRoleChange } from '../domain/bandLeadership.ts';
 import { normalizeEmail } from '../domain/email.ts';
+import { outboxEvent } from '../domain/outboxEvent.ts';
 import { ConcurrentChangeError } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
+import { requireCurrentRole } from './bandAccessGuard.ts';
+import { publishCommitted } from './outboxRelay.ts';
 
-/**
- * The caller's role in a band as the store has it now. The authorizer already checked the token, but a
- * token lives 15 minutes: a removed member or demoted leader must lose access at once for writes and reads.
- */
-export const requireCurrentRole = async (
-  deps: AuthDependencies,
-  bandId: string,
-  userId: string,
-  needed: Role,
-): Promise<Role> => {
-  const membership = await deps.bands.getMembership(bandId, userId);
-  if (!membership) throw new ForbiddenError(`You are not a member of band ${bandId}`);
-  if (needed === 'leader' && membership.role !== 'leader') {
-    throw new ForbiddenError(`Only a leader of band ${bandId} can do this`);
-  }
-  return membership.role;
-};
-
-/** `POST /api/auth/bands`: creates a band led by its creator, with a fresh access token that shows it. */
-export const createBand = async (
-  deps: AuthDependencies,
-  identity: Identity,
-  name: string,
-  correlationId?: string,
-) => {
-  const now = deps.now().toISOString();
-  const bandId = randomUUID();
-  const band = await deps.bands.createBand(
-    { bandId, name, createdBy: identity.userId, createdAt: now },
-    { bandId, userId: identity.userId, role: 'leader', joinedAt: now },
-  );
-  await deps.publisher.publish(
-    'auth.permission_updated',
-    {
-      bandId,
-      userId: identity.userId,
-      change: 'granted',
-      role: 'leader',
-      previousRole: null,
-      changedBy: identity.userId,
-    },
-    { bandId, correlationId },
-  );
-  // The index of memberships by user may lag a write: add the new band to what it returns.
-  const user = await deps.users.getUser(identity.userId);
-  const memberships = (await deps.bands.listMembershipsOfUser(identity.userId))
-    .filter((m) => m.bandId !== bandId)
-    .map((m) => ({ bandId: m.bandId, role: m.role }));
-  memberships.push({ bandId, role: 'leader' });
-  const access = await deps.tokens.issue({
-    userId: identity.userId,
-    email: user?.email ?? identity.email,
-    name: user?.name ?? identity.name,
-    instruments: [...(user?.instruments ?? identity.instruments)],
-    memberships,
-  });
-  return {
-    band: { bandId: band.bandId, name: band.name, createdBy: band.createdBy, createdAt: band.createdAt },
-    accessToken: access.token,
-    tokenType: 'Bearer' as const,
-    expiresIn: access.expiresIn,
-  };
-};
-
-/** Members of a band with their profiles: for `GET .../members` and the `listBandMembers` operation. */
+/** Members of a band with their profiles (no access check: the `listBandMembers` service operation). */
 export const listBandMembers = async (deps: AuthDependencies, bandId: string) => {
   const memberships = await deps.bands.listMembers(bandId);
   const users = new Map(
@@ -94,12 +32,22 @@ export const listBandMembers = async (deps: AuthDependencies, bandId: string) =>
   });
 };
 
-/** `POST .../invitations`: invites an email with a role; granted when that person next signs in. */
+/** `GET .../members`: the members of a band, for its current members only. */
+export const listMembersAs = async (deps: AuthDependencies, actor: Identity, bandId: string) => {
+  await requireCurrentRole(deps, actor, bandId, 'member');
+  return { members: await listBandMembers(deps, bandId) };
+};
+
+/** `POST .../invitations`: a leader invites an email with a role; granted when that person next signs in. */
 export const inviteMember = async (
   deps: AuthDependencies,
-  input: { bandId: string; email: string; role: Role; invitedBy: string },
+  actor: Identity,
+  input: { bandId: string; email: string; role: Role },
 ) => {
-  if (!(await deps.bands.getBand(input.bandId))) throw new NotFoundError(`No band ${input.bandId}`);
+  await requireCurrentRole(deps, actor, input.bandId, 'leader');
+  const band = await deps.bands.getBand(input.bandId);
+  if (!band) throw new NotFoundError(`No band ${input.bandId}`);
+  // Also checked when the invitation is accepted (the count may grow meanwhile); refusing early is kinder.
   const members = await deps.bands.listMembers(input.bandId);
   if (members.length >= MAX_BAND_MEMBERS)
     throw new ConflictError(`A band has at most ${MAX_BAND_MEMBERS} members`);
@@ -109,7 +57,7 @@ export const inviteMember = async (
     email,
     bandId: input.bandId,
     role: input.role,
-    invitedBy: input.invitedBy,
+    invitedBy: actor.userId,
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + INVITATION_TTL_SECONDS,
   };
@@ -126,23 +74,22 @@ export const inviteMember = async (
 
 const LAST_LEADER = 'A band always keeps at least one leader: promote another member first';
 
-/** `PATCH .../members/{userId}`: changes a member's role; the last leader cannot be demoted. */
+/**
+ * `PATCH .../members/{userId}`: a leader changes a member's role; the last leader cannot be demoted. The
+ * change and its `auth.permission_updated` commit together.
+ */
 export const changeMemberRole = async (
   deps: AuthDependencies,
-  input: { bandId: string; userId: string; role: Role; changedBy: string; correlationId?: string },
+  actor: Identity,
+  input: { bandId: string; userId: string; role: Role; correlationId?: string },
 ) => {
+  await requireCurrentRole(deps, actor, input.bandId, 'leader');
   const plan = planRoleChange(await deps.bands.listMembers(input.bandId), input.userId, input.role);
   if (plan.kind === 'not_member')
     throw new NotFoundError(`User ${input.userId} is not a member of this band`);
   if (plan.kind === 'last_leader') throw new ConflictError(LAST_LEADER);
   if (plan.kind === 'change') {
-    try {
-      await deps.bands.changeRole(input.bandId, input.userId, plan.previousRole, plan.role);
-    } catch (error) {
-      if (error instanceof ConcurrentChangeError) throw new ConflictError(`${LAST_LEADER}, or retry`);
-      throw error;
-    }
-    await deps.publisher.publish(
+    const event = outboxEvent(
       'auth.permission_updated',
       {
         bandId: input.bandId,
@@ -150,30 +97,37 @@ export const changeMemberRole = async (
         change: 'role_changed',
         role: plan.role,
         previousRole: plan.previousRole,
-        changedBy: input.changedBy,
+        changedBy: actor.userId,
       },
       { bandId: input.bandId, correlationId: input.correlationId },
+      deps.now(),
     );
+    try {
+      await deps.bands.changeRole(input.bandId, input.userId, plan.previousRole, plan.role, [event]);
+    } catch (error) {
+      if (error instanceof ConcurrentChangeError) throw new ConflictError(`${LAST_LEADER}, or retry`);
+      throw error;
+    }
+    await publishCommitted(deps, [event]);
   }
   return { member: { bandId: input.bandId, userId: input.userId, role: input.role } };
 };
 
-/** `DELETE .../members/{userId}`: removes a member; the last leader cannot be removed. */
+/**
+ * `DELETE .../members/{userId}`: a leader removes a member; the last leader cannot be removed. The removal
+ * and its `auth.permission_updated` (revoked) commit together.
+ */
 export const removeMember = async (
   deps: AuthDependencies,
-  input: { bandId: string; userId: string; removedBy: string; correlationId?: string },
+  actor: Identity,
+  input: { bandId: string; userId: string; correlationId?: string },
 ): Promise<void> => {
+  await requireCurrentRole(deps, actor, input.bandId, 'leader');
   const plan = planRemoval(await deps.bands.listMembers(input.bandId), input.userId);
   if (plan.kind === 'not_member')
     throw new NotFoundError(`User ${input.userId} is not a member of this band`);
   if (plan.kind === 'last_leader') throw new ConflictError(LAST_LEADER);
-  try {
-    await deps.bands.removeMember(input.bandId, input.userId, plan.previousRole);
-  } catch (error) {
-    if (error instanceof ConcurrentChangeError) throw new ConflictError(`${LAST_LEADER}, or retry`);
-    throw error;
-  }
-  await deps.publisher.publish(
+  const event = outboxEvent(
     'auth.permission_updated',
     {
       bandId: input.bandId,
@@ -181,8 +135,16 @@ export const removeMember = async (
       change: 'revoked',
       role: null,
       previousRole: plan.previousRole,
-      changedBy: input.removedBy,
+      changedBy: actor.userId,
     },
     { bandId: input.bandId, correlationId: input.correlationId },
+    deps.now(),
   );
+  try {
+    await deps.bands.removeMember(input.bandId, input.userId, plan.previousRole, [event]);
+  } catch (error) {
+    if (error instanceof ConcurrentChangeError) throw new ConflictError(`${LAST_LEADER}, or retry`);
+    throw error;
+  }
+  await publishCommitted(deps, [event]);
 };

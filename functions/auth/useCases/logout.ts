@@ -1,9 +1,12 @@
 import { hashRefreshToken } from '../crypto/refreshTokenSecret.ts';
+import { outboxEvent } from '../domain/outboxEvent.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
+import { publishCommitted } from './outboxRelay.ts';
 
 /**
  * Ends the session a refresh token belongs to (its whole family). Answers the same whether or not the token
- * was known (RFC 7009 style), so the endpoint cannot be used to probe tokens.
+ * was known (RFC 7009 style), so the endpoint cannot be used to probe tokens. The revocation and its
+ * `auth.user_logged_out` commit together, written only by the request that actually revoked.
  */
 export const logout = async (
   deps: AuthDependencies,
@@ -12,11 +15,13 @@ export const logout = async (
 ): Promise<void> => {
   const token = await deps.sessions.getRefreshToken(hashRefreshToken(refreshToken));
   if (!token) return;
-  if (await deps.sessions.revokeSession(token.sessionId, 'logout')) {
-    await deps.publisher.publish(
-      'auth.user_logged_out',
-      { userId: token.userId, sessionId: token.sessionId, reason: 'logout' },
-      { correlationId },
-    );
+  const event = outboxEvent(
+    'auth.user_logged_out',
+    { userId: token.userId, sessionId: token.sessionId, reason: 'logout' },
+    { correlationId },
+    deps.now(),
+  );
+  if (await deps.sessions.revokeSession(token.sessionId, 'logout', [event])) {
+    await publishCommitted(deps, [event]);
   }
 };

@@ -1,9 +1,11 @@
 import { UnauthorizedError } from '../../../shared/runtime/index.ts';
 import { hashRefreshToken, newRefreshToken } from '../crypto/refreshTokenSecret.ts';
 import { REFRESH_TOKEN_TTL_SECONDS } from '../domain/authConstants.ts';
+import { outboxEvent } from '../domain/outboxEvent.ts';
 import { decideRefresh } from '../domain/refreshDecision.ts';
 import { ConcurrentChangeError } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
+import { publishCommitted } from './outboxRelay.ts';
 import { currentIdentity, type SessionGrant, userView } from './sessionGrant.ts';
 
 // One message for every refusal: a client learns nothing about which check failed.
@@ -16,12 +18,14 @@ const revokeForReuse = async (
   userId: string,
   correlationId: string | undefined,
 ): Promise<never> => {
-  if (await deps.sessions.revokeSession(sessionId, 'refresh_token_reuse')) {
-    await deps.publisher.publish(
-      'auth.user_logged_out',
-      { userId, sessionId, reason: 'refresh_token_reuse' },
-      { correlationId },
-    );
+  const event = outboxEvent(
+    'auth.user_logged_out',
+    { userId, sessionId, reason: 'refresh_token_reuse' },
+    { correlationId },
+    deps.now(),
+  );
+  if (await deps.sessions.revokeSession(sessionId, 'refresh_token_reuse', [event])) {
+    await publishCommitted(deps, [event]);
   }
   throw new UnauthorizedError(REFUSED);
 };
@@ -29,6 +33,10 @@ const revokeForReuse = async (
 /**
  * Rotates a refresh token: the presented token is spent, a new one issued in the same family with a fresh
  * access token (memberships re-read). A spent token presented again revokes the whole family.
+ *
+ * The access token is signed before the rotation commits, and `auth.token_refreshed` commits with it: once
+ * the old token is spent nothing can fail the request, so the client always receives the tokens that
+ * replace it (a bus outage must not make its next, honest refresh look like reuse).
  */
 export const refreshSession = async (
   deps: AuthDependencies,
@@ -48,6 +56,18 @@ export const refreshSession = async (
 
   const user = await deps.users.getUser(decision.userId);
   if (!user) throw new UnauthorizedError(REFUSED);
+  const identity = await currentIdentity(deps, user);
+  const access = await deps.tokens.issue(identity);
+  const refreshed = outboxEvent(
+    'auth.token_refreshed',
+    {
+      userId: user.userId,
+      sessionId: decision.sessionId,
+      accessTokenExpiresAt: new Date(access.expiresAt * 1000).toISOString(),
+    },
+    { correlationId },
+    now,
+  );
   const next = newRefreshToken();
   try {
     await deps.sessions.rotate(tokenHash, {
@@ -57,7 +77,7 @@ export const refreshSession = async (
       status: 'active',
       issuedAt: now.toISOString(),
       expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
-    });
+    }, [refreshed]);
   } catch (error) {
     // Spent between our read and our write: two parties hold this token.
     if (error instanceof ConcurrentChangeError) {
@@ -65,17 +85,7 @@ export const refreshSession = async (
     }
     throw error;
   }
-  const identity = await currentIdentity(deps, user);
-  const access = await deps.tokens.issue(identity);
-  await deps.publisher.publish(
-    'auth.token_refreshed',
-    {
-      userId: user.userId,
-      sessionId: decision.sessionId,
-      accessTokenExpiresAt: new Date(access.expiresAt * 1000).toISOString(),
-    },
-    { correlationId },
-  );
+  await publishCommitted(deps, [refreshed]);
   return {
     accessToken: access.token,
     tokenType: 'Bearer',

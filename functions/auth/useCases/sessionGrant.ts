@@ -1,6 +1,7 @@
 import type { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
 import type { UserRecord } from '../domain/authRecords.ts';
+import { mergeMemberships } from '../domain/mergeMemberships.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
 
 /** What sign-in and refresh return to the client. */
@@ -15,16 +16,21 @@ export interface SessionGrant {
   readonly memberships: Identity['memberships'];
 }
 
-/** The identity a user's access token carries: profile plus current memberships, read from the store. */
-export const currentIdentity = async (deps: AuthDependencies, user: UserRecord): Promise<Identity> => {
+/**
+ * The identity a user's access token carries: profile plus current memberships, read from the store, with
+ * `justWritten` memberships merged in (the by-user index may not show a grant made a moment ago).
+ */
+export const currentIdentity = async (
+  deps: AuthDependencies,
+  user: UserRecord,
+  justWritten: Identity['memberships'] = [],
+): Promise<Identity> => {
   const memberships = await deps.bands.listMembershipsOfUser(user.userId);
   return {
     userId: user.userId,
     email: user.email,
     name: user.name,
-    memberships: memberships
-      .map((m) => ({ bandId: m.bandId, role: m.role }))
-      .sort((a, b) => a.bandId.localeCompare(b.bandId)),
+    memberships: mergeMemberships(memberships, justWritten),
     instruments: [...user.instruments],
   };
 };

@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
-import type { EventToPublish } from '../../../shared/runtime/index.ts';
+import type { Identity } from '../../../shared/contracts/identity.ts';
+import { UnauthorizedError } from '../../../shared/runtime/index.ts';
 import { hashRefreshToken, newRefreshToken } from '../crypto/refreshTokenSecret.ts';
 import { REFRESH_TOKEN_TTL_SECONDS, SESSION_MAX_AGE_SECONDS } from '../domain/authConstants.ts';
 import type { SignInMethod, UserRecord } from '../domain/authRecords.ts';
 import { normalizeEmail } from '../domain/email.ts';
 import { acceptInvitations } from '../domain/invitationAcceptance.ts';
+import { type OutboxEvent, outboxEvent } from '../domain/outboxEvent.ts';
 import { initialDisplayName } from '../domain/profile.ts';
-import { EmailAlreadyRegisteredError } from '../store/storeErrors.ts';
+import {
+  BandFullError,
+  BandNotFoundError,
+  EmailAlreadyRegisteredError,
+  TooManyBandsError,
+} from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
+import { publishCommitted } from './outboxRelay.ts';
 import { currentIdentity, type SessionGrant, userView } from './sessionGrant.ts';
 
 /** Who is signing in, as proven by Google or (locally) asserted by dev-login. */
@@ -18,8 +26,31 @@ export interface SignInRequest {
   /** Instruments for a new user (dev-login only; Google does not know them). */
   readonly instruments?: readonly Instrument[] | undefined;
   readonly method: SignInMethod;
+  /** Google's `sub` (stable account id): an email once linked to one Google account refuses any other. */
+  readonly googleSubject?: string | undefined;
   readonly correlationId?: string;
 }
+
+/** The Google account presented is not the one this email's user signed in with before. */
+const ACCOUNT_MISMATCH = 'This email belongs to another Google account';
+
+/**
+ * An existing user signing in with Google: the first Google sign-in links the account's `sub` (users made by
+ * dev-login or before subjects were kept have none); afterwards only that account may sign in as this user.
+ */
+const linkedUser = async (
+  deps: AuthDependencies,
+  user: UserRecord,
+  request: SignInRequest,
+): Promise<UserRecord> => {
+  const subject = request.googleSubject;
+  if (!subject || user.googleSubject === subject) return user;
+  if (user.googleSubject !== undefined) throw new UnauthorizedError(ACCOUNT_MISMATCH);
+  if (!(await deps.users.linkGoogleSubject(user.userId, subject))) {
+    throw new UnauthorizedError(ACCOUNT_MISMATCH);
+  }
+  return { ...user, googleSubject: subject };
+};
 
 const findOrCreateUser = async (
   deps: AuthDependencies,
@@ -27,13 +58,14 @@ const findOrCreateUser = async (
   email: string,
 ): Promise<{ user: UserRecord; firstLogin: boolean }> => {
   const existing = await deps.users.findUserByEmail(email);
-  if (existing) return { user: existing, firstLogin: false };
+  if (existing) return { user: await linkedUser(deps, existing, request), firstLogin: false };
   const user: UserRecord = {
     userId: randomUUID(),
     email,
     name: initialDisplayName(email, request.name),
     instruments: [...new Set(request.instruments ?? [])],
     createdAt: deps.now().toISOString(),
+    ...(request.googleSubject ? { googleSubject: request.googleSubject } : {}),
   };
   try {
     await deps.users.createUser(user);
@@ -43,14 +75,70 @@ const findOrCreateUser = async (
     if (!(error instanceof EmailAlreadyRegisteredError)) throw error;
     const winner = await deps.users.findUserByEmail(email);
     if (!winner) throw error;
-    return { user: winner, firstLogin: false };
+    return { user: await linkedUser(deps, winner, request), firstLogin: false };
   }
 };
 
 /**
+ * Turns the pending invitations of the user's email into memberships, each committed with its
+ * `auth.permission_updated` event. An invitation that cannot be honoured now (band full, the user at the
+ * band limit) stays pending until it expires; one for a band since deleted is dropped.
+ */
+const acceptPendingInvitations = async (
+  deps: AuthDependencies,
+  user: UserRecord,
+  correlationId: string | undefined,
+): Promise<{ granted: Identity['memberships']; events: OutboxEvent[] }> => {
+  const now = deps.now();
+  const current = await deps.bands.listMembershipsOfUser(user.userId);
+  const outcome = acceptInvitations({
+    userId: user.userId,
+    invitations: await deps.invitations.listForEmail(user.email),
+    currentBandIds: new Set(current.map((m) => m.bandId)),
+    nowSeconds: Math.floor(now.getTime() / 1000),
+    nowIso: now.toISOString(),
+  });
+  const granted: Identity['memberships'] = [];
+  const events: OutboxEvent[] = [];
+  for (const grant of outcome.grants) {
+    const { bandId, role } = grant.membership;
+    const event = outboxEvent(
+      'auth.permission_updated',
+      {
+        bandId,
+        userId: user.userId,
+        change: 'granted',
+        role,
+        previousRole: null,
+        changedBy: grant.invitation.invitedBy,
+      },
+      { bandId, correlationId },
+      now,
+    );
+    try {
+      if (await deps.bands.addMember(grant.membership, [event])) {
+        granted.push({ bandId, role });
+        events.push(event);
+      }
+    } catch (error) {
+      if (error instanceof BandFullError || error instanceof TooManyBandsError) {
+        deps.logger.info('Invitation left pending', { bandId, reason: error.name });
+        continue;
+      }
+      // The band was deleted since the invitation: nothing to join.
+      if (!(error instanceof BandNotFoundError)) throw error;
+    }
+    await deps.invitations.deleteInvitation(grant.invitation.email, grant.invitation.bandId);
+  }
+  for (const stale of outcome.discarded) await deps.invitations.deleteInvitation(stale.email, stale.bandId);
+  return { granted, events };
+};
+
+/**
  * Signs a user in: finds or creates the user, turns pending invitations into memberships, starts a session
- * (refresh-token family), issues an access token and publishes `auth.user_logged_in` (and
- * `auth.permission_updated` for each membership granted).
+ * (refresh-token family) and issues an access token. `auth.permission_updated` (one per membership granted)
+ * and `auth.user_logged_in` commit with their state changes and are published after; a bus failure then
+ * leaves them to the outbox drain and the user still signs in.
  */
 export const signIn = async (deps: AuthDependencies, request: SignInRequest): Promise<SessionGrant> => {
   const email = normalizeEmail(request.email);
@@ -58,42 +146,27 @@ export const signIn = async (deps: AuthDependencies, request: SignInRequest): Pr
   const now = deps.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
 
-  const current = await deps.bands.listMembershipsOfUser(user.userId);
-  const outcome = acceptInvitations({
-    userId: user.userId,
-    invitations: await deps.invitations.listForEmail(email),
-    currentBandIds: new Set(current.map((m) => m.bandId)),
-    nowSeconds,
-    nowIso: now.toISOString(),
-  });
-  const events: EventToPublish[] = [];
-  for (const grant of outcome.grants) {
-    const added = await deps.bands.addMember(grant.membership).catch((error: unknown) => {
-      // The band was deleted since the invitation: nothing to join.
-      if ((error as Error).name === 'BandNotFoundError') return false;
-      throw error;
-    });
-    await deps.invitations.deleteInvitation(grant.invitation.email, grant.invitation.bandId);
-    if (added) {
-      events.push({
-        name: 'auth.permission_updated',
-        data: {
-          bandId: grant.membership.bandId,
-          userId: user.userId,
-          change: 'granted',
-          role: grant.membership.role,
-          previousRole: null,
-          changedBy: grant.invitation.invitedBy,
-        },
-        options: { bandId: grant.membership.bandId, correlationId: request.correlationId },
-      });
-    }
-  }
-  for (const stale of outcome.discarded) await deps.invitations.deleteInvitation(stale.email, stale.bandId);
-
-  const identity = await currentIdentity(deps, user);
+  const { granted, events } = await acceptPendingInvitations(deps, user, request.correlationId);
+  // The by-user index may not show the memberships just granted yet: merge them in.
+  const identity = await currentIdentity(deps, user, granted);
+  const access = await deps.tokens.issue(identity);
   const sessionId = randomUUID();
   const refreshToken = newRefreshToken();
+  const loggedIn = outboxEvent(
+    'auth.user_logged_in',
+    {
+      userId: user.userId,
+      email: user.email,
+      name: user.name,
+      method: request.method,
+      sessionId,
+      firstLogin,
+      memberships: identity.memberships,
+      instruments: identity.instruments,
+    },
+    { correlationId: request.correlationId },
+    now,
+  );
   await deps.sessions.createSession(
     {
       sessionId,
@@ -111,23 +184,9 @@ export const signIn = async (deps: AuthDependencies, request: SignInRequest): Pr
       issuedAt: now.toISOString(),
       expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
     },
+    [loggedIn],
   );
-  const access = await deps.tokens.issue(identity);
-  events.push({
-    name: 'auth.user_logged_in',
-    data: {
-      userId: user.userId,
-      email: user.email,
-      name: user.name,
-      method: request.method,
-      sessionId,
-      firstLogin,
-      memberships: identity.memberships,
-      instruments: identity.instruments,
-    },
-    options: { correlationId: request.correlationId },
-  });
-  await deps.publisher.publishAll(events);
+  await publishCommitted(deps, [...events, loggedIn]);
 
   return {
     accessToken: access.token,

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { previousSigningKeyEnvVar, signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
-import { createPublisher, runtimeConfig } from '../../../shared/runtime/index.ts';
+import { createLogger, createMetrics, createPublisher, runtimeConfig } from '../../../shared/runtime/index.ts';
 import { readAuthConfig } from '../config/authConfig.ts';
 import { AccessTokenIssuer } from '../crypto/AccessTokenIssuer.ts';
 import { AccessTokenVerifier } from '../crypto/AccessTokenVerifier.ts';
@@ -13,6 +13,7 @@ import { ACCESS_TOKEN_SIGNING_KEY } from '../domain/authConstants.ts';
 import { AUTH_TABLES } from '../store/authTableNames.ts';
 import { DynamoDbBandStore } from '../store/DynamoDbBandStore.ts';
 import { DynamoDbInvitationStore } from '../store/DynamoDbInvitationStore.ts';
+import { DynamoDbOutboxStore } from '../store/DynamoDbOutboxStore.ts';
 import { DynamoDbSessionStore } from '../store/DynamoDbSessionStore.ts';
 import { DynamoDbSigningKeyStore } from '../store/DynamoDbSigningKeyStore.ts';
 import { DynamoDbUserStore } from '../store/DynamoDbUserStore.ts';
@@ -54,17 +55,23 @@ export const authDependencies = (): AuthDependencies => {
   const client = new DynamoDBClient({});
   const keys = signingKeyProviderFor(process.env, client);
   const tokenOptions = { issuer: config.tokenIssuer, audience: config.tokenAudience };
+  const outbox = runtimeConfig.table(AUTH_TABLES.outbox);
+  const users = runtimeConfig.table(AUTH_TABLES.users);
   cached = {
-    users: new DynamoDbUserStore(client, runtimeConfig.table(AUTH_TABLES.users)),
+    users: new DynamoDbUserStore(client, users),
     bands: new DynamoDbBandStore(client, {
       bands: runtimeConfig.table(AUTH_TABLES.bands),
       memberships: runtimeConfig.table(AUTH_TABLES.memberships),
+      users,
+      outbox,
     }),
     invitations: new DynamoDbInvitationStore(client, runtimeConfig.table(AUTH_TABLES.invitations)),
     sessions: new DynamoDbSessionStore(client, {
       sessions: runtimeConfig.table(AUTH_TABLES.sessions),
       refreshTokens: runtimeConfig.table(AUTH_TABLES.refreshTokens),
+      outbox,
     }),
+    outbox: new DynamoDbOutboxStore(client, outbox),
     keys,
     tokens: new AccessTokenIssuer(keys, tokenOptions),
     verifier: new AccessTokenVerifier(keys, tokenOptions),
@@ -76,6 +83,8 @@ export const authDependencies = (): AuthDependencies => {
         })
       : null,
     publisher: createPublisher({ module: 'auth' }),
+    logger: createLogger('auth'),
+    metrics: createMetrics('auth'),
     now: () => new Date(),
   };
   return cached;

@@ -64,7 +64,7 @@ describe('auth module handlers (DynamoDB Local, local OIDC issuer, recorded bus)
 
   describe('Google sign-in', () => {
     it('creates the user, returns a session and publishes auth.user_logged_in', async () => {
-      const idToken = await bed.oidc.idToken('Gina@Example.com', { name: 'Gina' });
+      const idToken = await bed.oidc.idToken('Gina@Example.com', { name: 'Gina', sub: 'google-gina' });
       const reply = await call(googleSignIn, routeEvent('POST', '/api/auth/google', { body: { idToken } }));
       expect(reply.statusCode).toBe(200);
       expect(reply.json).toMatchObject({
@@ -85,10 +85,40 @@ describe('auth module handlers (DynamoDB Local, local OIDC issuer, recorded bus)
       const again = await call(
         googleSignIn,
         routeEvent('POST', '/api/auth/google', {
-          body: { idToken: await bed.oidc.idToken('gina@example.com') },
+          body: { idToken: await bed.oidc.idToken('gina@example.com', { sub: 'google-gina' }) },
         }),
       );
       expect(again.json.user.userId).toBe(reply.json.user.userId);
+      // Same email, another Google account (its `sub`): refused, the first account keeps the user.
+      const impostor = await call(
+        googleSignIn,
+        routeEvent('POST', '/api/auth/google', {
+          body: { idToken: await bed.oidc.idToken('gina@example.com', { sub: 'google-someone-else' }) },
+        }),
+      );
+      expect(impostor.statusCode).toBe(401);
+    });
+
+    it('links the Google account at the first Google sign-in of a user made by dev-login', async () => {
+      const dev = await call(
+        devLogin,
+        routeEvent('POST', '/api/auth/dev-login', { body: { email: 'devfirst@example.com' } }),
+      );
+      expect(dev.statusCode).toBe(200);
+      const linked = await call(
+        googleSignIn,
+        routeEvent('POST', '/api/auth/google', {
+          body: { idToken: await bed.oidc.idToken('devfirst@example.com', { sub: 'sub-1' }) },
+        }),
+      );
+      expect(linked.json.user.userId).toBe(dev.json.user.userId);
+      const other = await call(
+        googleSignIn,
+        routeEvent('POST', '/api/auth/google', {
+          body: { idToken: await bed.oidc.idToken('devfirst@example.com', { sub: 'sub-2' }) },
+        }),
+      );
+      expect(other.statusCode).toBe(401);
     });
 
     it.each([
