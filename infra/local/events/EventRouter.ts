@@ -1,5 +1,6 @@
 import { compileEventPattern, type EventPatternMatcher } from '../../../shared/eventPatterns/index.ts';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
+import { LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
 import type { InvokeFunction } from '../functions/InvocationResult.ts';
 import type { PendingDelivery } from '../work/PendingWorkStore.ts';
 import { ScheduledWork } from '../work/ScheduledWork.ts';
@@ -7,6 +8,10 @@ import type { BusEvent } from './BusEvent.ts';
 import { type DeadLetter, type DeadLetterStore, isAsyncInvocationQueue } from './DeadLetterStore.ts';
 import type { EventArchive } from './EventArchive.ts';
 import type { RetryPolicy } from './RetryPolicy.ts';
+import { failedMessageIds, subscriptionQueueBatch } from './subscriptionQueueMessage.ts';
+
+/** Error type of a delivery whose subscriber reported its record in `batchItemFailures`. */
+export const BATCH_ITEM_FAILURE = 'Local.BatchItemFailure';
 
 export interface EventRouterOptions {
   readonly rules: readonly RuleModel[];
@@ -14,6 +19,8 @@ export interface EventRouterOptions {
   readonly retryPolicy: RetryPolicy;
   readonly deadLetters: DeadLetterStore;
   readonly archive: EventArchive;
+  /** Region of the local queue ARNs subscribers see. @default LOCAL_AWS_REGION */
+  readonly region?: string;
 }
 
 interface CompiledRule {
@@ -35,9 +42,11 @@ const RULE_REMOVED = 'Local.RuleRemoved';
 
 /**
  * The local event bus: archives every event, matches it against every rule's pattern (compiled once) and
- * delivers it asynchronously, at least once, to the rule's function — retrying with EventBridge's policy,
- * dead-lettering what still fails, redriving or replaying on request, and handing back on stop whatever it
- * could not deliver yet, so that the next start resumes it.
+ * delivers it asynchronously, at least once, to the rule's function in the shape AWS's subscription queue
+ * delivers it (an SQS batch of one record whose body is the event) — a thrown error or a reported
+ * `batchItemFailures` entry is a failure, retried with backoff up to the rule's `maxRetries` (AWS: the
+ * queue's `maxReceiveCount` = maxRetries + 1), then dead-lettered per rule; redriving or replaying on request,
+ * and handing back on stop whatever it could not deliver yet, so that the next start resumes it.
  */
 export class EventRouter {
   private readonly rules: CompiledRule[];
@@ -144,15 +153,31 @@ export class EventRouter {
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
-    const result = await this.options.invoke(delivery.rule.functionId, delivery.event);
-    if (result.ok) return;
+    const batch = subscriptionQueueBatch({
+      rule: delivery.rule,
+      event: delivery.event,
+      attempt: delivery.attempt,
+      receivedAt: delivery.receivedAt,
+      region: this.options.region ?? LOCAL_AWS_REGION,
+    });
+    const invoked = await this.options.invoke(delivery.rule.functionId, batch);
+    const reported = invoked.ok ? failedMessageIds(invoked.result) : [];
+    if (invoked.ok && reported.length === 0) return;
+    const result = invoked.ok
+      ? {
+          errorType: BATCH_ITEM_FAILURE,
+          errorMessage: `The subscriber reported message ${reported.join(', ')} as failed (batchItemFailures)`,
+        }
+      : invoked;
     // Failed because the platform is stopping (or during the drain): kept for the next start, not retried.
     if (!this.work.accepting) {
       this.work.setAside(delivery);
       return;
     }
+    // In AWS the rule's age bound covers putting the event on the queue, which cannot fail here; handler
+    // failures are bounded by receives only (the queue keeps a message 14 days), so no age bound applies.
     const decision = this.options.retryPolicy.decide(
-      delivery.rule,
+      { maxRetries: delivery.rule.maxRetries, maxEventAgeSeconds: Number.POSITIVE_INFINITY },
       delivery.attempt,
       Date.now() - delivery.receivedAt,
     );

@@ -32,8 +32,10 @@ const rules: RuleModel[] = [
 const delivered: BusEvent[] = [];
 const router = new EventRouter({
   rules,
-  invoke: async (_fn, event) => {
-    delivered.push(event as BusEvent);
+  invoke: async (_fn, batch) => {
+    // Subscribers receive what the subscription queue would hand them: an SQS batch of the bus event.
+    const [record] = (batch as { Records: { body: string }[] }).Records;
+    delivered.push(JSON.parse(record?.body ?? 'null') as BusEvent);
     return { ok: true, result: null };
   },
   retryPolicy: new RetryPolicy(),

@@ -114,9 +114,11 @@ describe('embedded platform: events', () => {
     await probes.until(() => platform.deadLetters.list('content-onFileChanged').length === 1);
     // maxRetries 2: the first attempt and two retries.
     expect(probes.of('content-onFileChanged')).toHaveLength(3);
+    // The kit reports the failed record (batchItemFailures) as AWS's queue mapping expects; the handler's
+    // error itself is in the function's log, as in AWS, where the DLQ holds only the message.
     expect(platform.deadLetters.list('content-onFileChanged')[0]).toMatchObject({
-      errorType: 'Error',
-      errorMessage: 'content is not ready for changed files',
+      errorType: 'Local.BatchItemFailure',
+      errorMessage: expect.stringContaining('batchItemFailures'),
       exhaustedRetryCondition: 'MaximumRetryAttempts',
       retryAttempts: 2,
     });

@@ -30,8 +30,17 @@ const event = (detailType: string, detail: unknown = {}): BusEvent => ({
   detail,
 });
 
+/** One SQS record as the router hands it to a subscriber. */
+interface DeliveredRecord {
+  readonly messageId: string;
+  readonly body: string;
+  readonly attributes: { readonly ApproximateReceiveCount: string };
+  readonly eventSource: string;
+  readonly eventSourceARN: string;
+}
+
 const setup = (outcome: (functionId: string, attempt: number) => InvocationResult) => {
-  const calls: { functionId: string; event: BusEvent }[] = [];
+  const calls: { functionId: string; event: BusEvent; record: DeliveredRecord; records: number }[] = [];
   const deadLetters = new DeadLetterStore();
   const archive = new EventArchive();
   const router = new EventRouter({
@@ -40,8 +49,10 @@ const setup = (outcome: (functionId: string, attempt: number) => InvocationResul
       rule('sync-onAny', { source: ['soleil.drive'] }),
       rule('dashboard-onBig', { detail: { size: [{ numeric: ['>', 100] }] } }),
     ],
-    invoke: async (functionId, e) => {
-      calls.push({ functionId, event: e as BusEvent });
+    invoke: async (functionId, batch) => {
+      const records = (batch as { Records: DeliveredRecord[] }).Records;
+      const record = records[0] as DeliveredRecord;
+      calls.push({ functionId, event: JSON.parse(record.body) as BusEvent, record, records: records.length });
       return outcome(functionId, calls.filter((c) => c.functionId === functionId).length);
     },
     retryPolicy: new RetryPolicy({ timeScale: 0.001 }),
@@ -62,6 +73,49 @@ describe('EventRouter', () => {
     await router.idle();
     expect(calls.map((c) => c.functionId).sort()).toEqual(['content-onAdded-fn', 'sync-onAny-fn']);
     expect(archive.size).toBe(1);
+  });
+
+  it('delivers in the SQS shape: a batch of one record whose body is the event, receive count = attempt', async () => {
+    const { router, calls } = setup((fn, attempt) =>
+      fn === 'content-onAdded-fn' && attempt === 1 ? boom : ok,
+    );
+    const sent = event('drive.file_added');
+    router.put([sent]);
+    await router.idle();
+    const content = calls.filter((c) => c.functionId === 'content-onAdded-fn');
+    expect(content.map((c) => c.records)).toEqual([1, 1]);
+    expect(content.map((c) => c.event)).toEqual([sent, sent]);
+    expect(content.map((c) => c.record.attributes.ApproximateReceiveCount)).toEqual(['1', '2']);
+    expect(content[0]?.record).toMatchObject({
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:soleil-local-content-onAdded',
+    });
+    // SQS keeps a message's id across receives; each rule has its own message.
+    expect(content[1]?.record.messageId).toBe(content[0]?.record.messageId);
+    const sync = calls.find((c) => c.functionId === 'sync-onAny-fn');
+    expect(sync?.record.messageId).not.toBe(content[0]?.record.messageId);
+  });
+
+  it('treats a record reported in batchItemFailures as a failure: retried, then dead-lettered', async () => {
+    const { router, calls, deadLetters } = setup((fn) => ({
+      ok: true,
+      result: {
+        batchItemFailures:
+          fn === 'content-onAdded-fn' ? [{ itemIdentifier: calls.at(-1)?.record.messageId }] : [],
+      },
+    }));
+    router.put([event('drive.file_added')]);
+    await router.idle();
+    expect(calls.filter((c) => c.functionId === 'content-onAdded-fn')).toHaveLength(3);
+    expect(calls.filter((c) => c.functionId === 'sync-onAny-fn')).toHaveLength(1);
+    expect(deadLetters.list()).toEqual([
+      expect.objectContaining({
+        ruleId: 'content-onAdded',
+        errorType: 'Local.BatchItemFailure',
+        retryAttempts: 2,
+        exhaustedRetryCondition: 'MaximumRetryAttempts',
+      }),
+    ]);
   });
 
   it('retries a failing target, then dead-letters it with the exhausted condition', async () => {

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
+import type { BusEvent } from './BusEvent.ts';
+
+/** Account id of local ARNs (AWS's documentation placeholder, never a real account). */
+const LOCAL_ACCOUNT = '000000000000';
+
+/** ARN of a subscription's queue, as the CDK stack gives each rule one (local, never a real queue). */
+export const localQueueArn = (region: string, ruleId: string): string =>
+  `arn:aws:sqs:${region}:${LOCAL_ACCOUNT}:soleil-local-${ruleId}`;
+
+/**
+ * The message id a delivery keeps across its retries, as an SQS message does across receives: derived from the
+ * rule and the bus event, so a resumed delivery (after a stop) keeps it too.
+ */
+const messageIdOf = (ruleId: string, eventId: string): string => {
+  const hex = createHash('sha256').update(`${ruleId}\n${eventId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+};
+
+/** One SQS record in the shape Lambda's event source mapping delivers it. */
+export interface SubscriptionQueueRecord {
+  readonly messageId: string;
+  readonly receiptHandle: string;
+  readonly body: string;
+  readonly attributes: {
+    readonly ApproximateReceiveCount: string;
+    readonly SentTimestamp: string;
+    readonly SenderId: string;
+    readonly ApproximateFirstReceiveTimestamp: string;
+  };
+  readonly messageAttributes: Record<string, never>;
+  readonly md5OfBody: string;
+  readonly eventSource: 'aws:sqs';
+  readonly eventSourceARN: string;
+  readonly awsRegion: string;
+}
+
+/**
+ * What the subscriber receives for one delivery: what AWS's queue → Lambda mapping sends, a batch (here of one
+ * record) whose body is the EventBridge event the rule put on the subscription's queue; the receive count is
+ * the attempt (1 on the first delivery).
+ */
+export const subscriptionQueueBatch = (input: {
+  readonly rule: RuleModel;
+  readonly event: BusEvent;
+  readonly attempt: number;
+  readonly receivedAt: number;
+  readonly region: string;
+}): { Records: [SubscriptionQueueRecord] } => {
+  const body = JSON.stringify(input.event);
+  const now = String(Date.now());
+  return {
+    Records: [
+      {
+        messageId: messageIdOf(input.rule.id, input.event.id),
+        receiptHandle: `${input.rule.id}/${input.event.id}/${input.attempt}`,
+        body,
+        attributes: {
+          ApproximateReceiveCount: String(input.attempt),
+          SentTimestamp: String(input.receivedAt),
+          SenderId: 'events.amazonaws.com',
+          ApproximateFirstReceiveTimestamp: now,
+        },
+        messageAttributes: {},
+        md5OfBody: createHash('md5').update(body).digest('hex'),
+        eventSource: 'aws:sqs',
+        eventSourceARN: localQueueArn(input.region, input.rule.id),
+        awsRegion: input.region,
+      },
+    ],
+  };
+};
+
+/**
+ * The message ids a subscriber reported as failed (`{ batchItemFailures: [{ itemIdentifier }] }`), as the
+ * mapping with `ReportBatchItemFailures` reads them; anything else means the whole batch succeeded.
+ */
+export const failedMessageIds = (result: unknown): string[] => {
+  if (typeof result !== 'object' || result === null) return [];
+  const failures = (result as { batchItemFailures?: unknown }).batchItemFailures;
+  if (!Array.isArray(failures)) return [];
+  return failures
+    .map((f) =>
+      typeof f === 'object' && f !== null ? (f as { itemIdentifier?: unknown }).itemIdentifier : null,
+    )
+    .filter((id): id is string => typeof id === 'string');
+};
