@@ -28,7 +28,13 @@ export interface BandStore {
    */
   addMember(membership: MembershipRecord, outbox: readonly OutboxEvent[]): Promise<boolean>;
   /** Changes a role from `from` to `to`; throws `ConcurrentChangeError` if it would leave no leader. */
-  changeRole(bandId: string, userId: string, from: Role, to: Role, outbox: readonly OutboxEvent[]): Promise<void>;
+  changeRole(
+    bandId: string,
+    userId: string,
+    from: Role,
+    to: Role,
+    outbox: readonly OutboxEvent[],
+  ): Promise<void>;
   /** Removes a member who held `role`; throws `ConcurrentChangeError` if it would leave no leader. */
   removeMember(bandId: string, userId: string, role: Role, outbox: readonly OutboxEvent[]): Promise<void>;
 }

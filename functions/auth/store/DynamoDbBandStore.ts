@@ -9,11 +9,11 @@ import {
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
 import { MAX_BAND_MEMBERS, MAX_BANDS_PER_USER } from '../domain/authConstants.ts';
 import type { BandRecord, MembershipRecord } from '../domain/authRecords.ts';
+import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { MEMBERSHIPS_BY_USER_INDEX } from './authTableNames.ts';
 import type { BandStore } from './BandStore.ts';
 import { documentClient } from './documentClient.ts';
 import { isConditionalFailure } from './isConditionalFailure.ts';
-import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { outboxPuts } from './outboxItems.ts';
 import {
   BandExistsError,
@@ -35,7 +35,9 @@ const toBand = (item: Record<string, unknown>): BandRecord => ({
   memberCount: (item.memberCount as number | undefined) ?? 0,
 });
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 const toMembership = (item: Record<string, unknown>): MembershipRecord => ({
   bandId: item.bandId as string,
@@ -251,7 +253,8 @@ export class DynamoDbBandStore implements BandStore {
       Update: {
         TableName: this.tables.bands,
         Key: { bandId },
-        UpdateExpression: memberDelta === 0 ? 'ADD leaderCount :delta' : 'ADD leaderCount :delta, memberCount :members',
+        UpdateExpression:
+          memberDelta === 0 ? 'ADD leaderCount :delta' : 'ADD leaderCount :delta, memberCount :members',
         ConditionExpression: leaderDelta < 0 ? 'leaderCount > :one' : 'attribute_exists(bandId)',
         ExpressionAttributeValues: {
           ':delta': leaderDelta,

@@ -1,9 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RefreshTokenRecord, SessionRecord } from '../domain/authRecords.ts';
 import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { documentClient } from './documentClient.ts';

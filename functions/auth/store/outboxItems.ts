@@ -1,5 +1,5 @@
-import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { OUTBOX_RETENTION_SECONDS } from '../domain/authConstants.ts';
+import type { OutboxEvent } from '../domain/outboxEvent.ts';
 
 /** One write of a `TransactWriteCommand` (the document client's shape). */
 export interface TransactPut {

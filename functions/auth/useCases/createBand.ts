@@ -58,12 +58,17 @@ export const createBand = async (deps: AuthDependencies, actor: Identity, reques
   let band: BandRecord;
   let committed: OutboxEvent[] = [];
   try {
-    ({ band, committed } = await writeBand(deps, actor, {
-      bandId,
-      name: request.name,
-      createdBy: actor.userId,
-      createdAt: deps.now().toISOString(),
-    }, request.correlationId));
+    ({ band, committed } = await writeBand(
+      deps,
+      actor,
+      {
+        bandId,
+        name: request.name,
+        createdBy: actor.userId,
+        createdAt: deps.now().toISOString(),
+      },
+      request.correlationId,
+    ));
   } catch (error) {
     if (error instanceof TooManyBandsError) {
       throw new ConflictError(`You belong to ${MAX_BANDS_PER_USER} bands already: leave one first`);

@@ -70,14 +70,18 @@ export const refreshSession = async (
   );
   const next = newRefreshToken();
   try {
-    await deps.sessions.rotate(tokenHash, {
-      tokenHash: hashRefreshToken(next),
-      sessionId: decision.sessionId,
-      userId: decision.userId,
-      status: 'active',
-      issuedAt: now.toISOString(),
-      expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
-    }, [refreshed]);
+    await deps.sessions.rotate(
+      tokenHash,
+      {
+        tokenHash: hashRefreshToken(next),
+        sessionId: decision.sessionId,
+        userId: decision.userId,
+        status: 'active',
+        issuedAt: now.toISOString(),
+        expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
+      },
+      [refreshed],
+    );
   } catch (error) {
     // Spent between our read and our write: two parties hold this token.
     if (error instanceof ConcurrentChangeError) {

@@ -1,7 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { previousSigningKeyEnvVar, signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
-import { createLogger, createMetrics, createPublisher, runtimeConfig } from '../../../shared/runtime/index.ts';
+import {
+  createLogger,
+  createMetrics,
+  createPublisher,
+  runtimeConfig,
+} from '../../../shared/runtime/index.ts';
 import { readAuthConfig } from '../config/authConfig.ts';
 import { AccessTokenIssuer } from '../crypto/AccessTokenIssuer.ts';
 import { AccessTokenVerifier } from '../crypto/AccessTokenVerifier.ts';

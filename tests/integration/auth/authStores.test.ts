@@ -1,13 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_TABLES } from '../../../functions/auth/store/authTableNames.ts';
-import { DynamoDbBandStore } from '../../../functions/auth/store/DynamoDbBandStore.ts';
-import { DynamoDbSessionStore } from '../../../functions/auth/store/DynamoDbSessionStore.ts';
-import { DynamoDbUserStore } from '../../../functions/auth/store/DynamoDbUserStore.ts';
 import { MAX_BANDS_PER_USER } from '../../../functions/auth/domain/authConstants.ts';
 import { type OutboxEvent, outboxEvent } from '../../../functions/auth/domain/outboxEvent.ts';
+import { AUTH_TABLES } from '../../../functions/auth/store/authTableNames.ts';
+import { DynamoDbBandStore } from '../../../functions/auth/store/DynamoDbBandStore.ts';
 import { DynamoDbOutboxStore } from '../../../functions/auth/store/DynamoDbOutboxStore.ts';
+import { DynamoDbSessionStore } from '../../../functions/auth/store/DynamoDbSessionStore.ts';
+import { DynamoDbUserStore } from '../../../functions/auth/store/DynamoDbUserStore.ts';
 import {
   BandExistsError,
   ConcurrentChangeError,
@@ -67,7 +67,13 @@ describe('auth stores on DynamoDB Local: the invariants that need atomic writes'
   const makeUsers = async (...userIds: string[]) => {
     const users = new DynamoDbUserStore(client, table(AUTH_TABLES.users));
     for (const userId of userIds) {
-      await users.createUser({ userId, email: `${userId}@example.com`, name: userId, instruments: [], createdAt: now });
+      await users.createUser({
+        userId,
+        email: `${userId}@example.com`,
+        name: userId,
+        instruments: [],
+        createdAt: now,
+      });
     }
   };
 

@@ -26,6 +26,8 @@ export interface AuthTestBed {
   readonly oidc: LocalOidcIssuer;
   readonly dynamo: DynamoDbLocal;
   readonly published: PublishedEvent[];
+  /** While true, every PutEvents fails (a bus outage): the publisher's retries all fail too. */
+  failPublishing: boolean;
   stop(): Promise<void>;
 }
 
@@ -96,14 +98,17 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
 
   const published: PublishedEvent[] = [];
   const bus = mockClient(EventBridgeClient);
+  const bed = { failPublishing: false };
   bus.on(PutEventsCommand).callsFake((input: { Entries?: { DetailType?: string; Detail?: string }[] }) => {
+    if (bed.failPublishing)
+      throw Object.assign(new Error('EventBridge is down'), { name: 'InternalException' });
     const entries = input.Entries ?? [];
     for (const e of entries)
       published.push({ name: e.DetailType ?? '', detail: JSON.parse(e.Detail ?? '{}') });
     return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: crypto.randomUUID() })) };
   });
 
-  return {
+  return Object.assign(bed, {
     oidc,
     dynamo,
     published,
@@ -112,7 +117,7 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
       await oidc.stop();
       await dynamo.stop();
     },
-  };
+  });
 };
 
 /** A payload 2.0 route event: `template` is the route's path (`/api/auth/bands/{bandId}/members`). */
