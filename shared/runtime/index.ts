@@ -63,6 +63,7 @@ export { createLogger } from './observability/logger.ts';
 export { createMetrics, METRICS_NAMESPACE } from './observability/metrics.ts';
 export { MissingRuntimeConfigError, runtimeConfig } from './runtimeConfig.ts';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './services/CircuitBreaker.ts';
+export { InvalidServiceUsesError, readDeclaredUses, SERVICE_USES_ENV } from './services/declaredUses.ts';
 export {
   createServiceClient,
   SERVICE_CALL_LATENCY_METRIC,
@@ -79,6 +80,7 @@ export {
   serviceHandler,
 } from './services/serviceHandler.ts';
 export { services } from './services/services.ts';
+export { UndeclaredServiceCallError } from './services/UndeclaredServiceCallError.ts';
 export {
   type BroadcastResult,
   type ConnectionInfo,
