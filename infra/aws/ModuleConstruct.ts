@@ -1,8 +1,9 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -23,9 +24,18 @@ import { ModuleTables } from './ModuleTables.ts';
 import { PlatformFunction } from './PlatformFunction.ts';
 import type { ServiceCatalogConstruct } from './ServiceCatalogConstruct.ts';
 
-/** Lambda retries an asynchronous invocation at most twice; the rule target does the longer retrying. */
+/** Lambda's own retries of a failed scheduled (asynchronous) invocation: at most two. */
 const LAMBDA_MAX_ASYNC_RETRIES = 2;
+/**
+ * A dead letter keeps its original enqueue time, so the DLQ must keep messages longer than the subscription
+ * queue does, or a letter could expire on arrival.
+ */
 const DLQ_RETENTION = Duration.days(14);
+const SUBSCRIPTION_QUEUE_RETENTION = Duration.days(4);
+/** AWS's guidance for a queue consumed by Lambda: a visibility timeout of at least six function timeouts. */
+const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
+/** Records per subscriber invocation: small, so one slow event holds few others back. */
+const SUBSCRIPTION_BATCH_SIZE = 10;
 /** Rate rules have no model retry policy: retry them briefly, a missed tick is soon followed by the next. */
 const SCHEDULE_RETRIES = 2;
 const SCHEDULE_MAX_EVENT_AGE = Duration.minutes(5);
@@ -64,10 +74,16 @@ export interface ModuleConstructProps {
   readonly sourceRoot?: string;
 }
 
-/** One subscription rendered: the rule, its target's dead-letter queue and the model rule it came from. */
+/**
+ * One subscription rendered: the rule, the queue it targets (consumed by the subscriber), the subscription's
+ * dead-letter queue and the model rule it came from.
+ */
 export interface RenderedRule {
   readonly model: RuleModel;
   readonly rule: Rule;
+  /** The rule's target; the subscriber consumes it through an event source mapping. */
+  readonly queue: Queue;
+  /** Receives what the rule could not put on the queue and what the subscriber failed `maxRetries + 1` times. */
   readonly deadLetterQueue: Queue;
 }
 
@@ -79,11 +95,16 @@ export interface RenderedSchedule {
 }
 
 /**
- * A module's manifest turned into AWS resources: one function per handler, its tables, one rule per
- * subscription (pattern, retry policy, encrypted DLQ), its schedules, its KMS signing keys, and a
- * least-privilege role: put events only with its own source, its own tables, sign with its own keys, read the
- * catalog. Cross-module permissions (service calls, health polling) are granted with `grantInvokeServices` /
- * `grantInvokeHealth`.
+ * A module's manifest turned into AWS resources: one function per handler, its tables, its subscriptions,
+ * its schedules, its KMS signing keys, and a least-privilege role: put events only with its own source, its
+ * own tables, sign with its own keys, read the catalog. Cross-module permissions (service calls, health
+ * polling) are granted with `allowInvoke`.
+ *
+ * A subscription is EventBridge → SQS → Lambda: the rule targets an encrypted queue of the subscription
+ * (retry policy and DLQ of the target cover only failures to put the event on the queue, within the model's
+ * `maxEventAgeSeconds`); the subscriber consumes the queue in small batches and reports the records it failed
+ * (`ReportBatchItemFailures`); a record received `maxRetries + 1` times moves to the subscription's DLQ. So
+ * the model's `maxRetries` counts handler retries, here and on the embedded platform alike.
  */
 export class ModuleConstruct extends Construct {
   readonly moduleModel: ModuleModel;
@@ -98,7 +119,7 @@ export class ModuleConstruct extends Construct {
   readonly signingKeys: ModuleSigningKeys;
   readonly rules: readonly RenderedRule[];
   readonly schedules: readonly RenderedSchedule[];
-  /** Receives asynchronous invocations that failed after Lambda's own retries; absent if nothing is async. */
+  /** Receives scheduled invocations that failed after Lambda's own retries; absent without schedules. */
   readonly failedInvocationsQueue: Queue | undefined;
   private readonly model: PlatformModel;
   private invokePolicy: Policy | undefined;
@@ -130,10 +151,10 @@ export class ModuleConstruct extends Construct {
     props.catalog.grantRead(this.role);
 
     const ownFunctions = deployedFunctions(model).filter((fn) => fn.module === module.name);
-    const asyncFunctionIds = new Set([
-      ...model.rules.filter((r) => r.module === module.name).map((r) => r.functionId),
-      ...model.schedules.filter((s) => s.module === module.name).map((s) => s.functionId),
-    ]);
+    // Only schedules invoke asynchronously: subscribers read their queues, whose redrive policy dead-letters.
+    const asyncFunctionIds = new Set(
+      model.schedules.filter((s) => s.module === module.name).map((s) => s.functionId),
+    );
     this.failedInvocationsQueue =
       asyncFunctionIds.size > 0 ? this.deadLetterQueue('FailedInvocations') : undefined;
 
@@ -163,10 +184,7 @@ export class ModuleConstruct extends Construct {
         ...(asyncFunctionIds.has(fn.id) && this.failedInvocationsQueue
           ? {
               deadLetterQueue: this.failedInvocationsQueue,
-              retryAttempts: Math.min(
-                LAMBDA_MAX_ASYNC_RETRIES,
-                ...model.rules.filter((r) => r.functionId === fn.id).map((r) => r.maxRetries),
-              ),
+              retryAttempts: LAMBDA_MAX_ASYNC_RETRIES,
             }
           : {}),
       });
@@ -186,19 +204,35 @@ export class ModuleConstruct extends Construct {
       .filter((r) => r.module === module.name)
       .map((ruleModel) => {
         const deadLetterQueue = this.deadLetterQueue(`${ruleModel.subscriptionId}-DLQ`);
+        const timeoutSeconds =
+          model.functions.find((f) => f.id === ruleModel.functionId)?.timeoutSeconds ?? 30;
+        const queue = new Queue(this, `${ruleModel.subscriptionId}-Queue`, {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          retentionPeriod: SUBSCRIPTION_QUEUE_RETENTION,
+          visibilityTimeout: Duration.seconds(timeoutSeconds * VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT),
+          deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: ruleModel.maxRetries + 1 },
+        });
         const rule = new Rule(this, `Rule-${ruleModel.subscriptionId}`, {
           eventBus: props.eventBus.bus,
           description: `${module.name} subscription ${ruleModel.subscriptionId}`,
           eventPattern: toCdkEventPattern(ruleModel.pattern),
         });
+        // The target's queue policy lets only this rule (aws:SourceArn) send to the queue and to the DLQ.
         rule.addTarget(
-          new LambdaFunction(this.functionById(ruleModel.functionId), {
+          new SqsQueue(queue, {
             deadLetterQueue,
             retryAttempts: ruleModel.maxRetries,
             maxEventAge: Duration.seconds(ruleModel.maxEventAgeSeconds),
           }),
         );
-        return { model: ruleModel, rule, deadLetterQueue };
+        this.functionById(ruleModel.functionId).addEventSource(
+          new SqsEventSource(queue, {
+            batchSize: SUBSCRIPTION_BATCH_SIZE,
+            reportBatchItemFailures: true,
+          }),
+        );
+        return { model: ruleModel, rule, queue, deadLetterQueue };
       });
 
     this.schedules = model.schedules
@@ -227,7 +261,7 @@ export class ModuleConstruct extends Construct {
     return fn;
   }
 
-  /** Every dead-letter queue of the module (rule targets, schedules, failed async invocations). */
+  /** Every dead-letter queue of the module (subscriptions, schedules, failed scheduled invocations). */
   get deadLetterQueues(): Queue[] {
     return [
       ...this.rules.map((r) => r.deadLetterQueue),

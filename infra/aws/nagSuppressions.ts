@@ -17,7 +17,8 @@ const logicalIdOf = (construct: IConstruct): string =>
  */
 export const acknowledgeNagFindings = (stack: SoleilStack): void => {
   const model = stack.model;
-  const asyncFunctionIds = new Set([...model.rules, ...model.schedules].map((r) => r.functionId));
+  const scheduledFunctionIds = new Set(model.schedules.map((s) => s.functionId));
+  const subscriberFunctionIds = new Set(model.rules.map((r) => r.functionId));
 
   for (const module of stack.modules.values()) {
     acknowledge(
@@ -33,18 +34,28 @@ export const acknowledgeNagFindings = (stack: SoleilStack): void => {
       );
     }
     for (const [functionId, fn] of module.functions) {
-      if (asyncFunctionIds.has(functionId)) {
+      if (subscriberFunctionIds.has(functionId)) {
+        acknowledge(
+          fn,
+          'Serverless-LambdaEventSourceMappingDestination',
+          'It consumes SQS subscription queues; SQS mappings take no on-failure destination: a record failed ' +
+            'maxRetries + 1 times moves to the queue’s dead-letter queue (redrive policy), which is alarmed.',
+        );
+      }
+      if (scheduledFunctionIds.has(functionId)) {
         acknowledge(
           fn,
           'Serverless-LambdaAsyncFailureDestination',
-          'Failed asynchronous invocations go to the function dead-letter queue (DeadLetterConfig), which is alarmed.',
+          'Failed scheduled (asynchronous) invocations go to the function dead-letter queue (DeadLetterConfig), which is alarmed.',
         );
       } else {
         acknowledge(
           fn,
           'Serverless-LambdaDLQ',
-          'Invoked synchronously only (API Gateway, service calls, health checks, authorizer): the caller ' +
-            'receives the error, so there is nothing to dead-letter.',
+          subscriberFunctionIds.has(functionId)
+            ? 'Not invoked asynchronously: it reads its subscription queues, whose redrive policy dead-letters.'
+            : 'Invoked synchronously only (API Gateway, service calls, health checks, authorizer): the caller ' +
+                'receives the error, so there is nothing to dead-letter.',
         );
       }
     }
@@ -52,7 +63,7 @@ export const acknowledgeNagFindings = (stack: SoleilStack): void => {
       acknowledge(
         queue,
         'AwsSolutions-SQS3',
-        'This queue is the dead-letter queue of an EventBridge rule target.',
+        'This queue is the dead-letter queue of a subscription (its rule target and its queue) or of a schedule.',
       );
       acknowledge(
         queue,
@@ -64,7 +75,7 @@ export const acknowledgeNagFindings = (stack: SoleilStack): void => {
       acknowledge(
         module.failedInvocationsQueue,
         'Serverless-SQSRedrivePolicy',
-        'This queue is itself the dead-letter queue of the module’s asynchronously invoked functions (alarmed).',
+        'This queue is itself the dead-letter queue of the module’s scheduled functions (alarmed).',
       );
     }
   }

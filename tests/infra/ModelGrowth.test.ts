@@ -50,9 +50,14 @@ beforeAll(async () => {
 });
 
 describe('adding to a manifest adds the matching resources', () => {
-  it('adds a rule with its pattern, retry policy and DLQ for a new subscription', () => {
+  it('adds a rule, its queue, DLQ and event source mapping for a new subscription', () => {
     expect(count(after, 'AWS::Events::Rule')).toBe(count(before, 'AWS::Events::Rule') + 1);
-    expect(count(after, 'AWS::SQS::Queue')).toBe(count(before, 'AWS::SQS::Queue') + 1);
+    // The subscription's queue and its dead-letter queue.
+    expect(count(after, 'AWS::SQS::Queue')).toBe(count(before, 'AWS::SQS::Queue') + 2);
+    expect(count(after, 'AWS::Lambda::EventSourceMapping')).toBe(
+      count(before, 'AWS::Lambda::EventSourceMapping') + 1,
+    );
+    after.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: 3 } });
     after.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['soleil.auth'], 'detail-type': ['auth.user_logged_in'] },
       Targets: [{ RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 120 } }],

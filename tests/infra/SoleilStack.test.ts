@@ -31,33 +31,100 @@ beforeAll(async () => {
 });
 
 describe('SoleilStack rendered from the fixture model', () => {
-  it('has a rule for every subscription with its pattern, retry policy and an encrypted DLQ', () => {
+  it('renders every subscription as rule → encrypted queue → subscriber, with the model retries and a DLQ', () => {
     expect(model.rules.length).toBeGreaterThan(0);
+    const denyInsecure = Match.arrayWith([
+      Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    ]);
     for (const rule of model.rules) {
       const matches = ofType('AWS::Events::Rule').filter(
         ([, r]) => JSON.stringify(r.Properties.EventPattern) === JSON.stringify(rule.pattern),
       );
       expect(matches, rule.id).toHaveLength(1);
-      const [, rendered] = matches[0] as [string, Resource];
+      const [ruleId, rendered] = matches[0] as [string, Resource];
       expect(rendered.Properties.EventBusName).toBeDefined();
+      expect(rendered.Properties.Targets).toHaveLength(1);
       const target = rendered.Properties.Targets[0];
-      expect(target.Arn['Fn::GetAtt'][0]).toBe(logicalIdOfFunction(stackRef, rule.functionId));
+      // Delivery to the queue: the model's age bound and retries, then the subscription's DLQ.
       expect(target.RetryPolicy).toEqual({
         MaximumRetryAttempts: rule.maxRetries,
         MaximumEventAgeInSeconds: rule.maxEventAgeSeconds,
       });
+      const queueId = target.Arn['Fn::GetAtt'][0] as string;
+      const queue = resources.find(([id]) => id === queueId)?.[1];
+      expect(queue?.Type, rule.id).toBe('AWS::SQS::Queue');
+      expect(queue?.Properties.SqsManagedSseEnabled).toBe(true);
       const dlqId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
       const dlq = resources.find(([id]) => id === dlqId)?.[1];
       expect(dlq?.Type).toBe('AWS::SQS::Queue');
       expect(dlq?.Properties.SqsManagedSseEnabled).toBe(true);
+      // Handler failures: maxRetries retries after the first receive, then the same DLQ.
+      expect(queue?.Properties.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+        maxReceiveCount: rule.maxRetries + 1,
+      });
+      const timeoutSeconds = model.functions.find((f) => f.id === rule.functionId)?.timeoutSeconds ?? 0;
+      expect(queue?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeoutSeconds);
+      expect(dlq?.Properties.MessageRetentionPeriod).toBeGreaterThan(
+        queue?.Properties.MessageRetentionPeriod,
+      );
+      // Only this rule may send to the queue, over TLS only.
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-        Queues: [{ Ref: dlqId }],
+        Queues: [{ Ref: queueId }],
         PolicyDocument: {
           Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Allow',
+              Action: Match.arrayWith(['sqs:SendMessage']),
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+            }),
           ]),
         },
       });
+      for (const [, policy] of ofType('AWS::SQS::QueuePolicy').filter(([, p]) =>
+        JSON.stringify(p.Properties.Queues).includes(queueId),
+      )) {
+        for (const statement of policy.Properties.PolicyDocument.Statement as Record<string, Cfn>[]) {
+          if (statement.Effect === 'Allow')
+            expect(statement.Condition?.ArnEquals?.['aws:SourceArn']).toBeDefined();
+        }
+      }
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: dlqId }],
+        PolicyDocument: { Statement: denyInsecure },
+      });
+      // The subscriber reads the queue in small batches and reports the records it failed.
+      const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(
+        ([, m]) => m.Properties.EventSourceArn['Fn::GetAtt']?.[0] === queueId,
+      );
+      expect(mappings, rule.id).toHaveLength(1);
+      const [, mapping] = mappings[0] as [string, Resource];
+      expect(mapping.Properties.FunctionName).toEqual({
+        Ref: logicalIdOfFunction(stackRef, rule.functionId),
+      });
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(mapping.Properties.BatchSize).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('invokes no subscriber asynchronously: no Lambda retries or function DLQ outside schedules', () => {
+    const scheduled = new Set(model.schedules.map((s) => logicalIdOfFunction(stackRef, s.functionId)));
+    for (const fn of new Set(model.rules.map((r) => r.functionId))) {
+      const id = logicalIdOfFunction(stackRef, fn);
+      if (scheduled.has(id)) continue;
+      expect(template.toJSON().Resources[id].Properties.DeadLetterConfig, fn).toBeUndefined();
+      expect(
+        ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName?.Ref === id),
+        fn,
+      ).toHaveLength(0);
+    }
+    const ruleTargets = ofType('AWS::Events::Rule')
+      .filter(([, r]) => r.Properties.EventPattern)
+      .flatMap(([, r]) => r.Properties.Targets as Record<string, Cfn>[]);
+    for (const target of ruleTargets) {
+      const targetId = target.Arn['Fn::GetAtt'][0] as string;
+      expect(resources.find(([id]) => id === targetId)?.[1].Type).toBe('AWS::SQS::Queue');
     }
   });
 
