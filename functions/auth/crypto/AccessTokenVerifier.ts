@@ -14,6 +14,8 @@ const UNKNOWN_KID_REFRESH_MS = 30_000;
  */
 export class AccessTokenVerifier {
   private lastRefresh = 0;
+  // Building a key set imports every key: do it once per key list, not per token.
+  private keySet: { ids: string; set: ReturnType<typeof createLocalJWKSet> } | undefined;
 
   constructor(
     private readonly keys: SigningKeyProvider & { invalidate?(): void },
@@ -44,7 +46,7 @@ export class AccessTokenVerifier {
 
   private async verifyWith(keys: JWK[], token: string): Promise<Identity | null> {
     const now = this.options.now;
-    const { payload } = await jwtVerify(token, createLocalJWKSet({ keys }), {
+    const { payload } = await jwtVerify(token, this.keySetOf(keys), {
       algorithms: [ACCESS_TOKEN_ALG],
       issuer: this.options.issuer,
       audience: this.options.audience,
@@ -52,5 +54,11 @@ export class AccessTokenVerifier {
       ...(now ? { currentDate: new Date(now()) } : {}),
     });
     return identityFromClaims(payload);
+  }
+
+  private keySetOf(keys: JWK[]): ReturnType<typeof createLocalJWKSet> {
+    const ids = keys.map((k) => `${k.kid}:${k.x}:${k.y}`).join(',');
+    if (this.keySet?.ids !== ids) this.keySet = { ids, set: createLocalJWKSet({ keys }) };
+    return this.keySet.set;
   }
 }

@@ -1,21 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import { ACCESS_TOKEN_ALG } from '../domain/authConstants.ts';
+import { ACCESS_TOKEN_ALG, SIGNING_KEY_LEAD_MS, SIGNING_KEY_LIST_CACHE_MS } from '../domain/authConstants.ts';
 import type { SigningKeyRecord, SigningKeyStore } from '../store/SigningKeyStore.ts';
 import type { SigningKeyProvider, TokenSigner } from './SigningKeyProvider.ts';
 
 /** Options of {@link StoredSigningKeyProvider}. */
 export interface StoredSigningKeyProviderOptions {
-  /** A key older than this is replaced at the next signing; the previous one stays published. @default 30 days */
+  /** Length of a key's signing period: each period has its own key. @default 30 days */
   readonly rotateAfterMs?: number;
-  /** How long a container trusts its cached key list. @default 5 minutes */
+  /** How long before its period a key is created and published. @default SIGNING_KEY_LEAD_MS */
+  readonly leadMs?: number;
+  /** How long a container trusts its cached key list. @default SIGNING_KEY_LIST_CACHE_MS */
   readonly cacheMs?: number;
   /** Clock, for tests. @default Date.now */
   readonly now?: () => number;
 }
 
-// Current + previous: a token signed just before a rotation stays verifiable until it expires.
-const PUBLISHED_KEYS = 2;
+// Next (pre-published), current and previous: a token signed just before a rotation stays verifiable.
+const PUBLISHED_KEYS = 3;
 
 const publicJwkOf = (record: SigningKeyRecord): JWK => ({
   ...record.publicJwk,
@@ -24,15 +25,23 @@ const publicJwkOf = (record: SigningKeyRecord): JWK => ({
   use: 'sig',
 });
 
+/** When a key starts signing (keys stored before periods existed start when they were created). */
+const activeFromMs = (record: SigningKeyRecord): number => Date.parse(record.activeFrom ?? record.createdAt);
+
 /**
- * Signing keys kept in a {@link SigningKeyStore}: an ES256 key pair is generated on first use (never in
- * code, config or logs) and rotated by age. Used by the embedded platform and the tests.
+ * Signing keys kept in a {@link SigningKeyStore} (the embedded platform and the tests; AWS signs with KMS).
+ * Time is cut into periods of `rotateAfterMs`; period n has exactly one key, whose `kid` is derived from n,
+ * so of many containers rotating at once exactly one write wins (the store refuses an existing kid) and the
+ * others read the winner's key. A period's key is created `leadMs` before the period starts and published
+ * from then on, so verifiers that cache the JWKS know it before it signs. The JWKS route never creates
+ * keys; signing and the health check do.
  */
 export class StoredSigningKeyProvider implements SigningKeyProvider {
   private readonly rotateAfterMs: number;
+  private readonly leadMs: number;
   private readonly cacheMs: number;
   private readonly now: () => number;
-  private cached: { keys: SigningKeyRecord[]; at: number } | undefined;
+  private cached: { keys: SigningKeyRecord[]; jwks: JWK[]; at: number } | undefined;
   private signer: { kid: string; signer: TokenSigner } | undefined;
 
   constructor(
@@ -40,16 +49,14 @@ export class StoredSigningKeyProvider implements SigningKeyProvider {
     options: StoredSigningKeyProviderOptions = {},
   ) {
     this.rotateAfterMs = options.rotateAfterMs ?? 30 * 24 * 60 * 60 * 1000;
-    this.cacheMs = options.cacheMs ?? 5 * 60 * 1000;
+    this.leadMs = Math.min(options.leadMs ?? SIGNING_KEY_LEAD_MS, this.rotateAfterMs / 2);
+    this.cacheMs = options.cacheMs ?? SIGNING_KEY_LIST_CACHE_MS;
     this.now = options.now ?? Date.now;
   }
 
   async currentSigner(): Promise<TokenSigner> {
-    let current = (await this.keys())[0];
-    if (!current || this.now() - Date.parse(current.createdAt) > this.rotateAfterMs) {
-      await this.rotate();
-      current = (await this.keys())[0];
-    }
+    const now = this.now();
+    const current = (await this.ensureKeys(now)).find((k) => activeFromMs(k) <= now);
     if (!current) throw new Error('No signing key could be created');
     if (this.signer?.kid !== current.kid) {
       const key = (await importJWK(current.privateJwk, ACCESS_TOKEN_ALG)) as CryptoKey;
@@ -63,25 +70,9 @@ export class StoredSigningKeyProvider implements SigningKeyProvider {
     return this.signer.signer;
   }
 
+  /** The published keys (next, current, previous); never creates one. The same array while the list is cached. */
   async publicKeys(): Promise<JWK[]> {
-    return (await this.keys()).map(publicJwkOf);
-  }
-
-  /** Generates a new current key; the previous one stays published. */
-  async rotate(): Promise<void> {
-    const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALG, { extractable: true });
-    // The new key must sort after the current one, also when both are made within one millisecond.
-    const newest = (await this.store.listNewest(1))[0];
-    const after = newest ? Date.parse(newest.createdAt) + 1 : 0;
-    const createdAt = new Date(Math.max(this.now(), after)).toISOString();
-    await this.store.putKey({
-      kid: `${createdAt}_${randomUUID()}`,
-      createdAt,
-      publicJwk: await exportJWK(publicKey),
-      privateJwk: await exportJWK(privateKey),
-    });
-    // Two containers may rotate at once; re-reading makes both settle on the newest key.
-    this.cached = undefined;
+    return (await this.list()).jwks;
   }
 
   /** Forgets the cached key list, so that a token with an unknown `kid` can find a newer key. */
@@ -89,10 +80,43 @@ export class StoredSigningKeyProvider implements SigningKeyProvider {
     this.cached = undefined;
   }
 
-  private async keys(): Promise<SigningKeyRecord[]> {
+  /** The key list, after creating the key of the current period and, within the lead time, of the next. */
+  private async ensureKeys(now: number): Promise<SigningKeyRecord[]> {
+    const period = Math.floor(now / this.rotateAfterMs);
+    const periodStart = period * this.rotateAfterMs;
+    const next = Math.floor((now + this.leadMs) / this.rotateAfterMs);
+    let keys = (await this.list()).keys;
+    const missing: number[] = [];
+    if (!keys.some((k) => activeFromMs(k) >= periodStart && activeFromMs(k) <= now)) missing.push(period);
+    if (next > period && !keys.some((k) => activeFromMs(k) >= next * this.rotateAfterMs)) missing.push(next);
+    if (missing.length === 0) return keys;
+    for (const p of missing) await this.createKeyOfPeriod(p, now);
+    // Whether our write won or another container's did, the stored key is the one to use.
+    this.cached = undefined;
+    keys = (await this.list()).keys;
+    return keys;
+  }
+
+  private async createKeyOfPeriod(period: number, now: number): Promise<void> {
+    const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALG, { extractable: true });
+    const activeFrom = new Date(period * this.rotateAfterMs).toISOString();
+    await this.store.putKey({
+      // Sorts by activation, after keys named by their creation time (before periods existed).
+      kid: `${activeFrom}_p${period}`,
+      createdAt: new Date(now).toISOString(),
+      activeFrom,
+      publicJwk: await exportJWK(publicKey),
+      privateJwk: await exportJWK(privateKey),
+    });
+  }
+
+  private async list(): Promise<{ keys: SigningKeyRecord[]; jwks: JWK[] }> {
     if (!this.cached || this.now() - this.cached.at > this.cacheMs) {
-      this.cached = { keys: await this.store.listNewest(PUBLISHED_KEYS), at: this.now() };
+      const keys = (await this.store.listNewest(PUBLISHED_KEYS)).sort(
+        (a, b) => activeFromMs(b) - activeFromMs(a),
+      );
+      this.cached = { keys, jwks: keys.map(publicJwkOf), at: this.now() };
     }
-    return this.cached.keys;
+    return this.cached;
   }
 }

@@ -41,3 +41,12 @@ export const OUTBOX_DRAIN_BATCH = 100;
 
 /** How long outside verifiers may cache the JWKS (`cache-control: max-age`). */
 export const JWKS_MAX_AGE_SECONDS = 300;
+
+/** How long a container trusts its list of stored signing keys before reading it again. */
+export const SIGNING_KEY_LIST_CACHE_MS = 5 * 60 * 1000;
+
+/**
+ * A stored signing key is created (and so published) this long before it starts signing: a JWKS served from
+ * a container's cached list, then cached by an outside verifier, shows it before the first token it signs.
+ */
+export const SIGNING_KEY_LEAD_MS = SIGNING_KEY_LIST_CACHE_MS + JWKS_MAX_AGE_SECONDS * 1000 + 5 * 60 * 1000;

@@ -1,5 +1,6 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { AUTHORIZER_IDENTITY_KEY, LEADER_ROUTES_ENV } from '../../../shared/contracts/identity.ts';
-import { createLogger } from '../../../shared/runtime/index.ts';
+import { createLogger, createMetrics } from '../../../shared/runtime/index.ts';
 import { decideRouteAccess } from '../domain/routeAccess.ts';
 import { authDependencies } from '../wiring/authDependencies.ts';
 import { readLeaderRoutes } from './readLeaderRoutes.ts';
@@ -42,7 +43,25 @@ export interface PolicyAuthorizerResponse {
  */
 export const UNAUTHORIZED = 'Unauthorized';
 
+/**
+ * Expected refusals (no, bad or expired token; not a member; not a leader): counted for the dashboard, never
+ * alarmed on — an internet-facing API sees them all day.
+ */
+export const AUTHORIZER_REFUSALS_METRIC = 'AuthorizerRefusals';
+/** The authorizer could not decide (e.g. the key store is unreachable): alarmed on. */
+export const AUTHORIZER_FAILURES_METRIC = 'AuthorizerFailures';
+
 const logger = createLogger('auth');
+const metrics = createMetrics('auth');
+/** The errors this handler throws on purpose (→ 401), as opposed to failures. */
+const refusals = new WeakSet<Error>();
+
+const refuse = (): Error => {
+  metrics.addMetric(AUTHORIZER_REFUSALS_METRIC, MetricUnit.Count, 1);
+  const error = new Error(UNAUTHORIZED);
+  refusals.add(error);
+  return error;
+};
 
 const isHttpEvent = (event: unknown): event is HttpAuthorizerEvent =>
   typeof event === 'object' && event !== null && (event as { version?: unknown }).version === '2.0';
@@ -73,13 +92,10 @@ const policy = (
 });
 
 /**
- * The one authorizer for both edges. HTTP API: the Bearer token, then tenant isolation (`{bandId}` in the
- * path → a member of it) and the leader role on leader routes (`SOLEIL_LEADER_ROUTES`). WebSocket
- * `$connect`: the token in the query string `token`. No valid token → 401; not allowed → 403.
+ * The one authorizer for both edges (see {@link handler}). Refusals are counted as
+ * {@link AUTHORIZER_REFUSALS_METRIC}; anything else it throws as {@link AUTHORIZER_FAILURES_METRIC}.
  */
-export const handler = async (
-  event: unknown,
-): Promise<SimpleAuthorizerResponse | PolicyAuthorizerResponse> => {
+const authorize = async (event: unknown): Promise<SimpleAuthorizerResponse | PolicyAuthorizerResponse> => {
   const { verifier } = authDependencies();
   if (isHttpEvent(event)) {
     const token = bearerToken(event.headers);
@@ -93,7 +109,7 @@ export const handler = async (
     });
     if (decision.effect === 'unauthenticated') {
       logger.info('authorizer refused: no valid token', { routeKey });
-      throw new Error(UNAUTHORIZED);
+      throw refuse();
     }
     if (decision.effect === 'forbidden') {
       logger.info('authorizer refused: not allowed', {
@@ -101,6 +117,7 @@ export const handler = async (
         reason: decision.reason,
         userId: identity?.userId,
       });
+      metrics.addMetric(AUTHORIZER_REFUSALS_METRIC, MetricUnit.Count, 1);
       return { isAuthorized: false };
     }
     return { isAuthorized: true, context: { [AUTHORIZER_IDENTITY_KEY]: JSON.stringify(decision.identity) } };
@@ -110,12 +127,33 @@ export const handler = async (
     const identity = token ? await verifier.verify(token) : null;
     if (!identity) {
       logger.info('authorizer refused WebSocket connect: no valid token');
-      throw new Error(UNAUTHORIZED);
+      throw refuse();
     }
     return policy(identity.userId, 'Allow', event.methodArn, {
       [AUTHORIZER_IDENTITY_KEY]: JSON.stringify(identity),
     });
   }
   logger.warn('authorizer called with an event it does not know');
-  throw new Error(UNAUTHORIZED);
+  throw refuse();
+};
+
+/**
+ * The one authorizer for both edges. HTTP API: the Bearer token, then tenant isolation (`{bandId}` in the
+ * path → a member of it) and the leader role on leader routes (`SOLEIL_LEADER_ROUTES`). WebSocket
+ * `$connect`: the token in the query string `token`. No valid token → 401; not allowed → 403.
+ */
+export const handler = async (
+  event: unknown,
+): Promise<SimpleAuthorizerResponse | PolicyAuthorizerResponse> => {
+  try {
+    return await authorize(event);
+  } catch (error) {
+    if (!(error instanceof Error && refusals.has(error))) {
+      metrics.addMetric(AUTHORIZER_FAILURES_METRIC, MetricUnit.Count, 1);
+      logger.error('authorizer failed', { error });
+    }
+    throw error;
+  } finally {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  }
 };

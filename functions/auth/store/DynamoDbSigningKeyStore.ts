@@ -32,6 +32,7 @@ export class DynamoDbSigningKeyStore implements SigningKeyStore {
     return (result.Items ?? []).map((item) => ({
       kid: item.kid as string,
       createdAt: item.createdAt as string,
+      ...(typeof item.activeFrom === 'string' ? { activeFrom: item.activeFrom } : {}),
       publicJwk: item.publicJwk as SigningKeyRecord['publicJwk'],
       privateJwk: item.privateJwk as SigningKeyRecord['privateJwk'],
     }));

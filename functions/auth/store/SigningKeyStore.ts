@@ -2,9 +2,11 @@ import type { JWK } from 'jose';
 
 /** A stored ES256 key pair. Only the local/DynamoDB key provider stores private keys (see README). */
 export interface SigningKeyRecord {
-  /** Key id: sortable by creation (ISO time prefix), so the newest key is the current one. */
+  /** Key id: starts with the ISO time the key starts signing, so ids sort by activation. */
   readonly kid: string;
   readonly createdAt: string;
+  /** When the key starts signing (created ahead of it, so it is published first). @default createdAt */
+  readonly activeFrom?: string;
   readonly publicJwk: JWK;
   readonly privateJwk: JWK;
 }

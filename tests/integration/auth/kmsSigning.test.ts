@@ -156,7 +156,15 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
     delete process.env[KEY_ENV];
     resetAuthDependencies();
     expect(authDependencies().keys).toBeInstanceOf(StoredSigningKeyProvider);
+    // The public GET never creates a key: the first signing does.
+    const signedIn = await call(
+      devLogin,
+      routeEvent('POST', '/api/auth/dev-login', { body: { email: 'stored@example.com' } }),
+    );
+    const token = signedIn.json.accessToken;
     const published = await call(jwks, routeEvent('GET', '/.well-known/jwks.json'));
-    expect(published.json.keys[0].kid).not.toBe(kmsKeyKid(KEY_ARN));
+    const kid = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid;
+    expect(kid).not.toBe(kmsKeyKid(KEY_ARN));
+    expect(published.json.keys.map((k: { kid: string }) => k.kid)).toContain(kid);
   });
 });

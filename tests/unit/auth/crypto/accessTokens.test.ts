@@ -126,16 +126,77 @@ describe('access tokens', () => {
     expect(await verifier.verify(bare)).toBeNull();
   });
 
-  it('keeps verifying tokens of the previous key after a rotation, and publishes both keys', async () => {
-    const before = await issuer.issue(identity);
-    await keys.rotate();
-    const after = await issuer.issue(identity);
+  describe('rotation by period (stored keys)', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const HOUR = 60 * 60 * 1000;
+    const PERIOD_START = 20_000 * DAY;
     const kidOf = (t: string) =>
       JSON.parse(new TextDecoder().decode(base64url.decode(t.split('.')[0] ?? ''))).kid as string;
-    expect(kidOf(after.token)).not.toBe(kidOf(before.token));
-    expect(await keys.publicKeys()).toHaveLength(2);
-    expect(await verifier.verify(before.token)).toEqual(identity);
-    expect(await verifier.verify(after.token)).toEqual(identity);
+    const provider = (clock: { now: number }) =>
+      new StoredSigningKeyProvider(store, {
+        now: () => clock.now,
+        rotateAfterMs: DAY,
+        leadMs: HOUR,
+        cacheMs: 0,
+      });
+
+    it('publishes the next key a lead time before it signs, then signs with it and keeps the previous one', async () => {
+      const clock = { now: PERIOD_START + 2 * HOUR };
+      const rotating = provider(clock);
+      const tokens = new AccessTokenIssuer(rotating, options);
+      const check = new AccessTokenVerifier(rotating, options);
+      const before = await tokens.issue(identity);
+      expect(store.keys).toHaveLength(1);
+
+      clock.now = PERIOD_START + DAY - HOUR + 60_000; // inside the lead time of the next period
+      const stillCurrent = await tokens.issue(identity);
+      expect(kidOf(stillCurrent.token)).toBe(kidOf(before.token));
+      const published = (await rotating.publicKeys()).map((k) => k.kid);
+      expect(published).toHaveLength(2);
+      const nextKid = published.find((kid) => kid !== kidOf(before.token));
+      expect(nextKid?.startsWith(new Date(PERIOD_START + DAY).toISOString())).toBe(true);
+
+      clock.now = PERIOD_START + DAY + 60_000;
+      const after = await tokens.issue(identity);
+      expect(kidOf(after.token)).toBe(nextKid);
+      expect(await check.verify(before.token)).toEqual(identity);
+      expect(await check.verify(after.token)).toEqual(identity);
+      expect(store.keys).toHaveLength(2);
+    });
+
+    it('lets exactly one of many containers rotating at once create the key; all sign with it', async () => {
+      const clock = { now: PERIOD_START + HOUR };
+      const containers = Array.from({ length: 6 }, () => provider(clock));
+      const signers = await Promise.all(containers.map((c) => c.currentSigner()));
+      expect(store.keys).toHaveLength(1);
+      expect(new Set(signers.map((s) => s.kid)).size).toBe(1);
+      clock.now = PERIOD_START + DAY + HOUR;
+      const rotated = await Promise.all(containers.map((c) => c.currentSigner()));
+      expect(store.keys).toHaveLength(2);
+      expect(new Set(rotated.map((s) => s.kid)).size).toBe(1);
+    });
+
+    it('keeps signing with a key stored before periods existed until the next period', async () => {
+      const clock = { now: PERIOD_START + 5 * HOUR };
+      const legacy = await generateKeyPair('ES256', { extractable: true });
+      const createdAt = new Date(PERIOD_START + 3 * HOUR).toISOString();
+      await store.putKey({
+        kid: `${createdAt}_legacy`,
+        createdAt,
+        publicJwk: await exportJWK(legacy.publicKey),
+        privateJwk: await exportJWK(legacy.privateKey),
+      });
+      const rotating = provider(clock);
+      expect((await rotating.currentSigner()).kid).toBe(`${createdAt}_legacy`);
+      clock.now = PERIOD_START + DAY + 1;
+      expect((await rotating.currentSigner()).kid).not.toBe(`${createdAt}_legacy`);
+      expect((await rotating.publicKeys()).map((k) => k.kid)).toContain(`${createdAt}_legacy`);
+    });
+
+    it('never creates a key when only the public keys are read', async () => {
+      expect(await provider({ now: PERIOD_START }).publicKeys()).toEqual([]);
+      expect(store.keys).toHaveLength(0);
+    });
   });
 
   it('finds a key created by another container when a token names an unknown key id', async () => {
@@ -143,15 +204,6 @@ describe('access tokens', () => {
     await verifier.verify('warm.up.cache');
     const token = (await new AccessTokenIssuer(otherContainer, options).issue(identity)).token;
     expect(await verifier.verify(token)).toEqual(identity);
-  });
-
-  it('rotates a key older than the rotation age at the next signing', async () => {
-    let now = Date.now();
-    const aging = new StoredSigningKeyProvider(store, { now: () => now, rotateAfterMs: 1000, cacheMs: 0 });
-    const first = (await aging.currentSigner()).kid;
-    now += 2000;
-    expect((await aging.currentSigner()).kid).not.toBe(first);
-    expect(store.keys).toHaveLength(2);
   });
 
   it('never stores a key the JWKS cannot publish', async () => {
