@@ -18,9 +18,16 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { METRICS_NAMESPACE } from '../../shared/runtime/observability/metrics.ts';
 import type { ModuleConstruct } from './ModuleConstruct.ts';
 
 const PERIOD = Duration.minutes(5);
+/**
+ * The authorizer's metrics (functions/auth/handlers/authorize.ts): its expected refusals are Lambda errors
+ * (API Gateway needs the "Unauthorized" error for a 401), so its plain Errors metric cannot page anyone.
+ */
+export const AUTHORIZER_FAILURES_METRIC = 'AuthorizerFailures';
+export const AUTHORIZER_REFUSALS_METRIC = 'AuthorizerRefusals';
 /** p99 duration alarms fire at this share of the function timeout: close to timing out, not yet failing. */
 const DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
 
@@ -48,7 +55,7 @@ export interface ModuleAlarms {
 }
 
 /**
- * Health alarms per module (function errors, throttles, p99 duration against the timeout, messages in any
+ * Health alarms per module (function errors — for the authorizer, its unexpected failures only —, throttles, p99 duration against the timeout, messages in any
  * DLQ, rule invocation failures), a composite alarm per module and one over the critical modules, an
  * encrypted SNS topic they notify, and a dashboard with one row per module.
  */
@@ -86,7 +93,7 @@ export class ObservabilityConstruct extends Construct {
         alarmRule: AlarmRule.anyOf(...alarms),
       });
       composite.addAlarmAction(notify);
-      this.addDashboardRow(module);
+      this.addDashboardRow(module, props.model);
       return { module: module.moduleModel.name, alarms, composite };
     });
 
@@ -118,9 +125,24 @@ export class ObservabilityConstruct extends Construct {
         }),
       );
     };
+    const authorizerId = model.authorizer?.module === name ? model.authorizer.functionId : undefined;
     for (const [functionId, fn] of module.functions) {
       const timeoutSeconds = model.functions.find((f) => f.id === functionId)?.timeoutSeconds ?? 0;
-      alarm(`${functionId}-Errors`, fn.metricErrors({ period: PERIOD }), 1, `${functionId} returned errors.`);
+      if (functionId === authorizerId) {
+        alarm(
+          `${functionId}-Failures`,
+          authorizerMetric(name, AUTHORIZER_FAILURES_METRIC),
+          1,
+          `${functionId} could not decide (unexpected failures, not refusals).`,
+        );
+      } else {
+        alarm(
+          `${functionId}-Errors`,
+          fn.metricErrors({ period: PERIOD }),
+          1,
+          `${functionId} returned errors.`,
+        );
+      }
       alarm(
         `${functionId}-Throttles`,
         fn.metricThrottles({ period: PERIOD }),
@@ -163,9 +185,22 @@ export class ObservabilityConstruct extends Construct {
     return alarms;
   }
 
-  private addDashboardRow(module: ModuleConstruct): void {
+  private addDashboardRow(module: ModuleConstruct, platform: PlatformModel): void {
     const functions = [...module.functions.values()];
     const model = module.moduleModel;
+    if (platform.authorizer?.module === model.name) {
+      this.dashboard.addWidgets(
+        new GraphWidget({
+          title: `${model.name} authorizer`,
+          left: [
+            authorizerMetric(model.name, AUTHORIZER_REFUSALS_METRIC),
+            authorizerMetric(model.name, AUTHORIZER_FAILURES_METRIC),
+          ],
+          width: 24,
+          height: 4,
+        }),
+      );
+    }
     this.dashboard.addWidgets(
       new TextWidget({
         markdown: `## ${model.name} ${model.version}${model.critical ? ' (critical)' : ''}\n${model.description}`,
@@ -197,3 +232,13 @@ export class ObservabilityConstruct extends Construct {
     );
   }
 }
+
+/** A metric the authorizer emits (EMF, the kit's dimensions: service and module). */
+const authorizerMetric = (module: string, metricName: string): Metric =>
+  new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: module, module },
+    period: PERIOD,
+    statistic: 'Sum',
+  });

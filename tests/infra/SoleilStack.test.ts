@@ -1,10 +1,19 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  AUTHORIZER_FAILURES_METRIC as AUTHORIZER_FAILURES_FROM_HANDLER,
+  AUTHORIZER_REFUSALS_METRIC as AUTHORIZER_REFUSALS_FROM_HANDLER,
+} from '../../functions/auth/handlers/authorize.ts';
 import { deployedFunctions, leaderRouteKeys } from '../../infra/aws/deployedFunctions.ts';
+import {
+  AUTHORIZER_FAILURES_METRIC,
+  AUTHORIZER_REFUSALS_METRIC,
+} from '../../infra/aws/ObservabilityConstruct.ts';
 import { eventContracts } from '../../shared/contracts/eventCatalog.ts';
 import { LEADER_ROUTES_ENV } from '../../shared/contracts/identity.ts';
 import { PLATFORM_ENV } from '../../shared/platformModel/modelConstants.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { METRICS_NAMESPACE } from '../../shared/runtime/observability/metrics.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
@@ -253,6 +262,10 @@ describe('SoleilStack rendered from the fixture model', () => {
         String(a.Properties.AlarmDescription).startsWith(`${module.name}:`),
       );
       expect(own, module.name).toHaveLength(functions * 3 + queues + rules + schedules);
+      const authorizerAlarms = module.name === model.authorizer?.module ? 1 : 0;
+      expect(own.filter(([, a]) => a.Properties.MetricName === 'Errors')).toHaveLength(
+        functions - authorizerAlarms,
+      );
       expect(own.filter(([, a]) => a.Properties.MetricName === 'FailedInvocations')).toHaveLength(
         rules + schedules,
       );
@@ -268,6 +281,32 @@ describe('SoleilStack rendered from the fixture model', () => {
       expect(rule.includes(`${module.name}Health`), module.name).toBe(module.critical);
     }
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it("alarms on the authorizer's unexpected failures, not on its refusals (Lambda errors)", () => {
+    const authorizer = model.authorizer;
+    expect(authorizer).not.toBeNull();
+    const fnId = logicalIdOfFunction(stackRef, authorizer?.functionId ?? '');
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const onAuthorizer = alarms.filter((a) =>
+      (a.Dimensions as { Value: Cfn }[] | undefined)?.some((d) => d.Value?.Ref === fnId),
+    );
+    expect(onAuthorizer.map((a) => a.MetricName).sort()).toEqual(['Duration', 'Throttles']);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        Namespace: METRICS_NAMESPACE,
+        MetricName: AUTHORIZER_FAILURES_METRIC,
+        Dimensions: expect.arrayContaining([
+          { Name: 'module', Value: authorizer?.module },
+          { Name: 'service', Value: authorizer?.module },
+        ]),
+        Threshold: 1,
+      }),
+    );
+    // The names the handler emits are the ones alarmed on.
+    expect(AUTHORIZER_FAILURES_METRIC).toBe(AUTHORIZER_FAILURES_FROM_HANDLER);
+    expect(AUTHORIZER_REFUSALS_METRIC).toBe(AUTHORIZER_REFUSALS_FROM_HANDLER);
+    expect(alarms.some((a) => a.MetricName === AUTHORIZER_REFUSALS_METRIC)).toBe(false);
   });
 
   it('renders the WebSocket routes with the authorizer on $connect and the management endpoint', () => {
