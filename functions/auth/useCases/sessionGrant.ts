@@ -1,7 +1,9 @@
 import type { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
+import { ConflictError } from '../../../shared/runtime/index.ts';
 import type { UserRecord } from '../domain/authRecords.ts';
 import { mergeMemberships } from '../domain/mergeMemberships.ts';
+import { TooManyMembershipsError } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
 
 /** What sign-in and refresh return to the client. */
@@ -25,7 +27,13 @@ export const currentIdentity = async (
   user: UserRecord,
   justWritten: Identity['memberships'] = [],
 ): Promise<Identity> => {
-  const memberships = await deps.bands.listMembershipsOfUser(user.userId);
+  const memberships = await deps.bands.listMembershipsOfUser(user.userId).catch((error: unknown) => {
+    if (!(error instanceof TooManyMembershipsError)) throw error;
+    throw new ConflictError(
+      `This account belongs to more than ${error.limit} bands, more than a token can carry: ` +
+        'ask a leader of one of them to remove you',
+    );
+  });
   return {
     userId: user.userId,
     email: user.email,
