@@ -51,6 +51,7 @@ describe('a subscriber of auth.user_logged_in on the embedded platform (real aut
     const archived = platform.archive
       .between(0, Date.now() + 1000)
       .find((a) => a.event['detail-type'] === 'auth.user_logged_in');
-    expect((archived?.event.detail as { metadata: { eventId: string } }).metadata.eventId).toBe(seen.eventId);
+    const detail = archived?.event.detail as { metadata: { eventId: string } } | undefined;
+    expect(detail?.metadata.eventId).toBe(seen.eventId);
   });
 });
