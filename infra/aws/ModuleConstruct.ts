@@ -169,6 +169,7 @@ export class ModuleConstruct extends Construct {
         configValue: (name, declared) => props.settings?.[name] ?? declared.default ?? undefined,
         signingKeyId: (keyId) => this.signingKeys.byId.get(keyId)?.keyArn,
         previousSigningKeyId: (keyId) => this.signingKeys.previousById.get(keyId)?.keyArn,
+        servesLocalOnlyRoutes: false,
       });
       const rendered = new PlatformFunction(this, fn.id, {
         entry: fn.entry,

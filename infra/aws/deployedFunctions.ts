@@ -10,7 +10,3 @@ export const deployedFunctions = (model: PlatformModel): FunctionModel[] =>
     if (!onlyRoutes) return true;
     return model.routes.some((route) => route.functionId === fn.id && !route.localOnly);
   });
-
-/** Route keys (`METHOD /path`) of the deployed routes whose auth level is `leader`: the authorizer checks them. */
-export const leaderRouteKeys = (model: PlatformModel): string[] =>
-  model.routes.filter((r) => r.auth === 'leader' && !r.localOnly).map((r) => `${r.method} ${r.path}`);

@@ -270,7 +270,6 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     invoke,
     port: ports.http,
     authorizerFunctionId,
-    leaderRoutes: model.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
   });
   const httpPort = (await http.start()).port;
   cleanups.push(() => http.stop());

@@ -1,4 +1,5 @@
 import { LEADER_ROUTES_ENV } from '../contracts/identity.ts';
+import { leaderRouteKeys } from './leaderRouteKeys.ts';
 import { PLATFORM_ENV } from './modelConstants.ts';
 import type { FunctionModel, PlatformModel } from './PlatformModel.ts';
 
@@ -21,6 +22,12 @@ export interface EnvironmentResolver {
   signingKeyId?(keyId: string): string | undefined;
   /** Id of the previous generation of a signing key (verification only), if the renderer keeps one. */
   previousSigningKeyId?(keyId: string): string | undefined;
+  /**
+   * Whether the renderer serves `localOnly` routes (the embedded platform does, AWS does not): the
+   * authorizer's leader routes are those served.
+   * @default true
+   */
+  readonly servesLocalOnlyRoutes?: boolean;
 }
 
 /**
@@ -62,7 +69,7 @@ export const functionEnvironment = (
   }
   if (fn.roles.includes('authorizer')) {
     env[LEADER_ROUTES_ENV] = JSON.stringify(
-      model.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
+      leaderRouteKeys(model, { includeLocalOnly: resolve.servesLocalOnlyRoutes ?? true }),
     );
   }
   return env;

@@ -4,13 +4,14 @@ import {
   AUTHORIZER_FAILURES_METRIC as AUTHORIZER_FAILURES_FROM_HANDLER,
   AUTHORIZER_REFUSALS_METRIC as AUTHORIZER_REFUSALS_FROM_HANDLER,
 } from '../../functions/auth/handlers/authorize.ts';
-import { deployedFunctions, leaderRouteKeys } from '../../infra/aws/deployedFunctions.ts';
+import { deployedFunctions } from '../../infra/aws/deployedFunctions.ts';
 import {
   AUTHORIZER_FAILURES_METRIC,
   AUTHORIZER_REFUSALS_METRIC,
 } from '../../infra/aws/ObservabilityConstruct.ts';
 import { eventContracts } from '../../shared/contracts/eventCatalog.ts';
 import { LEADER_ROUTES_ENV } from '../../shared/contracts/identity.ts';
+import { leaderRouteKeys } from '../../shared/platformModel/leaderRouteKeys.ts';
 import { PLATFORM_ENV } from '../../shared/platformModel/modelConstants.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 import { METRICS_NAMESPACE } from '../../shared/runtime/observability/metrics.ts';
@@ -230,8 +231,9 @@ describe('SoleilStack rendered from the fixture model', () => {
     const env =
       template.toJSON().Resources[logicalIdOfFunction(stackRef, authorizerId)].Properties.Environment
         .Variables;
-    expect(JSON.parse(env[LEADER_ROUTES_ENV])).toEqual(leaderRouteKeys(model));
-    expect(leaderRouteKeys(model).length).toBeGreaterThan(0);
+    const deployedLeaderRoutes = leaderRouteKeys(model, { includeLocalOnly: false });
+    expect(JSON.parse(env[LEADER_ROUTES_ENV])).toEqual(deployedLeaderRoutes);
+    expect(deployedLeaderRoutes.length).toBeGreaterThan(0);
 
     const invokeResources = (module: string): string[] =>
       ofType('AWS::IAM::Policy')

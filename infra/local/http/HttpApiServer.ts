@@ -29,11 +29,6 @@ export interface HttpApiServerOptions {
   readonly host?: string;
   /** The Lambda authorizer for non-public routes; `null` makes every non-public route answer 401. */
   readonly authorizerFunctionId: string | null;
-  /**
-   * Route keys that need the leader role. The server does not enforce them: as on AWS, the authorizer
-   * does, from its environment (`SOLEIL_LEADER_ROUTES`). Accepted so the composition passes one object.
-   */
-  readonly leaderRoutes?: readonly string[];
   /** @default '$default' (the HTTP API auto-deployed stage) */
   readonly stage?: string;
   /** @default 'localhost' — any local front end, answered with `*` */

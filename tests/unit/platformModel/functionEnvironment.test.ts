@@ -27,6 +27,14 @@ const model = buildPlatformModel(
           description: 'Invite',
         },
         {
+          method: 'POST',
+          path: '/api/auth/dev/bands/{bandId}/reset',
+          auth: 'leader',
+          handler: 'handlers/devReset.handler',
+          description: 'Dev reset',
+          localOnly: true,
+        },
+        {
           method: 'GET',
           path: '/api/auth/me',
           auth: 'user',
@@ -73,6 +81,15 @@ describe('functionEnvironment', () => {
   it('tells the authorizer which routes need the leader role', () => {
     const env = functionEnvironment(model, fn('auth-authorize'), resolver);
     expect(JSON.parse(env.SOLEIL_LEADER_ROUTES ?? '[]')).toEqual([
+      'POST /api/auth/bands/{bandId}/invitations',
+      'POST /api/auth/dev/bands/{bandId}/reset',
+    ]);
+    // A renderer that does not serve localOnly routes (AWS) does not list them.
+    const aws = functionEnvironment(model, fn('auth-authorize'), {
+      ...resolver,
+      servesLocalOnlyRoutes: false,
+    });
+    expect(JSON.parse(aws.SOLEIL_LEADER_ROUTES ?? '[]')).toEqual([
       'POST /api/auth/bands/{bandId}/invitations',
     ]);
     expect(env.SOLEIL_TABLE_USERS).toBe('soleil-auth-users');
