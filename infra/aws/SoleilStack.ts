@@ -2,13 +2,14 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { MANAGEMENT_ENDPOINT_ENV } from '../../shared/runtime/websocket/webSocketLimits.ts';
 import { EventBusConstruct } from './EventBusConstruct.ts';
 import { HttpApiConstruct } from './HttpApiConstruct.ts';
 import { ModuleConstruct } from './ModuleConstruct.ts';
 import { ObservabilityConstruct } from './ObservabilityConstruct.ts';
 import { ServiceCatalogConstruct } from './ServiceCatalogConstruct.ts';
 import type { StageConfig } from './StageConfig.ts';
-import { MANAGEMENT_ENDPOINT_ENV, WebSocketApiConstruct } from './WebSocketApiConstruct.ts';
+import { WebSocketApiConstruct } from './WebSocketApiConstruct.ts';
 
 /**
  * The platform's own module: it polls every module's health check and records the result in the catalog.

@@ -17,12 +17,8 @@ import { webSocketAccessLogFormat } from './accessLogFormat.ts';
 /** The stage every deployment uses; the management endpoint includes it. */
 const STAGE_NAME = 'live';
 const CONNECT_ROUTE = '$connect';
-
-/**
- * Environment variable that points the AWS SDK's API Gateway management client at this API (the standard
- * `AWS_ENDPOINT_URL_<SERVICE>` variable, which the embedded platform sets the same way).
- */
-export const MANAGEMENT_ENDPOINT_ENV = 'AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI';
+/** Routes whose response API Gateway never sends to the client (the connection is opening or gone). */
+const ONE_WAY_ROUTES: ReadonlySet<string> = new Set([CONNECT_ROUTE, '$disconnect']);
 
 /** Thrown at synth when the model's WebSocket routes cannot be deployed safely. */
 export class InvalidWebSocketRoutesError extends Error {
@@ -46,8 +42,9 @@ export interface WebSocketApiConstructProps {
 }
 
 /**
- * The WebSocket API: the model's WebSocket routes, the model's authorizer on `$connect` (token from the
- * `token` query string parameter), a stage with throttling and JSON access logs.
+ * The WebSocket API: the model's WebSocket routes (two-way, except `$connect`/`$disconnect`), the model's
+ * authorizer on `$connect` (token from the `token` query string parameter), a stage with throttling and JSON
+ * access logs.
  */
 export class WebSocketApiConstruct extends Construct {
   readonly api: WebSocketApi;
@@ -81,6 +78,9 @@ export class WebSocketApiConstruct extends Construct {
           props.functionFor(model.functionId),
         ),
         ...(model.routeKey === CONNECT_ROUTE ? { authorizer } : {}),
+        // A two-way route sends the handler's answer (the kit's replies and error frames) back to the
+        // client, as the embedded platform always does.
+        ...(ONE_WAY_ROUTES.has(model.routeKey) ? {} : { returnResponse: true }),
       });
       routes.set(model.routeKey, route);
     }

@@ -312,11 +312,27 @@ describe('SoleilStack rendered from the fixture model', () => {
   });
 
   it('renders the WebSocket routes with the authorizer on $connect and the management endpoint', () => {
+    expect(model.webSocketRoutes.some((r) => !r.routeKey.startsWith('$'))).toBe(true);
+    const webSocketRoutes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) =>
+      model.webSocketRoutes.some((m) => m.routeKey === r.Properties.RouteKey),
+    );
     for (const route of model.webSocketRoutes) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: route.routeKey,
         AuthorizationType: route.routeKey === '$connect' ? 'CUSTOM' : 'NONE',
       });
+      // Two-way routes send the handler's answer (replies, error frames) back, as the embedded platform does.
+      const rendered = webSocketRoutes.find(([, r]) => r.Properties.RouteKey === route.routeKey)?.[1];
+      const twoWay = !['$connect', '$disconnect'].includes(route.routeKey);
+      expect(rendered?.Properties.RouteResponseSelectionExpression, route.routeKey).toBe(
+        twoWay ? '$default' : undefined,
+      );
+      if (twoWay) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::RouteResponse', {
+          RouteId: { Ref: webSocketRoutes.find(([, r]) => r.Properties.RouteKey === route.routeKey)?.[0] },
+          RouteResponseKey: '$default',
+        });
+      }
     }
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       IdentitySource: ['route.request.querystring.token'],

@@ -12,6 +12,12 @@ interface CatalogEntries {
   readonly services: ServiceEntry[];
 }
 
+/**
+ * How long the answer to CloudFormation may take: well inside the function's 120 s timeout, so a hung
+ * connection fails here (logged) instead of leaving the stack waiting for an answer that never comes.
+ */
+export const RESPONSE_TIMEOUT_MS = 20_000;
+
 const respond = async (
   event: CloudFormationCustomResourceEvent,
   status: 'SUCCESS' | 'FAILED',
@@ -25,7 +31,12 @@ const respond = async (
     RequestId: event.RequestId,
     LogicalResourceId: event.LogicalResourceId,
   });
-  const response = await fetch(event.ResponseURL, { method: 'PUT', body, headers: { 'content-type': '' } });
+  const response = await fetch(event.ResponseURL, {
+    method: 'PUT',
+    body,
+    headers: { 'content-type': '' },
+    signal: AbortSignal.timeout(RESPONSE_TIMEOUT_MS),
+  });
   if (!response.ok) throw new Error(`CloudFormation refused the response: HTTP ${response.status}`);
 };
 
