@@ -1,7 +1,8 @@
 import '../../helpers/quietPowertools.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BANDS_PER_USER } from '../../../functions/auth/domain/authConstants.ts';
 import { handler as changeMemberRole } from '../../../functions/auth/handlers/changeMemberRole.ts';
 import { handler as createBand } from '../../../functions/auth/handlers/createBand.ts';
 import { handler as devLogin } from '../../../functions/auth/handlers/devLogin.ts';
@@ -190,6 +191,32 @@ describe('auth outbox: a bus outage loses no event and fails no request (DynamoD
     const event = bed.published.slice(before).find((e) => e.name === 'auth.user_logged_in');
     expect(event?.detail.data.userId).toBe(login.json.user.userId);
     expect(await outbox()).toEqual([]);
+  });
+
+  it('refuses a requestId reused for another band, and a band past MAX_BANDS_PER_USER (409)', async () => {
+    const login = await call(
+      devLogin,
+      routeEvent('POST', '/api/auth/dev-login', { body: { email: 'limits@outbox.example' } }),
+    );
+    const identity = leaderIdentity(login.json);
+    const create = (name: string, requestId = crypto.randomUUID()) =>
+      call(createBand, routeEvent('POST', '/api/auth/bands', { body: { name, requestId }, identity }));
+    const requestId = crypto.randomUUID();
+    expect((await create('First', requestId)).statusCode).toBe(201);
+    expect((await create('Another name', requestId)).statusCode).toBe(409);
+
+    await doc.send(
+      new UpdateCommand({
+        TableName: process.env[tableEnvVar(AUTH_TABLES.users)],
+        Key: { pk: `USER#${identity.userId}` },
+        UpdateExpression: 'SET bandCount = :n',
+        ExpressionAttributeValues: { ':n': MAX_BANDS_PER_USER },
+      }),
+    );
+    const refused = await create('One too many');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json.detail).toContain(String(MAX_BANDS_PER_USER));
+    expect(await authDependencies().bands.listMembershipsOfUser(identity.userId)).toHaveLength(1);
   });
 });
 
