@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -15,6 +16,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteModel } from '../../shared/platformModel/PlatformModel.ts';
+import { CORS_ALLOWED } from '../local/http/corsPolicy.ts';
 import { httpAccessLogFormat } from './accessLogFormat.ts';
 
 /** Thrown at synth when the model has routes that need an authorizer but no module provides one. */
@@ -38,6 +40,12 @@ export interface HttpApiConstructProps {
    * @default RetentionDays.TWO_WEEKS
    */
   readonly logRetention?: RetentionDays;
+  /**
+   * Browser origins allowed cross-origin; API Gateway then answers preflights itself, with the methods and
+   * headers the embedded platform allows.
+   * @default none: no CORS
+   */
+  readonly corsAllowOrigins?: readonly string[];
 }
 
 /** One model route rendered, with the API route it became. */
@@ -66,7 +74,22 @@ export class HttpApiConstruct extends Construct {
       );
     }
 
-    this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'SOLEil HTTP API' });
+    const origins = props.corsAllowOrigins ?? [];
+    this.api = new HttpApi(this, 'Api', {
+      createDefaultStage: false,
+      description: 'SOLEil HTTP API',
+      ...(origins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...origins],
+              allowMethods: CORS_ALLOWED.methods.split(',').map((m) => m as CorsHttpMethod),
+              allowHeaders: CORS_ALLOWED.headers.split(','),
+              exposeHeaders: CORS_ALLOWED.exposeHeaders.split(','),
+              maxAge: Duration.seconds(Number(CORS_ALLOWED.maxAgeSeconds)),
+            },
+          }
+        : {}),
+    });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention ?? RetentionDays.TWO_WEEKS,
     });

@@ -101,6 +101,7 @@ export class SoleilStack extends Stack {
       authorizerFunction,
       throttle: config.httpThrottle,
       logRetention: config.logRetention,
+      corsAllowOrigins: config.corsAllowOrigins,
     });
 
     this.webSocketApi =

@@ -21,6 +21,11 @@ export interface StageConfig {
   readonly webSocketThrottle: { readonly rateLimit: number; readonly burstLimit: number };
   /** Values of module settings (`-c soleil:config='{"SOLEIL_AUTH_GOOGLE_CLIENT_ID":"..."}'`); never secrets. */
   readonly settings: Readonly<Record<string, string>>;
+  /**
+   * Browser origins allowed to call the HTTP API cross-origin (`-c corsAllowOrigins=https://app.example.com,...`).
+   * Empty (the default in every stage): no CORS, only same-origin front ends. `*` is accepted in dev only.
+   */
+  readonly corsAllowOrigins: readonly string[];
 }
 
 /** Thrown when CDK context holds a value the app cannot use; the message says which key and what is allowed. */
@@ -68,9 +73,31 @@ const settingsFromContext = (node: Node): Record<string, string> => {
   return value as Record<string, string>;
 };
 
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+
+/** `corsAllowOrigins`: a comma-separated string (as `-c` passes it) or a list of origins. */
+const corsOriginsFromContext = (node: Node, prod: boolean): string[] => {
+  const raw: unknown = node.tryGetContext('corsAllowOrigins');
+  if (raw === undefined || raw === '') return [];
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null;
+  const origins = list?.map((o) => (typeof o === 'string' ? o.trim() : o));
+  if (!origins?.every((o): o is string => typeof o === 'string' && (o === '*' || ORIGIN.test(o)))) {
+    throw new InvalidStageContextError(
+      'CDK context "corsAllowOrigins" must list origins like https://app.example.com (comma-separated), or *.',
+    );
+  }
+  if (prod && origins.includes('*')) {
+    throw new InvalidStageContextError(
+      'CDK context "corsAllowOrigins" cannot be * in prod: name the front end origins.',
+    );
+  }
+  return origins;
+};
+
 /**
  * Reads the stage settings from CDK context (`-c stage=prod`, `-c account=...`, `-c region=...`,
- * `-c archiveRetentionDays=...`). Defaults are the safe ones: dev, no environment.
+ * `-c archiveRetentionDays=...`, `-c corsAllowOrigins=...`). Defaults are the safe ones: dev, no environment,
+ * no CORS.
  */
 export const stageConfigFromContext = (node: Node): StageConfig => {
   const stage = optionalString(node, 'stage') ?? 'dev';
@@ -91,5 +118,6 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     httpThrottle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 50, burstLimit: 100 },
     webSocketThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
     settings: settingsFromContext(node),
+    corsAllowOrigins: corsOriginsFromContext(node, prod),
   };
 };

@@ -1,5 +1,6 @@
+import { Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AUTHORIZER_FAILURES_METRIC as AUTHORIZER_FAILURES_FROM_HANDLER,
   AUTHORIZER_REFUSALS_METRIC as AUTHORIZER_REFUSALS_FROM_HANDLER,
@@ -391,6 +392,29 @@ describe('SoleilStack checks', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
+  it.each([
+    ['Serverless-LambdaEventSourceMappingDestination', /Event Source Mapping does not have a destination/],
+    ['AwsSolutions-APIG4', /AwsSolutions-APIG4/],
+  ])('fails synth when the acknowledgment %s is missing (negative control)', (ruleId, finding) => {
+    const original = Validations.prototype.acknowledge;
+    const skipOne = vi.spyOn(Validations.prototype, 'acknowledge').mockImplementation(function (
+      this: Validations,
+      ...rules
+    ) {
+      original.apply(
+        this,
+        rules.filter((r) => r.id !== ruleId),
+      );
+    });
+    try {
+      // The stack's template is synthesized with the packs on: the finding stops it.
+      expect(() => synthStack(model, { nag: true })).toThrow(finding);
+      expect(skipOne.mock.calls.some((call) => call.some((r) => r.id === ruleId))).toBe(true);
+    } finally {
+      skipOne.mockRestore();
+    }
+  });
+
   it('retains data and protects tables from deletion in prod', () => {
     const prod = synthStack(model, { stage: 'prod' }).template;
     const tables = Object.values(prod.findResources('AWS::DynamoDB::Table'));
@@ -399,6 +423,26 @@ describe('SoleilStack checks', () => {
       expect(table.DeletionPolicy).toBe('Retain');
       expect(table.Properties.DeletionProtectionEnabled).toBe(true);
     }
+  });
+
+  it('answers CORS on the HTTP API only for the origins the stage context names', () => {
+    const api = (t: Template) => Object.values(t.findResources('AWS::ApiGatewayV2::Api'));
+    const http = (t: Template) => api(t).find((a) => a.Properties.ProtocolType === 'HTTP');
+    expect(http(template)?.Properties.CorsConfiguration).toBeUndefined();
+    const withCors = synthStack(model, {
+      context: { corsAllowOrigins: 'https://app.soleil.example, http://localhost:5173' },
+    }).template;
+    expect(http(withCors)?.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['https://app.soleil.example', 'http://localhost:5173'],
+      AllowHeaders: expect.arrayContaining(['authorization', 'content-type']),
+      AllowMethods: expect.arrayContaining(['GET', 'POST', 'OPTIONS']),
+    });
+    expect(() => synthStack(model, { stage: 'prod', context: { corsAllowOrigins: '*' } })).toThrow(
+      /cannot be \* in prod/,
+    );
+    expect(() => synthStack(model, { context: { corsAllowOrigins: 'app.example.com' } })).toThrow(
+      /corsAllowOrigins/,
+    );
   });
 
   it('fails synth with a clear message when routes need an authorizer nobody provides', async () => {

@@ -43,6 +43,8 @@ export interface SynthOptions {
   readonly sourceRoot?: string;
   /** Module settings, as `-c soleil:config=...` would pass them. */
   readonly settings?: Record<string, string>;
+  /** More CDK context, as `-c key=value` would pass it. */
+  readonly context?: Record<string, unknown>;
 }
 
 export interface SynthResult {
@@ -58,6 +60,7 @@ export const synthStack = (model: PlatformModel, options: SynthOptions = {}): Sy
     context: {
       stage: options.stage ?? 'dev',
       ...(options.settings ? { 'soleil:config': JSON.stringify(options.settings) } : {}),
+      ...options.context,
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
