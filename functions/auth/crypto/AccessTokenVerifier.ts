@@ -9,8 +9,8 @@ const UNKNOWN_KID_REFRESH_MS = 30_000;
 
 /**
  * Verifies access tokens: ES256 only (so `alg: none` and HMAC-confusion tokens fail), one of our published
- * keys, our issuer and audience, not expired, and the platform's claim shape. Returns null when anything is
- * wrong: the caller answers 401 without saying which check failed.
+ * keys, our issuer and audience, not expired, and the platform's claim shape. Returns null when the token is
+ * wrong in any way: the caller answers 401 without saying which check failed.
  */
 export class AccessTokenVerifier {
   private lastRefresh = 0;
@@ -27,10 +27,15 @@ export class AccessTokenVerifier {
     },
   ) {}
 
+  /**
+   * The token's identity, or null when the token is bad. A failure to read the keys is not a bad token: it is
+   * thrown, so the authorizer reports an outage (its failures alarm) instead of refusing everyone with 401.
+   */
   async verify(token: string): Promise<Identity | null> {
     try {
       return await this.verifyWith(await this.keys.publicKeys(), token);
     } catch (error) {
+      if (!(error instanceof errors.JOSEError)) throw error;
       const now = (this.options.now ?? Date.now)();
       if (!(error instanceof errors.JWKSNoMatchingKey) || !this.keys.invalidate) return null;
       if (now - this.lastRefresh < UNKNOWN_KID_REFRESH_MS) return null;
@@ -38,7 +43,8 @@ export class AccessTokenVerifier {
       this.keys.invalidate();
       try {
         return await this.verifyWith(await this.keys.publicKeys(), token);
-      } catch {
+      } catch (retryError) {
+        if (!(retryError instanceof errors.JOSEError)) throw retryError;
         return null;
       }
     }

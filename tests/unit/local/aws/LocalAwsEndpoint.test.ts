@@ -44,7 +44,9 @@ const rules: RuleModel[] = [
 const delivered: BusEvent[] = [];
 const invoke: InvokeFunction = async (functionId, event) => {
   if (functionId === 'content-onFileAdded') {
-    delivered.push(event as BusEvent);
+    // Subscribers receive the event as AWS delivers it through the subscription's queue: a batch of SQS records.
+    const batch = event as { Records: { body: string }[] };
+    for (const record of batch.Records) delivered.push(JSON.parse(record.body) as BusEvent);
     return { ok: true, result: null };
   }
   if (functionId === 'auth-fails')
