@@ -57,7 +57,7 @@ export async function runPublishingBench(): Promise<void> {
       sink += batchEntries(entries).length;
     })
     .add('build + validate 1 envelope (publish)', () => {
-      sink += buildEventDetail(contentUpdated, 'content', data(sink & 63), { bandId: 'band-1' }).metadata.hop;
+      sink += buildEventDetail(contentUpdated, 'content', data(sink & 63)).metadata.hop;
     })
     .add('validate 1 received detail (receipt)', () => {
       if (detailSchema.safeParse(received).success) sink++;
