@@ -1,13 +1,18 @@
+/** Account id of local ARNs (AWS's documentation placeholder, never a real account). */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
 /** Names of the local platform's resources; AWS names them in the CDK stack, locally they are fixed. */
 export const LOCAL_NAMES = {
   stage: 'local',
   eventBusName: 'soleil-local',
   catalogTableName: 'soleil-service-catalog',
-  /** Account id of local ARNs (AWS's documentation placeholder, never a real account). */
-  account: '000000000000',
+  account: LOCAL_ACCOUNT_ID,
   tableName: (tableId: string): string => `soleil-${tableId}`,
   functionArn: (region: string, functionId: string): string =>
-    `arn:aws:lambda:${region}:000000000000:function:${functionId}`,
+    `arn:aws:lambda:${region}:${LOCAL_ACCOUNT_ID}:function:${functionId}`,
   ruleArn: (region: string, ruleId: string): string =>
-    `arn:aws:events:${region}:000000000000:rule/soleil-local/${ruleId}`,
+    `arn:aws:events:${region}:${LOCAL_ACCOUNT_ID}:rule/soleil-local/${ruleId}`,
+  /** A subscription's queue, as the CDK stack gives each rule one (local, never a real queue). */
+  queueArn: (region: string, ruleId: string): string =>
+    `arn:aws:sqs:${region}:${LOCAL_ACCOUNT_ID}:soleil-local-${ruleId}`,
 } as const;

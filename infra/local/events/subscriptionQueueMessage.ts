@@ -1,22 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
+import { derivedEventId } from '../../../shared/runtime/events/derivedEventId.ts';
+import { LOCAL_NAMES } from '../localNames.ts';
 import type { BusEvent } from './BusEvent.ts';
-
-/** Account id of local ARNs (AWS's documentation placeholder, never a real account). */
-const LOCAL_ACCOUNT = '000000000000';
-
-/** ARN of a subscription's queue, as the CDK stack gives each rule one (local, never a real queue). */
-export const localQueueArn = (region: string, ruleId: string): string =>
-  `arn:aws:sqs:${region}:${LOCAL_ACCOUNT}:soleil-local-${ruleId}`;
 
 /**
  * The message id a delivery keeps across its retries, as an SQS message does across receives: derived from the
  * rule and the bus event, so a resumed delivery (after a stop) keeps it too.
  */
-const messageIdOf = (ruleId: string, eventId: string): string => {
-  const hex = createHash('sha256').update(`${ruleId}\n${eventId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-};
+const messageIdOf = (ruleId: string, eventId: string): string => derivedEventId(`${ruleId}\n${eventId}`);
 
 /** One SQS record in the shape Lambda's event source mapping delivers it. */
 export interface SubscriptionQueueRecord {
@@ -65,7 +57,7 @@ export const subscriptionQueueBatch = (input: {
         messageAttributes: {},
         md5OfBody: createHash('md5').update(body).digest('hex'),
         eventSource: 'aws:sqs',
-        eventSourceARN: localQueueArn(input.region, input.rule.id),
+        eventSourceARN: LOCAL_NAMES.queueArn(input.region, input.rule.id),
         awsRegion: input.region,
       },
     ],

@@ -1,6 +1,10 @@
+import { LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_ACCOUNT_ID } from '../localNames.ts';
+
 /** Values API Gateway puts in every event; fixed locally so events look like the deployed ones. */
-export const LOCAL_ACCOUNT_ID = '000000000000';
-export const LOCAL_REGION = 'us-east-1';
+export { LOCAL_ACCOUNT_ID };
+/** The same region the local functions run in (their AWS_REGION), so ARNs in events agree with it. */
+export const LOCAL_REGION = LOCAL_AWS_REGION;
 export const LOCAL_HTTP_API_ID = 'soleilhttp';
 export const LOCAL_WEBSOCKET_API_ID = 'soleilws';
 
