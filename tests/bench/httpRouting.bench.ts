@@ -1,8 +1,7 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { HttpRouteTable } from '../../infra/local/http/HttpRouteTable.ts';
 import type { RouteModel } from '../../shared/platformModel/PlatformModel.ts';
+import { printBenchTable, runWhenMain } from './benchReport.ts';
 
 /** Ten resources in five modules, each with list/create/get/update/delete: 50 routes, shaped like the API. */
 const ROUTES: RouteModel[] = ['auth', 'drive', 'content', 'sync', 'dashboard'].flatMap((module) =>
@@ -61,23 +60,8 @@ export async function runHttpRoutingBench(): Promise<void> {
   });
   await bench.run();
 
-  console.log(`\n${bench.name} (${ROUTES.length} routes)`);
-  console.table(
-    bench.tasks.map((task) => {
-      const result = task.result;
-      const ok = result !== undefined && 'throughput' in result;
-      return {
-        task: task.name,
-        'ops/s': ok ? Math.round(result.throughput.mean).toLocaleString('en-US') : 'n/a',
-        'mean (ns)': ok ? Math.round(result.latency.mean * 1e6).toLocaleString('en-US') : 'n/a',
-        samples: ok ? result.latency.samplesCount : 0,
-      };
-    }),
-  );
+  printBenchTable(bench, `${bench.name} (${ROUTES.length} routes)`, 'ns');
   if (sink === -1) console.log('unreachable');
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && realpathSync(invokedPath) === realpathSync(fileURLToPath(import.meta.url))) {
-  await runHttpRoutingBench();
-}
+await runWhenMain(import.meta.url, runHttpRoutingBench);

@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { compileEventPattern, type EventPattern } from '../../shared/eventPatterns/index.ts';
+import { printBenchTable, runWhenMain } from './benchReport.ts';
 
 const withBand = { metadata: { bandId: [{ exists: true }] } };
 
@@ -89,23 +88,8 @@ export async function runPatternMatchingBench(): Promise<void> {
     });
   await bench.run();
 
-  console.log(`\n${bench.name} (${RULES.length} rules, ${events.length} distinct events)`);
-  console.table(
-    bench.tasks.map((task) => {
-      const result = task.result;
-      const ok = result !== undefined && 'throughput' in result;
-      return {
-        task: task.name,
-        'ops/s': ok ? Math.round(result.throughput.mean).toLocaleString('en-US') : 'n/a',
-        'mean (ns)': ok ? Math.round(result.latency.mean * 1e6).toLocaleString('en-US') : 'n/a',
-        samples: ok ? result.latency.samplesCount : 0,
-      };
-    }),
-  );
+  printBenchTable(bench, `${bench.name} (${RULES.length} rules, ${events.length} distinct events)`, 'ns');
   if (sink === -1) console.log('unreachable');
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && realpathSync(invokedPath) === realpathSync(fileURLToPath(import.meta.url))) {
-  await runPatternMatchingBench();
-}
+await runWhenMain(import.meta.url, runPatternMatchingBench);

@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { Bench } from 'tinybench';
 import type { EventContract } from '../../shared/contracts/defineEvent.ts';
@@ -7,6 +5,7 @@ import { findEventContract } from '../../shared/contracts/eventCatalog.ts';
 import { eventDetailSchema } from '../../shared/contracts/eventEnvelope.ts';
 import { batchEntries } from '../../shared/runtime/events/batchEntries.ts';
 import { buildEventDetail } from '../../shared/runtime/events/buildEventDetail.ts';
+import { printBenchTable, runWhenMain } from './benchReport.ts';
 
 const requireContract = (name: string): EventContract => {
   const contract = findEventContract(name);
@@ -64,23 +63,12 @@ export async function runPublishingBench(): Promise<void> {
     });
   await bench.run();
 
-  console.log(`\n${bench.name} (${entries.length} entries → ${batchEntries(entries).length} requests)`);
-  console.table(
-    bench.tasks.map((task) => {
-      const result = task.result;
-      const ok = result !== undefined && 'throughput' in result;
-      return {
-        task: task.name,
-        'ops/s': ok ? Math.round(result.throughput.mean).toLocaleString('en-US') : 'n/a',
-        'mean (µs)': ok ? (result.latency.mean * 1e3).toFixed(2) : 'n/a',
-        samples: ok ? result.latency.samplesCount : 0,
-      };
-    }),
+  printBenchTable(
+    bench,
+    `${bench.name} (${entries.length} entries → ${batchEntries(entries).length} requests)`,
+    'µs',
   );
   if (sink === -1) console.log('unreachable');
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && realpathSync(invokedPath) === realpathSync(fileURLToPath(import.meta.url))) {
-  await runPublishingBench();
-}
+await runWhenMain(import.meta.url, runPublishingBench);
