@@ -42,3 +42,18 @@ describe('AccessTokenVerifier key set', () => {
     expect(built.count).toBe(2);
   });
 });
+
+describe('AccessTokenVerifier when the keys cannot be read', () => {
+  it('throws instead of calling every token bad, so the outage is reported as a failure, not as 401s', async () => {
+    const keys = new StoredSigningKeyProvider(inMemorySigningKeyStore());
+    const token = (await new AccessTokenIssuer(keys, options).issue(identity)).token;
+    const outage = Object.assign(Object.create(keys) as StoredSigningKeyProvider, {
+      publicKeys: async () => {
+        throw new Error('key store unreachable');
+      },
+    });
+    const verifier = new AccessTokenVerifier(outage, options);
+    await expect(verifier.verify(token)).rejects.toThrow('key store unreachable');
+    await expect(new AccessTokenVerifier(keys, options).verify('not-a-token')).resolves.toBeNull();
+  });
+});
