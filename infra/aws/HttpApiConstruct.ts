@@ -15,8 +15,8 @@ import type { Metric, MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOWED } from '../../shared/platformModel/corsAllowed.ts';
 import type { RouteModel } from '../../shared/platformModel/PlatformModel.ts';
-import { CORS_ALLOWED } from '../local/http/corsPolicy.ts';
 import { httpAccessLogFormat } from './accessLogFormat.ts';
 
 /** Thrown at synth when the model has routes that need an authorizer but no module provides one. */
@@ -82,10 +82,10 @@ export class HttpApiConstruct extends Construct {
         ? {
             corsPreflight: {
               allowOrigins: [...origins],
-              allowMethods: CORS_ALLOWED.methods.split(',').map((m) => m as CorsHttpMethod),
-              allowHeaders: CORS_ALLOWED.headers.split(','),
-              exposeHeaders: CORS_ALLOWED.exposeHeaders.split(','),
-              maxAge: Duration.seconds(Number(CORS_ALLOWED.maxAgeSeconds)),
+              allowMethods: CORS_ALLOWED.methods.map((m) => m as CorsHttpMethod),
+              allowHeaders: [...CORS_ALLOWED.headers],
+              exposeHeaders: [...CORS_ALLOWED.exposeHeaders],
+              maxAge: Duration.seconds(CORS_ALLOWED.maxAgeSeconds),
             },
           }
         : {}),

@@ -1,16 +1,9 @@
+import { CORS_ALLOWED } from '../../../shared/platformModel/corsAllowed.ts';
+
 /** Who may call the local API from a browser. */
 export type CorsAllowOrigins = '*' | 'localhost' | readonly string[];
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
-
-/** What the edge answers to a browser's preflight and adds to every response. */
-export const CORS_ALLOWED = {
-  methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-  // `*` in allow-headers does not cover Authorization, so it is named.
-  headers: 'authorization,content-type,x-correlation-id,idempotency-key',
-  exposeHeaders: 'apigw-requestid',
-  maxAgeSeconds: '300',
-} as const;
 
 /**
  * CORS headers for a request's `Origin`, or none when that origin is not allowed. `localhost` (the
@@ -32,12 +25,12 @@ export const corsHeaders = (
   if (allowOrigin !== '*') headers.push(['vary', 'Origin']);
   if (preflight) {
     headers.push(
-      ['access-control-allow-methods', CORS_ALLOWED.methods],
-      ['access-control-allow-headers', CORS_ALLOWED.headers],
-      ['access-control-max-age', CORS_ALLOWED.maxAgeSeconds],
+      ['access-control-allow-methods', CORS_ALLOWED.methods.join(',')],
+      ['access-control-allow-headers', CORS_ALLOWED.headers.join(',')],
+      ['access-control-max-age', String(CORS_ALLOWED.maxAgeSeconds)],
     );
   } else {
-    headers.push(['access-control-expose-headers', CORS_ALLOWED.exposeHeaders]);
+    headers.push(['access-control-expose-headers', CORS_ALLOWED.exposeHeaders.join(',')]);
   }
   return headers;
 };
