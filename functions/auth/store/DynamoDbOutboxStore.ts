@@ -1,11 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../../../shared/runtime/storage/batchWriteAll.ts';
 import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { documentClient } from './documentClient.ts';
 import type { OutboxStore } from './OutboxStore.ts';
 import { outboxEventFromItem } from './outboxItems.ts';
-
-const BATCH_WRITE_LIMIT = 25;
 
 /**
  * The outbox on DynamoDB. It is empty almost always (items live from a commit to the publish right after
@@ -41,19 +40,7 @@ export class DynamoDbOutboxStore implements OutboxStore {
   }
 
   async deleteEvents(eventIds: readonly string[]): Promise<void> {
-    const ids = [...new Set(eventIds)];
-    for (let i = 0; i < ids.length; i += BATCH_WRITE_LIMIT) {
-      let requests: Record<string, unknown>[] | undefined = ids
-        .slice(i, i + BATCH_WRITE_LIMIT)
-        .map((eventId) => ({ DeleteRequest: { Key: { eventId } } }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt > 5) throw new Error('Deleting outbox items kept being throttled');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const result = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests as never } }),
-        );
-        requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
-      }
-    }
+    const requests = [...new Set(eventIds)].map((eventId) => ({ DeleteRequest: { Key: { eventId } } }));
+    await batchWriteAll(this.doc, this.tableName, requests);
   }
 }

@@ -1,12 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../storage/batchWriteAll.ts';
 import { type HealthReport, ModuleEntry, ServiceEntry } from './CatalogItems.ts';
 import type { ServiceCatalogStore } from './ServiceCatalogStore.ts';
 
@@ -14,7 +14,6 @@ import type { ServiceCatalogStore } from './ServiceCatalogStore.ts';
 export const CATALOG_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 const MODULE_PK = 'MODULE';
 const SERVICE_PK = 'SERVICE';
-const BATCH_WRITE_LIMIT = 25;
 
 const serviceKey = (module: string, service: string): string => `${module}#${service}`;
 
@@ -87,17 +86,7 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
       .filter((item) => !wanted.has(`${item.pk}|${item.sk}`))
       .map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
     const requests = [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes];
-    for (let i = 0; i < requests.length; i += BATCH_WRITE_LIMIT) {
-      let batch: typeof requests | undefined = requests.slice(i, i + BATCH_WRITE_LIMIT);
-      for (let attempt = 0; batch && batch.length > 0; attempt++) {
-        if (attempt > 5) throw new Error('Service catalog write kept being throttled; try again.');
-        const result = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }),
-        );
-        batch = result.UnprocessedItems?.[this.tableName] as typeof requests | undefined;
-        if (batch && batch.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+    await batchWriteAll(this.doc, this.tableName, requests);
   }
 
   async recordHealth(module: string, report: HealthReport): Promise<void> {
