@@ -23,6 +23,7 @@ let handlers: {
   getHealth: typeof import('../../../functions/core/handlers/getHealth.ts').handler;
   listModules: typeof import('../../../functions/core/handlers/listModules.ts').handler;
   pollHealth: typeof import('../../../functions/core/handlers/pollHealth.ts').handler;
+  catalogService: typeof import('../../../functions/core/handlers/catalogService.ts').handler;
 };
 
 const scheduled = { id: 'poll-1', source: 'aws.events', 'detail-type': 'Scheduled Event' } as ScheduledEvent;
@@ -44,6 +45,7 @@ beforeAll(async () => {
     getHealth: (await import('../../../functions/core/handlers/getHealth.ts')).handler,
     listModules: (await import('../../../functions/core/handlers/listModules.ts')).handler,
     pollHealth: (await import('../../../functions/core/handlers/pollHealth.ts')).handler,
+    catalogService: (await import('../../../functions/core/handlers/catalogService.ts')).handler,
   };
 });
 
@@ -126,5 +128,18 @@ describe('core module on a real catalog', () => {
       publishes: ['system.health_check', 'system.emergency'],
       routes: expect.arrayContaining([{ method: 'GET', path: '/api/system/health', auth: 'public' }]),
     });
+  });
+
+  it('answers catalog_service.listModules with each module’s version and fresh status', async () => {
+    lambda.on(InvokeCommand).resolves(healthReply('ok'));
+    await handlers.pollHealth(scheduled);
+    const response = await handlers.catalogService(
+      { operation: 'listModules', input: {}, caller: 'dashboard', correlationId: 'corr-1' },
+      context,
+    );
+    expect(response).toMatchObject({ ok: true });
+    const modules = (response as { output: { modules: { name: string; status: string }[] } }).output.modules;
+    expect(modules.map((m) => m.name)).toEqual(model.modules.map((m) => m.name).sort());
+    expect(modules.every((m) => m.status === 'ok')).toBe(true);
   });
 });
