@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileEventPattern, InvalidEventPatternError } from '../../shared/eventPatterns/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const conformanceDir = path.resolve(repoRoot, '..', 'shared', 'conformance', 'eventbridge-patterns');
+const conformanceDir = path.join(repoRoot, 'tests', 'conformance', 'eventbridge-patterns');
 const casesDir = path.join(conformanceDir, 'cases');
 const snapshotFile = path.join(conformanceDir, 'aws-recorded-snapshot.json');
 /**

@@ -1,0 +1,150 @@
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { mockClient } from 'aws-sdk-client-mock';
+import manifest from '../../../../functions/auth/module.ts';
+import { resetAuthDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
+import {
+  type DynamoDbLocal,
+  LOCAL_AWS_CREDENTIALS,
+  LOCAL_AWS_REGION,
+  startDynamoDbLocal,
+} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LEADER_ROUTES_ENV } from '../../../../shared/contracts/identity.ts';
+import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
+import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';
+import { httpEvent } from '../../../helpers/httpEvents.ts';
+import { type LocalOidcIssuer, startLocalOidcIssuer } from '../../../helpers/localOidcIssuer.ts';
+
+/** An event the auth module put on the (mocked) bus. */
+export interface PublishedEvent {
+  readonly name: string;
+  readonly detail: { metadata: Record<string, unknown>; data: Record<string, unknown> };
+}
+
+/** DynamoDB Local with the auth tables (created from the manifest), a local OIDC issuer and a recorded bus. */
+export interface AuthTestBed {
+  readonly oidc: LocalOidcIssuer;
+  readonly dynamo: DynamoDbLocal;
+  readonly published: PublishedEvent[];
+  /** While true, every PutEvents fails (a bus outage): the publisher's retries all fail too. */
+  failPublishing: boolean;
+  stop(): Promise<void>;
+}
+
+/** Starts everything the auth handlers need and points their environment at it. */
+export const startAuthTestBed = async (): Promise<AuthTestBed> => {
+  const dynamo = await startDynamoDbLocal();
+  const oidc = await startLocalOidcIssuer();
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: LOCAL_AWS_REGION,
+    credentials: LOCAL_AWS_CREDENTIALS,
+  });
+  const suffix = Math.random().toString(36).slice(2, 8);
+  for (const table of manifest.tables) {
+    const name = `auth-${table.name}-${suffix}`;
+    const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
+    const attributes = new Map<string, 'S' | 'N' | 'B'>();
+    for (const k of [
+      ...keys,
+      ...table.indexes.flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])]),
+    ]) {
+      attributes.set(k.name, k.type);
+    }
+    const schema = (pk: { name: string }, sk?: { name: string }) => [
+      { AttributeName: pk.name, KeyType: 'HASH' as const },
+      ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : []),
+    ];
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+          AttributeName,
+          AttributeType,
+        })),
+        KeySchema: schema(table.partitionKey, table.sortKey),
+        ...(table.indexes.length > 0
+          ? {
+              GlobalSecondaryIndexes: table.indexes.map((i) => ({
+                IndexName: i.name,
+                KeySchema: schema(i.partitionKey, i.sortKey),
+                Projection: { ProjectionType: 'ALL' as const },
+              })),
+            }
+          : {}),
+      }),
+    );
+    process.env[tableEnvVar(table.name)] = name;
+  }
+  client.destroy();
+
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_AWS_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    SOLEIL_MODULE: 'auth',
+    SOLEIL_STAGE: 'local',
+    SOLEIL_EVENT_BUS_NAME: 'soleil-test',
+    SOLEIL_AUTH_GOOGLE_ISSUER: oidc.issuer,
+    SOLEIL_AUTH_GOOGLE_JWKS_URL: oidc.jwksUrl,
+    SOLEIL_AUTH_GOOGLE_CLIENT_ID: oidc.clientId,
+    [LEADER_ROUTES_ENV]: JSON.stringify(
+      manifest.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
+    ),
+  });
+  resetAuthDependencies();
+
+  const published: PublishedEvent[] = [];
+  const bus = mockClient(EventBridgeClient);
+  const bed = { failPublishing: false };
+  bus.on(PutEventsCommand).callsFake((input: { Entries?: { DetailType?: string; Detail?: string }[] }) => {
+    if (bed.failPublishing)
+      throw Object.assign(new Error('EventBridge is down'), { name: 'InternalException' });
+    const entries = input.Entries ?? [];
+    for (const e of entries)
+      published.push({ name: e.DetailType ?? '', detail: JSON.parse(e.Detail ?? '{}') });
+    return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: crypto.randomUUID() })) };
+  });
+
+  return Object.assign(bed, {
+    oidc,
+    dynamo,
+    published,
+    stop: async () => {
+      bus.restore();
+      await oidc.stop();
+      await dynamo.stop();
+    },
+  });
+};
+
+/** A payload 2.0 route event: `template` is the route's path (`/api/auth/bands/{bandId}/members`). */
+export const routeEvent = (
+  method: string,
+  template: string,
+  options: {
+    params?: Record<string, string>;
+    body?: unknown;
+    rawBody?: string;
+    identity?: import('../../../../shared/contracts/identity.ts').Identity;
+    token?: string;
+  } = {},
+): HttpEvent => {
+  const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => options.params?.[name] ?? name);
+  const event = httpEvent({
+    method,
+    path,
+    ...(options.rawBody !== undefined
+      ? { body: options.rawBody }
+      : options.body === undefined
+        ? {}
+        : { body: JSON.stringify(options.body) }),
+    ...(options.params ? { pathParameters: options.params } : {}),
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : {}),
+  });
+  const routeKey = `${method} ${template}`;
+  return { ...event, routeKey, requestContext: { ...event.requestContext, routeKey } } as HttpEvent;
+};

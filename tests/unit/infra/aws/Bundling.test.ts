@@ -1,0 +1,37 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deployedFunctions } from '../../../../infra/aws/deployedFunctions.ts';
+import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
+
+const outdir = mkdtempSync(path.join(tmpdir(), 'soleil-cdk-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('function bundling (the one test that bundles for real)', () => {
+  it('bundles every function with local esbuild into a minified ESM file with a source map', async () => {
+    // core and auth (which provides the authorizer core's user route needs): enough to prove the bundling.
+    const model = modelOf((await fixtureManifests()).filter((m) => m.name !== 'sync'));
+    const { app, stack } = synthStack(model, { bundle: true, outdir });
+    const assembly = app.synth({ force: true });
+    const artifact = assembly.getStackByName(stack.stackName);
+    const template = artifact.template as {
+      Resources: Record<string, { Type: string; Properties: { Code: { S3Key: string } } }>;
+    };
+    const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(deployedFunctions(model).length + 1);
+    for (const fn of functions) {
+      const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+      const assetDir = path.join(assembly.directory, `asset.${assetHash}`);
+      const bundle = path.join(assetDir, 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code).toMatch(/export\s*\{/);
+      expect(code).toContain('sourceMappingURL=index.mjs.map');
+      // Minified: no indentation survives.
+      expect(code).not.toMatch(/\n {2}\S/);
+      expect(statSync(bundle).size).toBeLessThan(1024 * 1024);
+    }
+  });
+});

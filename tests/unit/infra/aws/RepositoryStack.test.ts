@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
+import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
+import { synthStack } from './synthFixtureStack.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
+type Cfn = any;
+
+let model: PlatformModel;
+let resources: [string, { Type: string; Properties: Cfn }][];
+const SETTINGS = { SOLEIL_AUTH_GOOGLE_CLIENT_ID: 'client-123.apps.googleusercontent.com' };
+
+beforeAll(async () => {
+  model = await loadPlatformModel();
+  const { template } = synthStack(model, { sourceRoot: repositoryRoot(), settings: SETTINGS });
+  resources = Object.entries(template.toJSON().Resources);
+});
+
+const ofType = (type: string) => resources.filter(([, r]) => r.Type === type).map(([, r]) => r.Properties);
+
+describe('the stack rendered from this repository’s modules', () => {
+  it('has every AWS route of the model and no local-only route (no development sign-in in AWS)', () => {
+    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map((p) => p.RouteKey as string);
+    expect(routeKeys).not.toContain('POST /api/auth/dev-login');
+    expect(model.routes.some((r) => r.localOnly)).toBe(true);
+    for (const route of model.routes.filter((r) => !r.localOnly)) {
+      expect(routeKeys).toContain(`${route.method} ${route.path}`);
+    }
+    const descriptions = ofType('AWS::Lambda::Function').map((p) => String(p.Description));
+    expect(descriptions.some((d) => d.includes('devLogin'))).toBe(false);
+  });
+
+  it('passes module settings from context to that module’s functions only, with defaults for the rest', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    const auth = functions.filter((p) => p.Environment?.Variables?.SOLEIL_MODULE === 'auth');
+    const others = functions.filter((p) => p.Environment?.Variables?.SOLEIL_MODULE !== 'auth');
+    expect(auth.length).toBeGreaterThan(0);
+    const authSettings = model.modules.find((m) => m.name === 'auth')?.config ?? [];
+    for (const fn of auth) {
+      const env = fn.Environment.Variables as Record<string, unknown>;
+      expect(env.SOLEIL_AUTH_GOOGLE_CLIENT_ID).toBe(SETTINGS.SOLEIL_AUTH_GOOGLE_CLIENT_ID);
+      for (const setting of authSettings.filter((s) => s.default !== null && !(s.name in SETTINGS))) {
+        expect(env[setting.name], setting.name).toBe(setting.default);
+      }
+    }
+    for (const fn of others) {
+      expect(Object.keys(fn.Environment?.Variables ?? {}).some((k) => k.startsWith('SOLEIL_AUTH_'))).toBe(
+        false,
+      );
+    }
+  });
+
+  it('signs auth’s access tokens with a KMS key only auth’s functions know and may use', () => {
+    const declared = model.signingKeys ?? [];
+    expect(declared.map((k) => k.id)).toContain('auth-access-tokens');
+    const keys = resources.filter(
+      ([, r]) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY',
+    );
+    expect(keys).toHaveLength(declared.length);
+    const [keyId, key] = keys[0] ?? [];
+    expect(key?.Properties.KeySpec).toBe('ECC_NIST_P256');
+    for (const fn of ofType('AWS::Lambda::Function')) {
+      const env = (fn.Environment?.Variables ?? {}) as Record<string, unknown>;
+      const expected = env.SOLEIL_MODULE === 'auth' ? { 'Fn::GetAtt': [keyId, 'Arn'] } : undefined;
+      expect(env.SOLEIL_SIGNING_KEY_ACCESS_TOKENS, String(fn.Description)).toEqual(expected);
+    }
+    const signers = ofType('AWS::IAM::Policy').filter((p) =>
+      (p.PolicyDocument.Statement as Cfn[]).some((s) => [s.Action].flat().includes('kms:Sign')),
+    );
+    expect(signers.map((p) => JSON.stringify(p.Roles))).toEqual([expect.stringMatching(/ModuleauthRole/)]);
+  });
+});
