@@ -18,8 +18,14 @@ import { handler as authorize } from '../../../../functions/auth/handlers/author
 import { handler as devLogin } from '../../../../functions/auth/handlers/devLogin.ts';
 import { handler as health } from '../../../../functions/auth/handlers/health.ts';
 import { handler as jwks } from '../../../../functions/auth/handlers/jwks.ts';
-import { authDependencies, resetAuthDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import {
+  authDependencies,
+  resetAuthDependencies,
+} from '../../../../functions/auth/wiring/authDependencies.ts';
+import {
+  LOCAL_AWS_CREDENTIALS,
+  LOCAL_AWS_REGION,
+} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
 import {
   previousSigningKeyEnvVar,
   signingKeyEnvVar,

@@ -9,7 +9,11 @@ import type { PlatformModel } from '../../../../shared/platformModel/PlatformMod
 import { catalogEntriesFromModel } from '../../../../shared/runtime/catalog/catalogEntriesFromModel.ts';
 import { DynamoDbServiceCatalogStore } from '../../../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
 import { httpEvent, testIdentity } from '../../../helpers/httpEvents.ts';
-import { createCatalogTable, type LocalDynamoDb, startLocalDynamoDb } from '../../../helpers/localDynamoDb.ts';
+import {
+  createCatalogTable,
+  type LocalDynamoDb,
+  startLocalDynamoDb,
+} from '../../../helpers/localDynamoDb.ts';
 
 const CATALOG = 'core-test-catalog';
 const context = { awsRequestId: 'req-1', functionName: 'core-test' } as Context;

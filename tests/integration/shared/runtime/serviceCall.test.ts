@@ -18,7 +18,11 @@ import {
   ValidationError,
 } from '../../../../shared/runtime/index.ts';
 import { lambdaContext } from '../../../helpers/httpEvents.ts';
-import { createCatalogTable, type LocalDynamoDb, startLocalDynamoDb } from '../../../helpers/localDynamoDb.ts';
+import {
+  createCatalogTable,
+  type LocalDynamoDb,
+  startLocalDynamoDb,
+} from '../../../helpers/localDynamoDb.ts';
 
 const TABLE = 'service-catalog';
 const lambda = mockClient(LambdaClient);

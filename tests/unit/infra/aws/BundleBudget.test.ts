@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_BYTES, bundleTargets, measureBundle } from '../../../../scripts/bundles/measureBundle.ts';
+import {
+  BUNDLE_BUDGET_BYTES,
+  bundleTargets,
+  measureBundle,
+} from '../../../../scripts/bundles/measureBundle.ts';
 import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 
 describe('Lambda bundles', () => {

@@ -1,4 +1,7 @@
-import type { SigningKeyRecord, SigningKeyStore } from '../../../../../functions/auth/store/SigningKeyStore.ts';
+import type {
+  SigningKeyRecord,
+  SigningKeyStore,
+} from '../../../../../functions/auth/store/SigningKeyStore.ts';
 
 /** A signing-key store in memory, for unit tests of the token code. */
 export const inMemorySigningKeyStore = (): SigningKeyStore & { readonly keys: SigningKeyRecord[] } => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeOutcome } from '../../../../../functions/core/domain/interpretHealthReply.ts';
-import { type HealthPollPorts, pollModuleHealth } from '../../../../../functions/core/domain/pollModuleHealth.ts';
+import {
+  type HealthPollPorts,
+  pollModuleHealth,
+} from '../../../../../functions/core/domain/pollModuleHealth.ts';
 import type { HealthReport, ModuleEntry } from '../../../../../shared/runtime/catalog/CatalogItems.ts';
 
 const entry = (name: string, critical: boolean, status: ModuleEntry['status'] = 'ok'): ModuleEntry => ({

@@ -4,7 +4,10 @@ import { findEventContract } from '../../../../../shared/contracts/eventCatalog.
 import type { EventMetadata } from '../../../../../shared/contracts/eventEnvelope.ts';
 import { EventValidationError } from '../../../../../shared/runtime/errors/eventErrors.ts';
 import { bindPublisher } from '../../../../../shared/runtime/events/boundPublisher.ts';
-import { buildEventDetail, type PublishOptions } from '../../../../../shared/runtime/events/buildEventDetail.ts';
+import {
+  buildEventDetail,
+  type PublishOptions,
+} from '../../../../../shared/runtime/events/buildEventDetail.ts';
 import type { Publisher } from '../../../../../shared/runtime/events/PublisherTypes.ts';
 import { contentDeleted } from '../../../../helpers/eventFixtures.ts';
 
