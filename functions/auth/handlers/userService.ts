@@ -1,6 +1,6 @@
 import { userService } from '../../../shared/contracts/services/authServices.ts';
 import { serviceHandler } from '../../../shared/runtime/index.ts';
-import { listBandMembers } from '../useCases/bandMembership.ts';
+import { listMembersFor } from '../useCases/bandMembership.ts';
 import { userView } from '../useCases/sessionGrant.ts';
 import { authDependencies } from '../wiring/authDependencies.ts';
 
@@ -13,5 +13,6 @@ export const handler = serviceHandler(userService, {
   getMembership: async ({ bandId, userId }) => ({
     role: (await authDependencies().bands.getMembership(bandId, userId))?.role ?? null,
   }),
-  listBandMembers: async ({ bandId }) => ({ members: await listBandMembers(authDependencies(), bandId) }),
+  listBandMembers: async ({ bandId, actingUserId }) =>
+    listMembersFor(authDependencies(), actingUserId, bandId),
 });

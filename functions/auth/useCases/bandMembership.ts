@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
-import { ConflictError, NotFoundError } from '../../../shared/runtime/index.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../shared/runtime/index.ts';
 import { INVITATION_TTL_SECONDS, MAX_BAND_MEMBERS } from '../domain/authConstants.ts';
 import { planRemoval, planRoleChange } from '../domain/bandLeadership.ts';
 import { normalizeEmail } from '../domain/email.ts';
@@ -10,7 +10,7 @@ import type { AuthDependencies } from './AuthDependencies.ts';
 import { requireCurrentRole } from './bandAccessGuard.ts';
 import { publishCommitted } from './outboxRelay.ts';
 
-/** Members of a band with their profiles (no access check: the `listBandMembers` service operation). */
+/** Members of a band with their profiles (no access check: callers check first). */
 export const listBandMembers = async (deps: AuthDependencies, bandId: string) => {
   const memberships = await deps.bands.listMembers(bandId);
   const users = new Map(
@@ -30,6 +30,16 @@ export const listBandMembers = async (deps: AuthDependencies, bandId: string) =>
         ]
       : [];
   });
+};
+
+/**
+ * `user_service.listBandMembers`: another module asks on behalf of a user, and that user must be a member of the
+ * band now (the store, not a token, decides) — a declared caller is not enough to read a band's roster.
+ */
+export const listMembersFor = async (deps: AuthDependencies, actingUserId: string, bandId: string) => {
+  const membership = await deps.bands.getMembership(bandId, actingUserId);
+  if (!membership) throw new ForbiddenError(`User ${actingUserId} is not a member of band ${bandId}`);
+  return { members: await listBandMembers(deps, bandId) };
 };
 
 /** `GET .../members`: the members of a band, for its current members only. */

@@ -67,4 +67,26 @@ export const permissionUpdated = defineEvent({
     .strict(),
 });
 
-export const authEvents = [userLoggedIn, userLoggedOut, tokenRefreshed, permissionUpdated] as const;
+export const bandCreated = defineEvent({
+  name: 'auth.band_created',
+  owner: 'auth',
+  version: 1,
+  bandScoped: true,
+  description: 'A band was created; its creator is its first leader. Drive prepares the band’s library.',
+  data: z
+    .object({
+      bandId: BandId,
+      name: z.string().min(1).max(200),
+      createdBy: UserId,
+      createdAt: IsoDateTime,
+    })
+    .strict(),
+});
+
+export const authEvents = [
+  userLoggedIn,
+  userLoggedOut,
+  tokenRefreshed,
+  permissionUpdated,
+  bandCreated,
+] as const;

@@ -24,8 +24,9 @@ export const userService = defineService({
       output: z.object({ role: Role.nullable() }).strict(),
     },
     listBandMembers: {
-      description: 'Every member of a band with role and instruments.',
-      input: z.object({ bandId: BandId }).strict(),
+      description:
+        'Every member of a band with role and instruments; answered only when the acting user is a member of that band.',
+      input: z.object({ bandId: BandId, actingUserId: UserId }).strict(),
       output: z.object({ members: z.array(UserSummary.extend({ role: Role })) }).strict(),
     },
   },

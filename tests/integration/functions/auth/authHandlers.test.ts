@@ -490,9 +490,18 @@ describe('auth module handlers (DynamoDB Local, local OIDC issuer, recorded bus)
         ok: true,
         output: { role: null },
       });
-      expect(await invoke('listBandMembers', { bandId: bandA })).toMatchObject({
+      expect(await invoke('listBandMembers', { bandId: bandA, actingUserId: leader.userId })).toMatchObject({
         ok: true,
         output: { members: [{ userId: leader.userId, role: 'leader' }] },
+      });
+      // A declared caller acting for someone outside the band gets nothing of the roster.
+      expect(await invoke('listBandMembers', { bandId: bandA, actingUserId: mo.userId })).toMatchObject({
+        ok: false,
+        error: { status: 403 },
+      });
+      expect(await invoke('listBandMembers', { bandId: bandA })).toMatchObject({
+        ok: false,
+        error: { status: 400 },
       });
       expect(await invoke('getUser', { userId: '' })).toMatchObject({ ok: false, error: { status: 400 } });
     });

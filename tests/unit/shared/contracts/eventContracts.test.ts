@@ -4,8 +4,9 @@ import * as z from 'zod';
 import { eventContracts, findEventContract } from '../../../../shared/contracts/eventCatalog.ts';
 import { eventDetailSchema } from '../../../../shared/contracts/eventEnvelope.ts';
 
-/** The event names DOMAIN.md lists; the catalog must hold exactly these. */
+/** The event names DOMAIN.md lists, and those issues added since; the catalog must hold exactly these. */
 const DOMAIN_EVENTS = [
+  'auth.band_created',
   'auth.user_logged_in',
   'auth.user_logged_out',
   'auth.token_refreshed',

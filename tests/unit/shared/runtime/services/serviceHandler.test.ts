@@ -55,7 +55,7 @@ describe('serviceHandler', () => {
   });
 
   it('answers 500 when the provider output breaks the contract', async () => {
-    const response = await invoke('listBandMembers', { bandId: 'band-1' });
+    const response = await invoke('listBandMembers', { bandId: 'band-1', actingUserId: 'u-1' });
     expect(response).toMatchObject({ ok: false, error: { status: 500, type: 'service-contract-violation' } });
   });
 });
