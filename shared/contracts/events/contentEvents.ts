@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AudioKind, Instrument, LibraryFileKind, TranspositionToken } from '../bandVocabulary.ts';
 import { defineEvent } from '../defineEvent.ts';
+import { FileNameReading } from '../fileNameReading.ts';
 import { BandId, EntityId, UserId } from '../identifiers.ts';
 
 /** What a library file name means (DOMAIN.md, "The library and file naming"). */
@@ -19,6 +20,8 @@ export const ParsedFileName = z
     extension: z.string().max(16),
     conforming: z.boolean(),
     issues: z.array(z.string().max(500)).max(20).describe('Why the name does not conform, if it does not'),
+    songKey: FileNameReading.shape.songKey.optional(),
+    placeholder: FileNameReading.shape.placeholder.optional(),
   })
   .strict();
 export type ParsedFileName = z.infer<typeof ParsedFileName>;
