@@ -1,4 +1,5 @@
 import { runEventPropagationBench } from './eventPropagation.bench.ts';
+import { runFileNameReadingBench } from './fileNameReading.bench.ts';
 import { runHttpRoutingBench } from './httpRouting.bench.ts';
 import { runPatternMatchingBench } from './patternMatching.bench.ts';
 import { runPublishingBench } from './publishing.bench.ts';
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['EventBridge pattern matching', runPatternMatchingBench],
   ['publishing', runPublishingBench],
   ['HTTP route matching', runHttpRoutingBench],
+  ['file name reading', runFileNameReadingBench],
   ['event propagation and HTTP latency on the embedded platform', runEventPropagationBench],
 ];
 

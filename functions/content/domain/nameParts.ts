@@ -35,15 +35,20 @@ const tokenPrefixOf = (lower: string): TranspositionToken | null => {
   return found?.token ?? null;
 };
 
+/** Every word the rules know, lower-cased, read once here rather than on every name. */
+const KNOWN_WORDS: ReadonlyMap<string, NameWord> = new Map<string, NameWord>([
+  ...[...TOKEN_SPELLINGS].map(([spelling, token]): [string, NameWord] => [spelling, { is: 'token', token }]),
+  ...[...AUDIO_KIND_SPELLINGS].map(([spelling, audioKind]): [string, NameWord] => [
+    spelling,
+    { is: 'audio_kind', audioKind },
+  ]),
+  [PLACEHOLDER_MARK, { is: 'placeholder' }],
+]);
+
 /** Reads one part of a name as a token, alias, audio kind or placeholder mark, ignoring case. */
 export const nameWord = (part: string): NameWord => {
   const lower = part.toLowerCase();
-  const token = TOKEN_SPELLINGS.get(lower);
-  if (token) return { is: 'token', token };
-  const audioKind = AUDIO_KIND_SPELLINGS.get(lower);
-  if (audioKind) return { is: 'audio_kind', audioKind };
-  if (lower === PLACEHOLDER_MARK) return { is: 'placeholder' };
-  return { is: 'unknown', startsWithToken: tokenPrefixOf(lower) };
+  return KNOWN_WORDS.get(lower) ?? { is: 'unknown', startsWithToken: tokenPrefixOf(lower) };
 };
 
 /**

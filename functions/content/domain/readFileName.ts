@@ -13,32 +13,41 @@ import { AUDIO_EXTENSIONS, CHART_EXTENSION } from './namingVocabulary.ts';
 import { type SongTitleFields, songTitleFields } from './songTitleFields.ts';
 import { lastPathSegment, splitExtension } from './splitExtension.ts';
 
-const NOTHING = {
-  title: null,
-  songTitle: null,
-  songKey: null,
-  token: null,
-  audioKind: null,
-  placeholder: null,
-  gigDate: null,
-  gigName: null,
-} as const satisfies Partial<FileNameReading>;
+/** What a rule adds to a reading besides the song. */
+type ReadingExtras = Partial<
+  Pick<FileNameReading, 'token' | 'audioKind' | 'placeholder' | 'gigDate' | 'gigName'>
+>;
 
+// Every field spelled out, in one order: one object shape for every reading, and JSON printed in that order.
 const reading = (
   kind: LibraryFileKind,
   extension: string,
   problems: NameProblem[],
-  fields: Partial<FileNameReading> = {},
-): FileNameReading => ({ kind, ...NOTHING, ...fields, extension, problems });
+  song: SongTitleFields | null = null,
+  extras: ReadingExtras = {},
+): FileNameReading => ({
+  kind,
+  title: song?.title ?? null,
+  songTitle: song?.songTitle ?? null,
+  songKey: song?.songKey ?? null,
+  token: extras.token ?? null,
+  audioKind: extras.audioKind ?? null,
+  placeholder: extras.placeholder ?? null,
+  gigDate: extras.gigDate ?? null,
+  gigName: extras.gigName ?? null,
+  extension,
+  problems,
+});
 
+/** A file without a song title belongs to no song: it is listed as "other". */
 const songReading = (
   kind: LibraryFileKind,
   extension: string,
   problems: NameProblem[],
   song: SongTitleFields | null,
-  fields: Partial<FileNameReading> = {},
+  extras: ReadingExtras = {},
 ): FileNameReading =>
-  song ? reading(kind, extension, problems, { ...song, ...fields }) : reading('other', extension, problems);
+  song ? reading(kind, extension, problems, song, extras) : reading('other', extension, problems);
 
 const noteSpacing = (last: LastPart, problems: NameProblem[]): void => {
   if (last.spaced) problems.push(nameProblems.spacedToken(last.part));
@@ -53,7 +62,7 @@ const readGigDocument = (gig: GigDatePrefix, extension: string, problems: NamePr
   const gigName = displayTitle(gig.rest);
   if (gigName === null) problems.push(nameProblems.missingGigName());
   if (extension === '') problems.push(nameProblems.noExtension());
-  return reading('gig', extension, problems, { gigDate: gig.written, gigName });
+  return reading('gig', extension, problems, null, { gigDate: gig.written, gigName });
 };
 
 /** `Song_X.ext` (no part for anyone yet) or `Song_Bb_X.ext` (none for that token yet). */
