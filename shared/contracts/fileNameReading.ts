@@ -59,7 +59,9 @@ export const FileNameReading = z
     ),
     token: TranspositionToken.nullable().describe('Canonical token of a chart or of a token placeholder'),
     audioKind: AudioKind.nullable().describe('Audio files only; `performance` when the name has no kind'),
-    placeholder: PlaceholderScope.nullable(),
+    placeholder: PlaceholderScope.nullable().describe(
+      'Placeholders only: `song` for Song_X (no part for anyone yet), `token` for Song_Bb_X (none for that token)',
+    ),
     gigDate: z.iso.date().nullable(),
     gigName: DisplayText.nullable().describe('Display form of the name after the date ("New Years Eve")'),
     extension: z
