@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AudioKind, LibraryFileKind, TranspositionToken } from './bandVocabulary.ts';
+import { SongKey } from './services/contentServices.ts';
 
 /** Names are user input of up to this many UTF-16 code units (DOMAIN.md); every text the reader returns fits too. */
 export const MAX_FILE_NAME_LENGTH = 255;
@@ -54,7 +55,7 @@ export const FileNameReading = z
       'Display title ("All Of Me"); null for gig documents and other files',
     ),
     songTitle: DisplayText.nullable().describe('The title as written in the name ("AllOfMe", "All_Of_Me")'),
-    songKey: DisplayText.nullable().describe(
+    songKey: SongKey.nullable().describe(
       'The title lower-cased, letters and digits only: two spellings of one song share it',
     ),
     token: TranspositionToken.nullable().describe('Canonical token of a chart or of a token placeholder'),

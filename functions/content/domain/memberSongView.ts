@@ -1,63 +1,61 @@
 import { type AudioKind, TranspositionToken } from '../../../shared/contracts/bandVocabulary.ts';
 import type { CatalogueFile, Song } from './songCatalogue.ts';
 
-export interface FileRef {
-  readonly fileId: string;
-  readonly name: string;
-}
-
-/** What a member finds for one of their tokens: the chart(s), "part coming" (a placeholder), or nothing yet. */
-export type MemberPart =
-  | { readonly token: TranspositionToken; readonly status: 'available'; readonly charts: FileRef[] }
-  | { readonly token: TranspositionToken; readonly status: 'coming' }
-  | { readonly token: TranspositionToken; readonly status: 'missing' };
-
-export interface MemberAudio extends FileRef {
-  readonly audioKind: AudioKind;
-}
-
-/** A song as one member sees it: their parts, every recording, and how many files that makes. */
-export interface MemberSongView {
+/**
+ * A song as one member sees it (the shape of content_service's `SongView`, with the module's own file records):
+ * their charts, every recording, the parts a placeholder announces and the parts nothing announces yet.
+ */
+export interface MemberSongView<F extends CatalogueFile = CatalogueFile> {
   readonly songKey: string;
   readonly title: string;
-  readonly parts: MemberPart[];
-  readonly audio: MemberAudio[];
-  /** Charts for the member's tokens plus recordings: "All Of Me — 6 files". */
+  /** Charts for the member's tokens, in the vocabulary's token order, then by name. */
+  readonly charts: F[];
+  /** Performance tracks first, then Ref, Backing, Cues, SPL. */
+  readonly audio: F[];
+  /** The member's tokens with a placeholder and no chart: "part coming", never an empty file. */
+  readonly partComing: TranspositionToken[];
+  /** The member's tokens with neither chart nor placeholder. */
+  readonly missing: TranspositionToken[];
+  /** Charts plus recordings: "All Of Me — 6 files". */
   readonly fileCount: number;
 }
 
-/** Performance tracks first, then what musicians practise with. */
 const AUDIO_ORDER: readonly AudioKind[] = ['performance', 'Ref', 'Backing', 'Cues', 'SPL'];
 
-const ref = ({ fileId, name }: CatalogueFile): FileRef => ({ fileId, name });
+const audioRank = (file: CatalogueFile): number =>
+  AUDIO_ORDER.indexOf(file.reading.audioKind ?? 'performance');
 
-const partFor = (song: Song, token: TranspositionToken): MemberPart => {
-  const charts = song.files.filter((f) => f.reading.kind === 'chart' && f.reading.token === token).map(ref);
-  if (charts.length > 0) return { token, status: 'available', charts };
-  const announced = song.files.some(
-    ({ reading }) =>
-      reading.kind === 'placeholder' && (reading.placeholder === 'song' || reading.token === token),
-  );
-  return announced ? { token, status: 'coming' } : { token, status: 'missing' };
-};
+const announces = ({ reading }: CatalogueFile, token: TranspositionToken): boolean =>
+  reading.kind === 'placeholder' && (reading.placeholder === 'song' || reading.token === token);
 
 /**
- * The member view of a song (DOMAIN.md): for each token the member reads, their chart(s) or "part coming" when
- * a placeholder announces it — never an empty file — or "missing"; and every recording. Charts for other tokens,
- * charts without a token and placeholders for others stay hidden.
+ * The member view of a song (DOMAIN.md): for each token the member reads, their chart(s), else "part coming" when a
+ * placeholder announces it, else missing; and every recording. Charts for other tokens, charts without a token and
+ * placeholders for others stay hidden. Files keep the song's order (by name) within a token.
  */
-export const memberSongView = (song: Song, memberTokens: readonly TranspositionToken[]): MemberSongView => {
-  const parts = TranspositionToken.options
-    .filter((t) => memberTokens.includes(t))
-    .map((t) => partFor(song, t));
+export const memberSongView = <F extends CatalogueFile>(
+  song: Song<F>,
+  memberTokens: readonly TranspositionToken[],
+): MemberSongView<F> => {
+  const charts: F[] = [];
+  const partComing: TranspositionToken[] = [];
+  const missing: TranspositionToken[] = [];
+  for (const token of TranspositionToken.options.filter((t) => memberTokens.includes(t))) {
+    const forToken = song.files.filter((f) => f.reading.kind === 'chart' && f.reading.token === token);
+    if (forToken.length > 0) charts.push(...forToken);
+    else if (song.files.some((f) => announces(f, token))) partComing.push(token);
+    else missing.push(token);
+  }
   const audio = song.files
-    .flatMap(({ fileId, name, reading }) =>
-      reading.kind === 'audio' && reading.audioKind ? [{ fileId, name, audioKind: reading.audioKind }] : [],
-    )
-    .sort(
-      (a, b) =>
-        AUDIO_ORDER.indexOf(a.audioKind) - AUDIO_ORDER.indexOf(b.audioKind) || (a.name < b.name ? -1 : 1),
-    );
-  const charts = parts.reduce((n, part) => n + (part.status === 'available' ? part.charts.length : 0), 0);
-  return { songKey: song.songKey, title: song.title, parts, audio, fileCount: charts + audio.length };
+    .filter((f) => f.reading.kind === 'audio')
+    .sort((a, b) => audioRank(a) - audioRank(b));
+  return {
+    songKey: song.songKey,
+    title: song.title,
+    charts,
+    audio,
+    partComing,
+    missing,
+    fileCount: charts.length + audio.length,
+  };
 };

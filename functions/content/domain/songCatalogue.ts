@@ -1,6 +1,6 @@
 import type { FileNameReading } from '../../../shared/contracts/fileNameReading.ts';
 
-/** A library file with what its name says. */
+/** A library file with what its name says; the module's own records (with dates, links...) extend it. */
 export interface CatalogueFile {
   readonly fileId: string;
   readonly name: string;
@@ -8,10 +8,10 @@ export interface CatalogueFile {
 }
 
 /** The files of one song: every spelling of its title (`AllOfMe`, `All_Of_Me`, `allofme`) together. */
-export interface Song {
+export interface Song<F extends CatalogueFile = CatalogueFile> {
   readonly songKey: string;
   readonly title: string;
-  readonly files: readonly CatalogueFile[];
+  readonly files: readonly F[];
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,11 +41,11 @@ const chooseTitle = (files: readonly CatalogueFile[], override: string | undefin
  * Groups library files into songs by song key. Gig documents and other files belong to no song and are left out;
  * songs come sorted by title (then key), files by name.
  */
-export const groupSongs = (
-  files: readonly CatalogueFile[],
+export const groupSongs = <F extends CatalogueFile>(
+  files: readonly F[],
   titleOverrides: ReadonlyMap<string, string> = new Map(),
-): Song[] => {
-  const bySong = new Map<string, CatalogueFile[]>();
+): Song<F>[] => {
+  const bySong = new Map<string, F[]>();
   for (const file of files) {
     const key = file.reading.songKey;
     if (key === null) continue;
