@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { defineEvent } from '../defineEvent.ts';
 import { BandId, EntityId, IsoDateTime, UserId } from '../identifiers.ts';
 
+/** Longest library path an event carries (folder names and the file name, `/`-separated). */
+export const LIBRARY_PATH_MAX = 4096;
+
 /** A file of a band's library as the drive sees it (Google Drive in production, a folder locally). */
 export const LibraryFile = z
   .object({
@@ -12,6 +15,16 @@ export const LibraryFile = z
     modifiedAt: IsoDateTime,
     folderId: EntityId.nullable(),
     checksum: z.string().max(128).nullable(),
+    /**
+     * Where the file sits in the library: the names of its folders and its own, joined by `/`
+     * (`Charts/AllOfMe_Bb.pdf`). Optional because events published before it existed lack it.
+     */
+    path: z.string().min(1).max(LIBRARY_PATH_MAX).optional(),
+    /**
+     * Grows by one with every change the drive publishes about this file. EventBridge keeps no order, so a
+     * receiver holding a higher version may drop an older event. Optional like `path`.
+     */
+    version: z.number().int().positive().optional(),
   })
   .strict();
 export type LibraryFile = z.infer<typeof LibraryFile>;
@@ -38,6 +51,9 @@ export const fileChanged = defineEvent({
       bandId: BandId,
       file: LibraryFile,
       previousName: z.string().min(1).max(255).nullable(),
+      /** The path before this change when it moved (renamed or put in another folder); optional, added later. */
+      previousPath: z.string().min(1).max(LIBRARY_PATH_MAX).nullable().optional(),
+      /** `metadata` covers a move to another folder, a new media type and a new time with the same bytes. */
       changes: z.array(z.enum(['content', 'name', 'metadata'])).min(1),
     })
     .strict(),
