@@ -59,7 +59,8 @@ const sameFields = (a: SourceEntry, b: SourceEntry): boolean =>
 /**
  * What changed about one file, in the contract's words. With checksums on both sides they alone say whether
  * the bytes changed; without (Google's own documents have none) a new size or time has to count as content.
- * A new time with the same bytes, another folder or another media type is `metadata`.
+ * Another folder or another media type is `metadata`, and so is a new time with the same bytes when
+ * nothing else changed.
  */
 export const classifyFileChange = (before: SourceEntry, after: SourceEntry): FileChange[] => {
   const changes: FileChange[] = [];
@@ -69,12 +70,11 @@ export const classifyFileChange = (before: SourceEntry, after: SourceEntry): Fil
     : before.sizeBytes !== after.sizeBytes || before.modifiedAt !== after.modifiedAt;
   if (content) changes.push('content');
   if (before.name !== after.name) changes.push('name');
-  const metadata =
-    parentPathOf(before.path) !== parentPathOf(after.path) ||
-    before.folderId !== after.folderId ||
-    before.mimeType !== after.mimeType ||
-    (!content && (before.modifiedAt !== after.modifiedAt || before.sizeBytes !== after.sizeBytes));
-  if (metadata) changes.push('metadata');
+  const moved = parentPathOf(before.path) !== parentPathOf(after.path) || before.folderId !== after.folderId;
+  // A new time alone is worth reporting; beside a rename (Drive stamps renames) it says nothing more.
+  const retimed =
+    changes.length === 0 && (before.modifiedAt !== after.modifiedAt || before.sizeBytes !== after.sizeBytes);
+  if (moved || before.mimeType !== after.mimeType || retimed) changes.push('metadata');
   return changes;
 };
 

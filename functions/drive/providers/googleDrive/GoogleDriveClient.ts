@@ -201,7 +201,8 @@ export class GoogleDriveClient {
       body: { id: channelId, resourceId },
     });
     if (answer.response.ok || answer.response.status === 404) {
-      await answer.response.body?.cancel();
+      // A refusal's body was read already; a success's (empty) body is released.
+      if (!answer.response.bodyUsed) await answer.response.body?.cancel();
       return;
     }
     throw new DriveRequestError('channels.stop', answer.response.status, answer.reason);
