@@ -1,3 +1,4 @@
+import { runDriveLibraryBench } from './driveLibrary.bench.ts';
 import { runEventPropagationBench } from './eventPropagation.bench.ts';
 import { runFileNameReadingBench } from './fileNameReading.bench.ts';
 import { runHttpRoutingBench } from './httpRouting.bench.ts';
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['HTTP route matching', runHttpRoutingBench],
   ['file name reading', runFileNameReadingBench],
   ['event propagation and HTTP latency on the embedded platform', runEventPropagationBench],
+  ['drive: folder library reconciliation and change notification', runDriveLibraryBench],
 ];
 
 for (const [name, run] of benches) {
