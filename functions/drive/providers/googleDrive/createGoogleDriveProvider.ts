@@ -24,6 +24,8 @@ export interface GoogleDriveProviderOptions {
   readonly ancestryTtlMs?: number;
   /** Pages of the changes feed one read goes through. @default 20 */
   readonly maxChangePages?: number;
+  /** How long one attempt waits for an answer's headers before it counts as failed. @default 15_000 (token: 10_000) */
+  readonly requestTimeoutMs?: number;
 }
 
 /** Everything Google Drive gives the drive, sharing one token source and one token bucket. */
@@ -50,9 +52,12 @@ export const createGoogleDriveProvider = (options: GoogleDriveProviderOptions): 
   const key = parseServiceAccountKey(options.serviceAccountKeyJson);
   const pacing = options.pacing ?? realPacing;
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeout =
+    options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs };
   const tokens = new GoogleAccessTokens(key, {
     pacing,
     retry,
+    ...timeout,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   const http = new DriveHttp({
@@ -61,6 +66,7 @@ export const createGoogleDriveProvider = (options: GoogleDriveProviderOptions): 
     bucket: new TokenBucket(pacing, options.rate),
     pacing,
     retry,
+    ...timeout,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   const client = new GoogleDriveClient(http);

@@ -159,6 +159,29 @@ describe('Google Drive rate limits and faults, over HTTP', () => {
     });
   });
 
+  it('counts an answer slower than the request timeout as a failed attempt, and a slow enough one as fine', async () => {
+    const impatient = createGoogleDriveProvider({
+      serviceAccountKeyJson: drive.serviceAccountKeyJson,
+      apiBaseUrl: drive.apiBaseUrl,
+      pacing,
+      retry: { maxAttempts: 2 },
+      requestTimeoutMs: 500,
+    });
+    await impatient.changes.startPageToken(); // signs in while the fake is fast
+    drive.setLatency(1500);
+    try {
+      await expect(impatient.changes.startPageToken()).rejects.toMatchObject({
+        constructor: DriveUnavailableError,
+        attempts: 2,
+        lastStatus: null,
+      });
+      drive.setLatency(20);
+      await expect(impatient.changes.startPageToken()).resolves.toMatch(/^\d+$/);
+    } finally {
+      drive.setLatency(0);
+    }
+  });
+
   it('paces requests with the account’s token bucket', async () => {
     const slow = createGoogleDriveProvider({
       serviceAccountKeyJson: drive.serviceAccountKeyJson,
