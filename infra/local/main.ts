@@ -1,5 +1,5 @@
-import { LOCAL_NAMES } from './localNames.ts';
 import { readLocalSettings } from './localSettings.ts';
+import { LOCAL_NAMES } from './shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from './startPlatform.ts';
 
 // The SDK warns that from 2027 it needs Node 22; the README says so once, rather than every start.

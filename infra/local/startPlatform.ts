@@ -5,25 +5,20 @@ import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts'
 import { catalogEntriesFromModel } from '../../shared/runtime/catalog/catalogEntriesFromModel.ts';
 import { DynamoDbServiceCatalogStore } from '../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
 import { LocalAwsEndpoint } from './aws/LocalAwsEndpoint.ts';
+import { DeadLetterStore } from './deadLetters/DeadLetterStore.ts';
 import { createModelTables } from './dynamodb/createModelTables.ts';
-import {
-  type DynamoDbLocal,
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-  startDynamoDbLocal,
-} from './dynamodb/startDynamoDbLocal.ts';
-import { DeadLetterStore } from './events/DeadLetterStore.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/startDynamoDbLocal.ts';
 import { EventArchive } from './events/EventArchive.ts';
 import { EventRouter } from './events/EventRouter.ts';
 import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
 import { AsyncInvocations } from './functions/AsyncInvocations.ts';
 import { FunctionRunner } from './functions/FunctionRunner.ts';
-import { type InvokeFunction, RUNTIME_ERRORS } from './functions/InvocationResult.ts';
 import { HttpApiServer } from './http/HttpApiServer.ts';
-import { LOCAL_NAMES } from './localNames.ts';
 import { readLocalSettings, SETTING_VARIABLES } from './localSettings.ts';
 import { assertPortFree } from './net/findFreePort.ts';
 import { ScheduleRunner } from './schedules/ScheduleRunner.ts';
+import { type InvokeFunction, RUNTIME_ERRORS } from './shared/InvocationResult.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from './shared/localNames.ts';
 import { WebSocketApiServer } from './websocket/WebSocketApiServer.ts';
 import { PendingWorkStore } from './work/PendingWorkStore.ts';
 

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import { importsOf, listSources } from './sourceImports.ts';
 
 export interface BoundaryViolation {
   readonly file: string;
@@ -8,27 +7,7 @@ export interface BoundaryViolation {
   readonly rule: string;
 }
 
-const SOURCE = /\.(ts|tsx|mts|cts|js|mjs)$/;
 const AWS_PACKAGE = /^(@aws-sdk\/|@aws-lambda-powertools\/|aws-lambda$|aws-cdk-lib|@middy\/)/;
-
-const listSources = (dir: string): string[] => {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    if (name === 'node_modules') return [];
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return listSources(full);
-    return SOURCE.test(name) ? [full] : [];
-  });
-};
-
-/** Every module specifier a file imports, re-exports or loads dynamically. */
-const importsOf = (file: string): string[] =>
-  ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
 
 /** `functions/<module>/...` → module name; anything else → null. */
 const moduleOf = (relative: string): string | null => {
@@ -37,7 +16,7 @@ const moduleOf = (relative: string): string | null => {
 };
 
 /**
- * Checks the layering of ARCHITECTURE.md: a module imports only itself and `shared/`; `shared/` imports neither
+ * Checks the layering README.md states (section "Layout"): a module imports only itself and `shared/`; `shared/` imports neither
  * `functions/` nor `infra/`; a module's `domain/` imports no AWS package (it stays pure and testable).
  */
 export const findBoundaryViolations = (root: string): BoundaryViolation[] => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/shared/localNames.ts';
 import type { EmbeddedPlatform } from '../../infra/local/startPlatform.ts';
 import { repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
 import { ProbeListener } from '../fixtures/modules-local/ProbeListener.ts';

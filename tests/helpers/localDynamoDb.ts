@@ -1,10 +1,6 @@
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDbLocal,
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-  startDynamoDbLocal,
-} from '../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/shared/localNames.ts';
 
 /** A running DynamoDB Local plus a client pointed at it. */
 export interface LocalDynamoDb {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { DeadLetterStore } from '../events/DeadLetterStore.ts';
+import type { DeadLetterStore } from '../deadLetters/DeadLetterStore.ts';
 import type { EventRouter } from '../events/EventRouter.ts';
 import type { AsyncInvocations } from '../functions/AsyncInvocations.ts';
 import { sendJson } from './httpExchange.ts';

@@ -3,7 +3,7 @@ import { compileEventPattern, InvalidEventPatternError } from '../../../shared/e
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import { PUT_EVENTS_MAX_ENTRIES } from '../../../shared/runtime/events/batchEntries.ts';
 import type { EventRouter } from '../events/EventRouter.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
+import { LOCAL_NAMES } from '../shared/localNames.ts';
 import { eventBusArn, type LocalBus, resolveEventBus } from './eventBuses.ts';
 import { sendAwsError, sendJson } from './httpExchange.ts';
 import { InvalidNextTokenError, listPage, MAX_PAGE_SIZE } from './listPage.ts';

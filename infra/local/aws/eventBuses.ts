@@ -1,4 +1,4 @@
-import { LOCAL_NAMES } from '../localNames.ts';
+import { LOCAL_NAMES } from '../shared/localNames.ts';
 
 /** Which bus a request's `EventBusName` (name or ARN) designates locally. */
 export type LocalBus = 'platform' | 'default' | 'unknown';

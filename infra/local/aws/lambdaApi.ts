@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { InvokeFunction } from '../functions/InvocationResult.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
+import type { InvokeFunction } from '../shared/InvocationResult.ts';
+import { LOCAL_NAMES } from '../shared/localNames.ts';
 import { sendAwsError, sendJson } from './httpExchange.ts';
 
 /** Lambda's synchronous payload limit. */

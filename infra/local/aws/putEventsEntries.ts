@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { entrySize, PUT_EVENTS_MAX_BYTES } from '../../../shared/runtime/events/batchEntries.ts';
-import type { BusEvent } from '../events/BusEvent.ts';
+import type { BusEvent } from '../shared/BusEvent.ts';
 
 /** One entry of a PutEvents request, as the JSON 1.1 protocol sends it (`Time` in epoch seconds). */
 export interface PutEventsRequestEntry {

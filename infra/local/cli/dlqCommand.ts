@@ -1,5 +1,5 @@
-import type { BusEvent } from '../events/BusEvent.ts';
-import type { DeadLetter } from '../events/DeadLetterStore.ts';
+import type { DeadLetter } from '../deadLetters/DeadLetterStore.ts';
+import type { BusEvent } from '../shared/BusEvent.ts';
 
 /** Thrown for a command line the dlq tool does not understand; the message is the usage. */
 export class DlqUsageError extends Error {

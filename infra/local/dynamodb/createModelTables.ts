@@ -11,7 +11,7 @@ import type {
   TableModel,
 } from '../../../shared/platformModel/PlatformModel.ts';
 import { CATALOG_KEYS } from '../../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
+import { LOCAL_NAMES } from '../shared/localNames.ts';
 
 interface TableSpec {
   readonly name: string;

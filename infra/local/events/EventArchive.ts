@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BusEvent } from './BusEvent.ts';
+import type { BusEvent } from '../shared/BusEvent.ts';
 
 /** One archived event and when the bus received it (epoch ms; what a replay window selects on). */
 export interface ArchivedEvent {

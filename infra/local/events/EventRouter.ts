@@ -1,11 +1,15 @@
 import { compileEventPattern, type EventPatternMatcher } from '../../../shared/eventPatterns/index.ts';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
-import { LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
-import type { InvokeFunction } from '../functions/InvocationResult.ts';
+import {
+  type DeadLetter,
+  type DeadLetterStore,
+  isAsyncInvocationQueue,
+} from '../deadLetters/DeadLetterStore.ts';
+import type { BusEvent } from '../shared/BusEvent.ts';
+import type { InvokeFunction } from '../shared/InvocationResult.ts';
+import { LOCAL_AWS_REGION } from '../shared/localNames.ts';
 import type { PendingDelivery } from '../work/PendingWorkStore.ts';
 import { ScheduledWork } from '../work/ScheduledWork.ts';
-import type { BusEvent } from './BusEvent.ts';
-import { type DeadLetter, type DeadLetterStore, isAsyncInvocationQueue } from './DeadLetterStore.ts';
 import type { EventArchive } from './EventArchive.ts';
 import type { RetryPolicy } from './RetryPolicy.ts';
 import { failedMessageIds, subscriptionQueueBatch } from './subscriptionQueueMessage.ts';

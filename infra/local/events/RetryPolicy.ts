@@ -1,5 +1,4 @@
-/** Why a delivery stopped being retried; the names of EventBridge's `EXHAUSTED_RETRY_CONDITION`. */
-export type ExhaustedRetryCondition = 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds';
+import type { ExhaustedRetryCondition } from '../deadLetters/DeadLetterStore.ts';
 
 export interface RetryPolicyOptions {
   /** First retry waits up to this long (before jitter). @default 1000 */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import { derivedEventId } from '../../../shared/runtime/events/derivedEventId.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
-import type { BusEvent } from './BusEvent.ts';
+import type { BusEvent } from '../shared/BusEvent.ts';
+import { LOCAL_NAMES } from '../shared/localNames.ts';
 
 /**
  * The message id a delivery keeps across its retries, as an SQS message does across receives: derived from the

@@ -3,10 +3,10 @@ import {
   type DeadLetter,
   type DeadLetterStore,
   isAsyncInvocationQueue,
-} from '../events/DeadLetterStore.ts';
+} from '../deadLetters/DeadLetterStore.ts';
+import type { InvokeFunction } from '../shared/InvocationResult.ts';
 import type { PendingAsyncInvocation } from '../work/PendingWorkStore.ts';
 import { ScheduledWork } from '../work/ScheduledWork.ts';
-import type { InvokeFunction } from './InvocationResult.ts';
 
 /** Lambda's waits before the two retries of a failed asynchronous invocation: one minute, then two. */
 export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;

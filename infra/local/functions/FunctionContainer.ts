@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type InvocationResult, RUNTIME_ERRORS, timeoutMessage } from './InvocationResult.ts';
+import { type InvocationResult, RUNTIME_ERRORS, timeoutMessage } from '../shared/InvocationResult.ts';
 import type { InvokeMessage, WorkerBootData, WorkerMessage } from './workerMessages.ts';
 
 const WORKER_URL = new URL('./functionWorker.ts', import.meta.url).href;

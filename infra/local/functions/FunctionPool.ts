@@ -1,5 +1,5 @@
+import { type InvocationResult, RUNTIME_ERRORS } from '../shared/InvocationResult.ts';
 import { FunctionContainer, type FunctionContainerOptions } from './FunctionContainer.ts';
-import { type InvocationResult, RUNTIME_ERRORS } from './InvocationResult.ts';
 
 interface Pending {
   readonly event: unknown;

@@ -1,16 +1,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
-import { LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
-import { FunctionPool } from './FunctionPool.ts';
-import { type LocalEndpoints, localFunctionEnvironment } from './functionEnvironment.ts';
 import {
   type InvocationResult,
   type InvokeFunction,
   type InvokeOptions,
   RUNTIME_ERRORS,
-} from './InvocationResult.ts';
+} from '../shared/InvocationResult.ts';
+import { LOCAL_AWS_REGION, LOCAL_NAMES } from '../shared/localNames.ts';
+import { FunctionPool } from './FunctionPool.ts';
+import { type LocalEndpoints, localFunctionEnvironment } from './functionEnvironment.ts';
 
 /** Containers per function unless overridden: enough to overlap I/O, few enough for a laptop's cores. */
 export const DEFAULT_MAX_CONCURRENCY = 4;

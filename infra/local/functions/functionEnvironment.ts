@@ -1,7 +1,6 @@
 import { functionEnvironment } from '../../../shared/platformModel/functionEnvironment.ts';
 import type { FunctionModel, PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from '../shared/localNames.ts';
 
 /** Where the functions' AWS SDK clients must go instead of AWS. */
 export interface LocalEndpoints {

@@ -1,4 +1,4 @@
-import type { InvocationResult, InvokeFunction } from '../functions/InvocationResult.ts';
+import type { InvocationResult, InvokeFunction } from '../shared/InvocationResult.ts';
 
 /**
  * What the edge servers need from the function runner: run one function with one event, Lambda style

@@ -1,10 +1,4 @@
-import { LOCAL_AWS_REGION } from '../dynamodb/startDynamoDbLocal.ts';
-import { LOCAL_ACCOUNT_ID } from '../localNames.ts';
-
-/** Values API Gateway puts in every event; fixed locally so events look like the deployed ones. */
-export { LOCAL_ACCOUNT_ID };
-/** The same region the local functions run in (their AWS_REGION), so ARNs in events agree with it. */
-export const LOCAL_REGION = LOCAL_AWS_REGION;
+/** API ids API Gateway puts in every event; fixed locally so events look like the deployed ones. */
 export const LOCAL_HTTP_API_ID = 'soleilhttp';
 export const LOCAL_WEBSOCKET_API_ID = 'soleilws';
 

@@ -3,7 +3,8 @@ import type {
   APIGatewayProxyEventV2WithRequestContext,
   APIGatewayRequestAuthorizerEventV2,
 } from 'aws-lambda';
-import { LOCAL_ACCOUNT_ID, LOCAL_HTTP_API_ID, LOCAL_REGION } from './apiGatewayConstants.ts';
+import { LOCAL_ACCOUNT_ID, LOCAL_AWS_REGION } from '../shared/localNames.ts';
+import { LOCAL_HTTP_API_ID } from './apiGatewayConstants.ts';
 import type { MatchedRoute } from './HttpRouteTable.ts';
 import { decodePathSegment } from './HttpRouteTable.ts';
 import type { IncomingHttpRequest } from './IncomingHttpRequest.ts';
@@ -136,7 +137,7 @@ export const buildHttpAuthorizerEvent = (
   const event: APIGatewayRequestAuthorizerEventV2 = {
     version: '2.0',
     type: 'REQUEST',
-    routeArn: `arn:aws:execute-api:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${LOCAL_HTTP_API_ID}/${parts.requestContext.stage}/${request.method}${parts.rawPath}`,
+    routeArn: `arn:aws:execute-api:${LOCAL_AWS_REGION}:${LOCAL_ACCOUNT_ID}:${LOCAL_HTTP_API_ID}/${parts.requestContext.stage}/${request.method}${parts.rawPath}`,
     identitySource: [identitySource],
     routeKey: matched.routeKey,
     rawPath: parts.rawPath,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleModel } from '../../../shared/platformModel/PlatformModel.ts';
-import type { InvokeFunction } from '../functions/InvocationResult.ts';
-import { LOCAL_NAMES } from '../localNames.ts';
+import type { InvokeFunction } from '../shared/InvocationResult.ts';
+import { LOCAL_NAMES } from '../shared/localNames.ts';
 
 export interface ScheduleRunnerOptions {
   readonly schedules: readonly ScheduleModel[];

@@ -1,6 +1,7 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { LOCAL_ACCOUNT_ID, LOCAL_REGION, LOCAL_WEBSOCKET_API_ID } from '../http/apiGatewayConstants.ts';
+import { LOCAL_WEBSOCKET_API_ID } from '../http/apiGatewayConstants.ts';
 import { formatRequestTime, newRequestId } from '../http/requestIds.ts';
+import { LOCAL_ACCOUNT_ID, LOCAL_AWS_REGION } from '../shared/localNames.ts';
 import type { WebSocketClient } from './WebSocketClient.ts';
 
 /** The `$connect` request's headers and query, in the single- and multi-value forms API Gateway sends. */
@@ -89,7 +90,7 @@ export const buildWebSocketAuthorizerEvent = (
   const members = handshakeMembers(handshake);
   return {
     type: 'REQUEST',
-    methodArn: `arn:aws:execute-api:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${LOCAL_WEBSOCKET_API_ID}/${client.stage}/$connect`,
+    methodArn: `arn:aws:execute-api:${LOCAL_AWS_REGION}:${LOCAL_ACCOUNT_ID}:${LOCAL_WEBSOCKET_API_ID}/${client.stage}/$connect`,
     ...members,
     queryStringParameters: (members.queryStringParameters as Record<string, string> | undefined) ?? null,
     multiValueQueryStringParameters:

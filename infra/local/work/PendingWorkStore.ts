@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BusEvent } from '../events/BusEvent.ts';
+import type { BusEvent } from '../shared/BusEvent.ts';
 
 /** A rule's delivery that a stop interrupted: resumed at the next start, as attempt `attempt`. */
 export interface PendingDelivery {

@@ -15,10 +15,7 @@ import {
   TooManyBandsError,
   TooManyMembershipsError,
 } from '../../../../functions/auth/store/storeErrors.ts';
-import {
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
 import { type AuthTestBed, startAuthTestBed } from './authTestBed.ts';
 

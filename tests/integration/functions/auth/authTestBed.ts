@@ -5,10 +5,9 @@ import manifest from '../../../../functions/auth/module.ts';
 import { resetAuthDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
 import {
   type DynamoDbLocal,
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
   startDynamoDbLocal,
 } from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import { LEADER_ROUTES_ENV } from '../../../../shared/contracts/identity.ts';
 import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';

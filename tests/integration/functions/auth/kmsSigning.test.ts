@@ -22,10 +22,7 @@ import {
   authDependencies,
   resetAuthDependencies,
 } from '../../../../functions/auth/wiring/authDependencies.ts';
-import {
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import {
   previousSigningKeyEnvVar,
   signingKeyEnvVar,

@@ -14,10 +14,7 @@ import { handler as removeMember } from '../../../../functions/auth/handlers/rem
 import { AUTH_TABLES } from '../../../../functions/auth/store/authTableNames.ts';
 import { drainOutbox } from '../../../../functions/auth/useCases/outboxRelay.ts';
 import { authDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
-import {
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { Identity } from '../../../../shared/contracts/identity.ts';
 import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';

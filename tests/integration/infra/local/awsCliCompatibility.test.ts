@@ -2,11 +2,11 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAwsEndpoint } from '../../../../infra/local/aws/LocalAwsEndpoint.ts';
-import type { BusEvent } from '../../../../infra/local/events/BusEvent.ts';
-import { DeadLetterStore } from '../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../infra/local/events/EventRouter.ts';
 import { RetryPolicy } from '../../../../infra/local/events/RetryPolicy.ts';
+import type { BusEvent } from '../../../../infra/local/shared/BusEvent.ts';
 import type { RuleModel } from '../../../../shared/platformModel/PlatformModel.ts';
 
 // The endpoint must answer other AWS clients than the JS SDK: the AWS CLI and boto3 (when installed).

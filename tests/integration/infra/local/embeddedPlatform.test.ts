@@ -5,10 +5,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
 import { ProbeListener } from '../../../fixtures/modules-local/ProbeListener.ts';
 import { startTestPlatform } from '../../../helpers/startTestPlatform.ts';

@@ -8,10 +8,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDlqCommand } from '../../../../infra/local/cli/dlqCommand.ts';
-import {
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
 import type { PendingWork } from '../../../../infra/local/work/PendingWorkStore.ts';
 import { ProbeListener } from '../../../fixtures/modules-local/ProbeListener.ts';

@@ -16,12 +16,12 @@ import {
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
-import type { BusEvent } from '../../../../../infra/local/events/BusEvent.ts';
-import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
 import { RetryPolicy } from '../../../../../infra/local/events/RetryPolicy.ts';
-import type { InvokeFunction } from '../../../../../infra/local/functions/InvocationResult.ts';
+import type { BusEvent } from '../../../../../infra/local/shared/BusEvent.ts';
+import type { InvokeFunction } from '../../../../../infra/local/shared/InvocationResult.ts';
 import type { ConnectionRegistry } from '../../../../../infra/local/websocket/ConnectionRegistry.ts';
 import type { RuleModel } from '../../../../../shared/platformModel/PlatformModel.ts';
 

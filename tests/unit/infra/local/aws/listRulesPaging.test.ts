@@ -1,7 +1,7 @@
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
-import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
 import { RetryPolicy } from '../../../../../infra/local/events/RetryPolicy.ts';

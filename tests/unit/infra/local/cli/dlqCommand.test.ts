@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
 import { DlqUsageError, runDlqCommand } from '../../../../../infra/local/cli/dlqCommand.ts';
-import type { BusEvent } from '../../../../../infra/local/events/BusEvent.ts';
-import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
 import { RetryPolicy } from '../../../../../infra/local/events/RetryPolicy.ts';
+import type { BusEvent } from '../../../../../infra/local/shared/BusEvent.ts';
 import type { RuleModel } from '../../../../../shared/platformModel/PlatformModel.ts';
 
 const rule: RuleModel = {

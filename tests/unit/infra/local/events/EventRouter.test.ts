@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BusEvent } from '../../../../../infra/local/events/BusEvent.ts';
-import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
 import { RetryPolicy } from '../../../../../infra/local/events/RetryPolicy.ts';
-import type { InvocationResult } from '../../../../../infra/local/functions/InvocationResult.ts';
+import type { BusEvent } from '../../../../../infra/local/shared/BusEvent.ts';
+import type { InvocationResult } from '../../../../../infra/local/shared/InvocationResult.ts';
 import type { RuleModel } from '../../../../../shared/platformModel/PlatformModel.ts';
 
 const rule = (id: string, pattern: Record<string, unknown>, maxRetries = 2): RuleModel => ({

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BusEvent } from '../../../../../infra/local/events/BusEvent.ts';
-import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
+import type { BusEvent } from '../../../../../infra/local/shared/BusEvent.ts';
 import { PendingWorkStore } from '../../../../../infra/local/work/PendingWorkStore.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'soleil-events-'));

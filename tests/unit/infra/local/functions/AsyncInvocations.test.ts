@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { AsyncInvocations } from '../../../../../infra/local/functions/AsyncInvocations.ts';
-import type { InvocationResult } from '../../../../../infra/local/functions/InvocationResult.ts';
+import type { InvocationResult } from '../../../../../infra/local/shared/InvocationResult.ts';
 
 const boom: InvocationResult = { ok: false, errorType: 'Boom', errorMessage: 'no' };
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InvokeFunction } from '../../../../../infra/local/functions/InvocationResult.ts';
 import { ScheduleRunner } from '../../../../../infra/local/schedules/ScheduleRunner.ts';
+import type { InvokeFunction } from '../../../../../infra/local/shared/InvocationResult.ts';
 import type { ScheduleModel } from '../../../../../shared/platformModel/PlatformModel.ts';
 
 const schedule: ScheduleModel = {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ExhaustedRetryCondition } from './RetryPolicy.ts';
+
+/** Why a delivery stopped being retried; the names of EventBridge's `EXHAUSTED_RETRY_CONDITION`. */
+export type ExhaustedRetryCondition = 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds';
 
 /** Dead-letter queue of a function's asynchronous invocations (`lambda:<functionId>`), beside the rules'. */
 export const asyncInvocationQueue = (functionId: string): string => `lambda:${functionId}`;

@@ -1,6 +1,12 @@
 /** Account id of local ARNs (AWS's documentation placeholder, never a real account). */
 export const LOCAL_ACCOUNT_ID = '000000000000';
 
+/** The region of everything local: the functions' AWS_REGION, every ARN, and the SDK clients' region. */
+export const LOCAL_AWS_REGION = 'eu-west-1';
+
+/** Credentials DynamoDB Local accepts; it never checks them, and with sharedDb they do not split data. */
+export const LOCAL_AWS_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
 /** Names of the local platform's resources; AWS names them in the CDK stack, locally they are fixed. */
 export const LOCAL_NAMES = {
   stage: 'local',
