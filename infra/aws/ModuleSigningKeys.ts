@@ -10,10 +10,10 @@ const KEY_SPECS: Readonly<Record<SigningKeyModel['algorithm'], KeySpec>> = {
 };
 
 /** Exactly what signing needs: sign, and read the public half to publish it. Never decrypt, never manage. */
-export const SIGNING_KEY_ACTIONS = ['kms:Sign', 'kms:GetPublicKey'] as const;
+const SIGNING_KEY_ACTIONS = ['kms:Sign', 'kms:GetPublicKey'] as const;
 
 /** A previous generation only verifies: its public half is published until the next rotation. */
-export const PREVIOUS_SIGNING_KEY_ACTIONS = ['kms:GetPublicKey'] as const;
+const PREVIOUS_SIGNING_KEY_ACTIONS = ['kms:GetPublicKey'] as const;
 
 // A key scheduled for deletion can be cancelled during this window; the shortest KMS allows when data goes.
 const DESTROYED_KEY_PENDING_WINDOW = Duration.days(7);

@@ -17,7 +17,7 @@ import { repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts'
 import { platformBundling } from './functionBundling.ts';
 
 /** The Lambda runtime of every platform function; functionBundling's esbuild target follows it. */
-export const PLATFORM_RUNTIME = Runtime.NODEJS_24_X;
+const PLATFORM_RUNTIME = Runtime.NODEJS_24_X;
 
 export interface PlatformFunctionProps {
   /** Source file, relative to `sourceRoot`, e.g. `functions/core/handlers/getHealth.ts`. */

@@ -15,7 +15,7 @@ import { WebSocketApiConstruct } from './WebSocketApiConstruct.ts';
  * The platform's own module: it polls every module's health check and records the result in the catalog.
  * A convention of the platform (like `/api/system` being core's), not a module the stack special-cases otherwise.
  */
-export const HEALTH_POLLING_MODULE = 'core';
+const HEALTH_POLLING_MODULE = 'core';
 
 export interface SoleilStackProps extends StackProps {
   readonly model: PlatformModel;

@@ -23,7 +23,7 @@ import { WebSocketApiServer } from './websocket/WebSocketApiServer.ts';
 import { PendingWorkStore } from './work/PendingWorkStore.ts';
 
 /** How long a stop lets running deliveries and asynchronous invocations finish before saving them. */
-export const DEFAULT_SHUTDOWN_DRAIN_MS = 5_000;
+const DEFAULT_SHUTDOWN_DRAIN_MS = 5_000;
 
 export interface StartPlatformOptions {
   /** The model to run; loaded from `functionsDir` when omitted. */

@@ -30,7 +30,5 @@ const byName: ReadonlyMap<string, EventContract> = new Map(eventContracts.map((c
 /** The contract of an event name, or undefined for a name the platform does not know. */
 export const findEventContract = (name: string): EventContract | undefined => byName.get(name);
 
-export const isEventName = (name: string): name is EventName => byName.has(name);
-
 /** EventBridge `source` for events of a module. */
 export const eventSource = (module: string): string => `soleil.${module}`;

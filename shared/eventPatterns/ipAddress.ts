@@ -1,7 +1,7 @@
 import { InvalidEventPatternError } from './InvalidEventPatternError.ts';
 
 /** An IP address as 16-bit words: 2 for IPv4, 8 for IPv6, so both compare the same way. */
-export type IpWords = readonly number[];
+type IpWords = readonly number[];
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
@@ -50,7 +50,7 @@ function parseIpv6(text: string): number[] | null {
 }
 
 /** Parses an IPv4 or IPv6 literal; `null` when the text is not one. */
-export function parseIpAddress(text: string): IpWords | null {
+function parseIpAddress(text: string): IpWords | null {
   return parseIpv4(text) ?? parseIpv6(text);
 }
 

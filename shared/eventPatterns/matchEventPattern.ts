@@ -166,15 +166,6 @@ function solveGroups(
 const done = (): boolean => true;
 
 /**
- * Matches an event (parsed JSON) against a validated pattern. Never throws; a non-object event
- * simply has no fields.
- */
-export function matchValidatedPattern(validated: ValidatedEventPattern, event: unknown): boolean {
-  if (validated.simple) return matchSimple(validated.root, event);
-  return solveNode(validated.root, event, new Map(), done);
-}
-
-/**
  * Turns a validated pattern into a matcher, picking the bookkeeping-free path when the pattern allows it.
  */
 export function createMatcher(validated: ValidatedEventPattern): EventPatternMatcher {

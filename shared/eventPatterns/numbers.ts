@@ -1,7 +1,7 @@
 import { InvalidEventPatternError } from './InvalidEventPatternError.ts';
 
 /** EventBridge only compares numbers within ±5.0e9, to six decimal places. */
-export const NUMERIC_LIMIT = 5e9;
+const NUMERIC_LIMIT = 5e9;
 
 /**
  * Brings a number onto EventBridge's comparison grid: six decimals, truncated, offset so the value is

@@ -6,7 +6,7 @@ import { InvalidEventPatternError } from './InvalidEventPatternError.ts';
  * 12 is calibrated on the recorded cases: `*:*:*:*:*:event-bus/*` (13) is refused while
  * `/Users/*\/dir/dir/dir/dir/dir/doc.txt` (8) and `a*b*c*d*e*f` (11) are accepted.
  */
-export const MAX_WILDCARD_COMPLEXITY = 12;
+const MAX_WILDCARD_COMPLEXITY = 12;
 
 const TOO_COMPLEX =
   'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
@@ -54,7 +54,7 @@ export function parseWildcard(text: string): string[] {
  * Worst-case number of pattern positions a single input can keep alive at once (subset simulation
  * of the glob automaton). Caps at `limit + 1`.
  */
-export function wildcardComplexity(segments: readonly string[], limit = MAX_WILDCARD_COMPLEXITY): number {
+function wildcardComplexity(segments: readonly string[], limit = MAX_WILDCARD_COMPLEXITY): number {
   // Token list: a character, or null for a wildcard.
   const tokens: (string | null)[] = [];
   segments.forEach((segment, i) => {

@@ -1,5 +1,5 @@
 /** Bytes of one P-256 coordinate, hence of `r` and of `s` in a JWS ES256 signature (RFC 7518 §3.4). */
-export const P256_COORDINATE_BYTES = 32;
+const P256_COORDINATE_BYTES = 32;
 
 const SEQUENCE = 0x30;
 const INTEGER = 0x02;

@@ -32,7 +32,7 @@ let cached: AuthDependencies | undefined;
  * after a rotation), else with a key pair kept in the `signing-keys` table (the embedded platform, whose
  * tables live in its data directory).
  */
-export const signingKeyProviderFor = (
+const signingKeyProviderFor = (
   env: NodeJS.ProcessEnv,
   dynamoDb: DynamoDBClient,
 ): SigningKeyProvider & { invalidate?(): void } => {

@@ -18,7 +18,7 @@ export interface LambdaApiOptions {
 }
 
 /** `my-fn`, `my-fn:live`, `123:function:my-fn` or a full ARN → `my-fn`. */
-export const functionNameOf = (raw: string): string => {
+const functionNameOf = (raw: string): string => {
   const decoded = decodeURIComponent(raw);
   const afterFunction = decoded.includes(':function:') ? (decoded.split(':function:')[1] ?? '') : decoded;
   return afterFunction.split(':')[0] ?? afterFunction;

@@ -6,7 +6,7 @@ export class DlqUsageError extends Error {
   override readonly name = 'DlqUsageError';
 }
 
-export const DLQ_USAGE = [
+const DLQ_USAGE = [
   'Usage: npm run dlq -- <command>',
   '  list [<queue>]         dead letters of every queue, or of one: a rule, or lambda:<function>',
   '  redrive <queue>        deliver a queue’s dead letters again',

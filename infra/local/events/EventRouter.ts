@@ -15,7 +15,7 @@ import type { RetryPolicy } from './RetryPolicy.ts';
 import { failedMessageIds, subscriptionQueueBatch } from './subscriptionQueueMessage.ts';
 
 /** Error type of a delivery whose subscriber reported its record in `batchItemFailures`. */
-export const BATCH_ITEM_FAILURE = 'Local.BatchItemFailure';
+const BATCH_ITEM_FAILURE = 'Local.BatchItemFailure';
 
 export interface EventRouterOptions {
   readonly rules: readonly RuleModel[];

@@ -9,10 +9,10 @@ import type { PendingAsyncInvocation } from '../work/PendingWorkStore.ts';
 import { ScheduledWork } from '../work/ScheduledWork.ts';
 
 /** Lambda's waits before the two retries of a failed asynchronous invocation: one minute, then two. */
-export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
+const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
 
 /** Lambda's default maximum age of an asynchronous event: six hours. */
-export const ASYNC_MAX_EVENT_AGE_MS = 6 * 60 * 60 * 1000;
+const ASYNC_MAX_EVENT_AGE_MS = 6 * 60 * 60 * 1000;
 
 export interface AsyncInvocationsOptions {
   readonly invoke: InvokeFunction;

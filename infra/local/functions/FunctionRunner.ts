@@ -12,7 +12,7 @@ import { FunctionPool } from './FunctionPool.ts';
 import { type LocalEndpoints, localFunctionEnvironment } from './functionEnvironment.ts';
 
 /** Containers per function unless overridden: enough to overlap I/O, few enough for a laptop's cores. */
-export const DEFAULT_MAX_CONCURRENCY = 4;
+const DEFAULT_MAX_CONCURRENCY = 4;
 
 export interface FunctionRunnerOptions {
   readonly model: PlatformModel;

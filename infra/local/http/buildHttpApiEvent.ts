@@ -152,7 +152,7 @@ export const buildHttpAuthorizerEvent = (
 };
 
 /** Decoded query parameters, repeated names comma-joined (payload 2.0 has no multi-value parameters). */
-export const parseQuery = (rawQueryString: string): Record<string, string> | undefined => {
+const parseQuery = (rawQueryString: string): Record<string, string> | undefined => {
   if (rawQueryString === '') return undefined;
   const parameters = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(rawQueryString)) {

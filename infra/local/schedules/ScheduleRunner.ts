@@ -14,7 +14,7 @@ export interface ScheduleRunnerOptions {
 }
 
 /** The event EventBridge Scheduler's `rate()` rules send to their target. */
-export const scheduledEvent = (schedule: ScheduleModel, region: string) => ({
+const scheduledEvent = (schedule: ScheduleModel, region: string) => ({
   version: '0',
   id: randomUUID(),
   'detail-type': 'Scheduled Event',

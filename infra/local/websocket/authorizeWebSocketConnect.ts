@@ -5,7 +5,7 @@ import { evaluateAuthorizerPolicy } from './evaluateAuthorizerPolicy.ts';
 import type { WebSocketClient } from './WebSocketClient.ts';
 
 /** The query string parameter that carries the token (browsers cannot set headers on a WebSocket). */
-export const WEBSOCKET_TOKEN_PARAMETER = 'token';
+const WEBSOCKET_TOKEN_PARAMETER = 'token';
 
 /** The verdict on a `$connect`: the `requestContext.authorizer` for the connection, or the HTTP status. */
 export type WebSocketAuthorization =

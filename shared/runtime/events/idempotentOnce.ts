@@ -6,7 +6,7 @@ import type { Context } from 'aws-lambda';
  * How long a handled event id is remembered. EventBridge retries for up to 24 h (MaximumEventAgeInSeconds);
  * an extra hour covers a delivery that started just before that limit.
  */
-export const EVENT_IDEMPOTENCY_SECONDS = 25 * 60 * 60;
+const EVENT_IDEMPOTENCY_SECONDS = 25 * 60 * 60;
 
 /**
  * Runs `work` at most once per `(scope, eventId)` across deliveries, with Powertools idempotency: a

@@ -25,7 +25,7 @@ export interface ParsedHttpRequest {
 }
 
 /** Header names lower-cased: API Gateway does it, hand-made events and local servers may not. */
-export const lowerCaseHeaders = (headers: HttpEvent['headers'] | undefined): Record<string, string> => {
+const lowerCaseHeaders = (headers: HttpEvent['headers'] | undefined): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (typeof value === 'string') out[name.toLowerCase()] = value;
