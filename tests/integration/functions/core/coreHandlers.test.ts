@@ -25,6 +25,7 @@ let model: PlatformModel;
 let store: DynamoDbServiceCatalogStore;
 let handlers: {
   getHealth: typeof import('../../../../functions/core/handlers/getHealth.ts').handler;
+  createHealthHandler: typeof import('../../../../functions/core/handlers/getHealth.ts').createHealthHandler;
   listModules: typeof import('../../../../functions/core/handlers/listModules.ts').handler;
   pollHealth: typeof import('../../../../functions/core/handlers/pollHealth.ts').handler;
   catalogService: typeof import('../../../../functions/core/handlers/catalogService.ts').handler;
@@ -35,6 +36,12 @@ const scheduled = { id: 'poll-1', source: 'aws.events', 'detail-type': 'Schedule
 const payload = (text: string) => new TextEncoder().encode(text) as never;
 const healthReply = (status: string) => ({ Payload: payload(JSON.stringify({ status })) });
 const bodyOf = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+/**
+ * The health route reuses its catalog read for a few seconds per container; a request after a poll is made
+ * on a fresh container (same store, empty cache) so it sees what the poll wrote.
+ */
+const getHealthOnNewContainer = () =>
+  handlers.createHealthHandler({ listModules: () => store.listModules() });
 
 beforeAll(async () => {
   db = await startLocalDynamoDb();
@@ -47,6 +54,8 @@ beforeAll(async () => {
   store = new DynamoDbServiceCatalogStore(db.client, CATALOG);
   handlers = {
     getHealth: (await import('../../../../functions/core/handlers/getHealth.ts')).handler,
+    createHealthHandler: (await import('../../../../functions/core/handlers/getHealth.ts'))
+      .createHealthHandler,
     listModules: (await import('../../../../functions/core/handlers/listModules.ts')).handler,
     pollHealth: (await import('../../../../functions/core/handlers/pollHealth.ts')).handler,
     catalogService: (await import('../../../../functions/core/handlers/catalogService.ts')).handler,
@@ -87,7 +96,7 @@ describe('core module on a real catalog', () => {
     const published = events.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
     expect(published.map((e) => e.DetailType)).toEqual(['system.health_check']);
 
-    const response = await handlers.getHealth(
+    const response = await getHealthOnNewContainer()(
       httpEvent({ method: 'GET', path: '/api/system/health' }),
       context,
     );
@@ -109,7 +118,7 @@ describe('core module on a real catalog', () => {
     expect(emergency.data.affectedModules).toEqual(['core']);
     expect(emergency.metadata.producer).toBe('core');
 
-    const response = await handlers.getHealth(
+    const response = await getHealthOnNewContainer()(
       httpEvent({ method: 'GET', path: '/api/system/health' }),
       context,
     );
