@@ -142,11 +142,13 @@ export default defineModule({
     },
     // Events committed with their state change, deleted once published (the drain publishes leftovers).
     { name: AUTH_TABLES.outbox, partitionKey: { name: 'eventId', type: S }, ttlAttribute: 'expiresAt' },
-    // Used only where no KMS key is provided (the embedded platform): see signingKeys.
+    // The key pair of the stored-key provider, used where no KMS key is provided (the embedded platform):
+    // in AWS, KMS holds the keys (see signingKeys), so the table is not rendered there.
     {
       name: AUTH_TABLES.signingKeys,
       partitionKey: { name: 'pk', type: S },
       sortKey: { name: 'kid', type: S },
+      localOnly: true,
     },
   ],
   schedules: [

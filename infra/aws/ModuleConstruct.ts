@@ -135,7 +135,7 @@ export class ModuleConstruct extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Functions of the ${module.name} module`,
     });
-    const tableModels = model.tables.filter((t) => t.module === module.name);
+    const tableModels = model.tables.filter((t) => t.module === module.name && !t.localOnly);
     this.tables = new ModuleTables(this, 'Tables', {
       tables: tableModels,
       ...(props.dataRemovalPolicy ? { removalPolicy: props.dataRemovalPolicy } : {}),
@@ -165,7 +165,7 @@ export class ModuleConstruct extends Construct {
         stage: props.stage,
         eventBusName: props.eventBus.bus.eventBusName,
         serviceCatalogTable: props.catalog.tableName,
-        tableName: (tableId) => this.tables.byId.get(tableId)?.tableName ?? tableId,
+        tableName: (tableId) => this.tables.byId.get(tableId)?.tableName,
         configValue: (name, declared) => props.settings?.[name] ?? declared.default ?? undefined,
         signingKeyId: (keyId) => this.signingKeys.byId.get(keyId)?.keyArn,
         previousSigningKeyId: (keyId) => this.signingKeys.previousById.get(keyId)?.keyArn,

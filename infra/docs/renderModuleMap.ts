@@ -47,7 +47,8 @@ export const renderModuleMap = (model: PlatformModel): string => {
       lines.push(`Schedule \`${s.scheduleId}\` every ${s.rateMinutes} min: ${s.description}`, '');
     }
     const tables = model.tables.filter((t) => t.module === m.name);
-    if (tables.length > 0) lines.push(`Tables: ${list(tables.map((t) => t.name))}`, '');
+    const tableNames = tables.map((t) => (t.localOnly ? `${t.name} (embedded platform only)` : t.name));
+    if (tables.length > 0) lines.push(`Tables: ${list(tableNames)}`, '');
     for (const key of (model.signingKeys ?? []).filter((k) => k.module === m.name)) {
       lines.push(
         `Signing key \`${key.name}\` (${key.algorithm}, generation ${key.generation}; a KMS key in AWS): ${key.description}`,

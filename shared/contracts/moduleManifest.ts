@@ -114,6 +114,11 @@ export const TableDeclaration = z
       )
       .default([]),
     ttlAttribute: z.string().min(1).optional(),
+    /**
+     * Exists on the embedded platform only, never rendered into AWS: for state a managed service keeps in
+     * AWS (e.g. signing keys, which KMS holds there).
+     */
+    localOnly: z.boolean().default(false),
   })
   .strict();
 

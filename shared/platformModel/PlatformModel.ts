@@ -113,6 +113,8 @@ export interface TableModel {
   readonly ttlAttribute: string | null;
   /** Added by the platform rather than declared (the per-module idempotency table). */
   readonly implicit: boolean;
+  /** Rendered by the embedded platform only; AWS has no such table, and its functions no variable for it. */
+  readonly localOnly: boolean;
 }
 
 export interface KeyAttributeModel {

@@ -49,6 +49,7 @@ const tablesOf = (manifest: ModuleManifest): TableModel[] => {
     })),
     ttlAttribute: t.ttlAttribute ?? null,
     implicit: false,
+    localOnly: t.localOnly,
   }));
   if (manifest.subscriptions.length === 0) return declared;
   // Attribute names follow Powertools' DynamoDBPersistenceLayer defaults, so its idempotency works as is.
@@ -64,6 +65,7 @@ const tablesOf = (manifest: ModuleManifest): TableModel[] => {
       indexes: [],
       ttlAttribute: 'expiration',
       implicit: true,
+      localOnly: false,
     },
   ];
 };

@@ -8,8 +8,8 @@ export interface EnvironmentResolver {
   readonly stage: string;
   readonly eventBusName: string;
   readonly serviceCatalogTable: string;
-  /** Physical name of a table (by model table id). */
-  tableName(tableId: string): string;
+  /** Physical name of a table (by model table id); undefined for a table the renderer does not render. */
+  tableName(tableId: string): string | undefined;
   /** Value of a module setting; undefined → the declared default (or nothing). */
   configValue(
     name: string,
@@ -49,7 +49,8 @@ export const functionEnvironment = (
     POWERTOOLS_METRICS_NAMESPACE: 'SOLEil',
   };
   for (const table of model.tables.filter((t) => fn.tables.includes(t.id))) {
-    env[table.envVar] = resolve.tableName(table.id);
+    const name = resolve.tableName(table.id);
+    if (name !== undefined) env[table.envVar] = name;
   }
   const module = model.modules.find((m) => m.name === fn.module);
   // Locally nothing else stops an undeclared call (IAM does in AWS): the service client refuses what is not

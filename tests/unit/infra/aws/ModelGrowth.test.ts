@@ -35,7 +35,7 @@ const grown = (manifests: ModuleManifest[]): ModuleManifest[] =>
           ],
           tables: [
             ...m.tables,
-            { name: 'cursors', partitionKey: { name: 'clientId', type: 'S' }, indexes: [] },
+            { name: 'cursors', partitionKey: { name: 'clientId', type: 'S' }, indexes: [], localOnly: false },
           ],
         },
   );

@@ -69,4 +69,20 @@ describe('the stack rendered from this repository’s modules', () => {
     );
     expect(signers.map((p) => JSON.stringify(p.Roles))).toEqual([expect.stringMatching(/ModuleauthRole/)]);
   });
+
+  it('has no signing-keys table: KMS holds auth’s keys in AWS, the table is the embedded platform’s', () => {
+    const localOnly = model.tables.filter((t) => t.localOnly);
+    expect(localOnly.map((t) => t.id)).toEqual(['auth-signing-keys']);
+    const tables = resources.filter(([, r]) => r.Type === 'AWS::DynamoDB::Table');
+    expect(tables.map(([id]) => id).filter((id) => /signingkeys/i.test(id))).toEqual([]);
+    const kidKeyed = tables.filter(([, r]) =>
+      (r.Properties.KeySchema as { AttributeName: string }[]).some((k) => k.AttributeName === 'kid'),
+    );
+    expect(kidKeyed).toEqual([]);
+    for (const fn of ofType('AWS::Lambda::Function')) {
+      expect(Object.keys(fn.Environment?.Variables ?? {}), String(fn.Description)).not.toContain(
+        'SOLEIL_TABLE_SIGNING_KEYS',
+      );
+    }
+  });
 });

@@ -35,6 +35,7 @@ const model: PlatformModel = {
       indexes: [],
       ttlAttribute: null,
       implicit: false,
+      localOnly: false,
     },
   ],
   functions: [
