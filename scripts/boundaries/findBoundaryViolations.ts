@@ -16,8 +16,9 @@ const moduleOf = (relative: string): string | null => {
 };
 
 /**
- * Checks the layering README.md states (section "Layout"): a module imports only itself and `shared/`; `shared/` imports neither
- * `functions/` nor `infra/`; a module's `domain/` imports no AWS package (it stays pure and testable).
+ * Checks the layering README.md states (section "Layout"): a module imports only itself and `shared/`;
+ * `shared/` imports neither `functions/` nor `infra/`; a module's `domain/` imports no AWS package (it stays
+ * pure and testable).
  */
 export const findBoundaryViolations = (root: string): BoundaryViolation[] => {
   const files = [...listSources(path.join(root, 'functions')), ...listSources(path.join(root, 'shared'))];
