@@ -1,6 +1,7 @@
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
+import { LOCAL_AWS_CREDENTIALS } from '../../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
 import { DeadLetterStore } from '../../../../../infra/local/events/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
@@ -45,7 +46,8 @@ beforeAll(async () => {
   events = new EventBridgeClient({
     endpoint: url,
     region,
-    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    // The endpoint verifies signatures, as AWS does: sign with the local credentials.
+    credentials: LOCAL_AWS_CREDENTIALS,
   });
 });
 afterAll(async () => {
