@@ -142,7 +142,9 @@ export default defineModule({
     },
     // Events committed with their state change, deleted once published (the drain publishes leftovers).
     { name: AUTH_TABLES.outbox, partitionKey: { name: 'eventId', type: S }, ttlAttribute: 'expiresAt' },
-    // Used only where no KMS key is provided (the embedded platform): see signingKeys.
+    // No longer written: private keys live in KMS (AWS) or in the embedded platform's key folder, never in a
+    // table. Kept until its removal is deployed deliberately (data directories made before still hold old keys,
+    // which nothing trusts any more).
     {
       name: AUTH_TABLES.signingKeys,
       partitionKey: { name: 'pk', type: S },
