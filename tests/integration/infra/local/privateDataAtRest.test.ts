@@ -119,5 +119,6 @@ describe('the private signing key of the embedded platform', () => {
     platform = await start();
     expect((await me(session.accessToken)).status).toBe(200);
     expect(keyFile()).toBe(before);
-  });
+    // A stop and a whole start, DynamoDB Local's JVM included.
+  }, 120_000);
 });
