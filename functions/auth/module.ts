@@ -142,8 +142,9 @@ export default defineModule({
     },
     // Events committed with their state change, deleted once published (the drain publishes leftovers).
     { name: AUTH_TABLES.outbox, partitionKey: { name: 'eventId', type: S }, ttlAttribute: 'expiresAt' },
-    // The key pair of the stored-key provider, used where no KMS key is provided (the embedded platform):
-    // in AWS, KMS holds the keys (see signingKeys), so the table is not rendered there.
+    // No longer written: private keys live in KMS (AWS) or in the embedded platform's key folder, never in a
+    // table. Declared on the embedded platform only, where data directories made before still hold it (old keys
+    // that nothing trusts any more); never rendered in AWS, where KMS has always held the keys.
     {
       name: AUTH_TABLES.signingKeys,
       partitionKey: { name: 'pk', type: S },

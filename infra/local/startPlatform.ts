@@ -16,6 +16,7 @@ import { FunctionRunner } from './functions/FunctionRunner.ts';
 import { HttpApiServer } from './http/HttpApiServer.ts';
 import { readLocalSettings, SETTING_VARIABLES } from './localSettings.ts';
 import { assertPortFree } from './net/findFreePort.ts';
+import { ensurePrivateFolder, temporaryPrivateFolder } from './privateFolder.ts';
 import { ScheduleRunner } from './schedules/ScheduleRunner.ts';
 import { type InvokeFunction, RUNTIME_ERRORS } from './shared/InvocationResult.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from './shared/localNames.ts';
@@ -32,7 +33,10 @@ export interface StartPlatformOptions {
   readonly functionsDir?: string;
   /** Ports; `0` picks a free one. @default from SOLEIL_*_PORT, else 3000, 3001, 4010, 8000 */
   readonly ports?: Partial<{ http: number; ws: number; aws: number; dynamodb: number }>;
-  /** Folder for DynamoDB data, dead letters and the archive; `null` keeps everything in memory (tests). */
+  /**
+   * Folder for DynamoDB data, dead letters, the archive and the signing keys, made readable by its owner only
+   * (mode 0700); `null` keeps everything in memory (tests), the keys in a temporary private folder.
+   */
   readonly dataDir?: string | null;
   /** EventBridge retry timing; tests pass `{ timeScale: 0.001 }`. Also scales Lambda's async retries. */
   readonly retry?: RetryPolicyOptions;
@@ -128,6 +132,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const log = options.log ?? ((line: string) => console.warn(line));
   const ports = await resolvePorts(options);
   const dataDir = options.dataDir === undefined ? readLocalSettings().dataDir : options.dataDir;
+  if (dataDir) ensurePrivateFolder(dataDir);
   const functionsDir = options.functionsDir ?? path.join(repositoryRoot(), 'functions');
 
   // The JVM takes longest to start: load the model meanwhile.
@@ -162,6 +167,16 @@ interface ComposeInput {
 
 const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   const { options, model, dynamo, ports, dataDir, log, cleanups } = input;
+  // Private signing keys stay out of DynamoDB Local, as KMS keeps them out of DynamoDB in AWS: a folder of
+  // their own, readable only by this user (kept in the data folder, or for a run in memory, in a temporary one).
+  let signingKeysDir: string;
+  if (dataDir) {
+    signingKeysDir = ensurePrivateFolder(path.join(dataDir, 'signing-keys'));
+  } else {
+    const temporary = temporaryPrivateFolder('soleil-signing-keys-');
+    cleanups.push(() => temporary.remove());
+    signingKeysDir = temporary.path;
+  }
   const dynamoClient = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: LOCAL_AWS_REGION,
@@ -251,6 +266,7 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     ...(options.maxConcurrency !== undefined ? { maxConcurrency: options.maxConcurrency } : {}),
     ...(options.functionTimeoutMs ? { timeoutMs: options.functionTimeoutMs } : {}),
     ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}),
+    signingKeysDir,
   });
   const startedRunner = runner;
   cleanups.push(() => startedRunner.stop());

@@ -148,8 +148,8 @@ export const ConfigDeclaration = z
 
 /**
  * An asymmetric key the module signs with (e.g. access tokens). The private half stays where the renderer
- * keeps it (a KMS key in AWS); the module's functions learn its id from `signingKeyEnvVar(name)`, and only
- * when the renderer provides one (the embedded platform does not: the module falls back to its own keys).
+ * keeps it, never in a table: a KMS key in AWS, a private key folder on the embedded platform. The module's
+ * functions learn where from `signingKeyEnvVar(name)`: the KMS key ARN, or a `file:` URL of the folder.
  */
 export const SigningKeyDeclaration = z
   .object({

@@ -16,8 +16,8 @@ export interface EnvironmentResolver {
     declared: { default: string | null; localDefault: string | null },
   ): string | undefined;
   /**
-   * Id of a deployed signing key (by model signing-key id), e.g. a KMS key ARN; undefined (or no resolver
-   * method) when the renderer has no key service, and the module then signs with keys of its own.
+   * Where a signing key (by model signing-key id) lives: a KMS key ARN in AWS, a `file:` URL of a private key
+   * folder on the embedded platform; undefined (or no resolver method) leaves the variable unset.
    */
   signingKeyId?(keyId: string): string | undefined;
   /** Id of the previous generation of a signing key (verification only), if the renderer keeps one. */

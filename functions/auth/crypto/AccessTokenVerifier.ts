@@ -1,7 +1,11 @@
 import { createLocalJWKSet, errors, type JWK, jwtVerify } from 'jose';
 import type { Identity } from '../../../shared/contracts/identity.ts';
 import { identityFromClaims } from '../domain/accessTokenClaims.ts';
-import { ACCESS_TOKEN_ALG } from '../domain/authConstants.ts';
+import {
+  ACCESS_TOKEN_ALG,
+  ACCESS_TOKEN_CLOCK_SKEW_SECONDS,
+  ACCESS_TOKEN_TTL_SECONDS,
+} from '../domain/authConstants.ts';
 import type { SigningKeyProvider } from './SigningKeyProvider.ts';
 
 // At most one key-list refresh per this interval when tokens carry unknown key ids (forged or rotated).
@@ -9,8 +13,9 @@ const UNKNOWN_KID_REFRESH_MS = 30_000;
 
 /**
  * Verifies access tokens: ES256 only (so `alg: none` and HMAC-confusion tokens fail), one of our published
- * keys, our issuer and audience, not expired, and the platform's claim shape. Returns null when the token is
- * wrong in any way: the caller answers 401 without saying which check failed.
+ * keys, our issuer and audience, not expired, no longer-lived than we issue them (`exp - iat` at most the TTL
+ * plus clock skew, `iat` not ahead of the clock by more than the skew) and the platform's claim shape.
+ * Returns null when the token is wrong in any way: the caller answers 401 without saying which check failed.
  */
 export class AccessTokenVerifier {
   private lastRefresh = 0;
@@ -59,6 +64,11 @@ export class AccessTokenVerifier {
       requiredClaims: ['sub', 'exp', 'iat', 'jti'],
       ...(now ? { currentDate: new Date(now()) } : {}),
     });
+    // A valid signature proves only that our key signed: our issuer never hands out a longer-lived token, so
+    // one that claims more was made with a stolen key, and is refused rather than honoured for years.
+    const { iat, exp } = payload as { iat: number; exp: number };
+    if (exp - iat > ACCESS_TOKEN_TTL_SECONDS + ACCESS_TOKEN_CLOCK_SKEW_SECONDS) return null;
+    if (iat > (now ?? Date.now)() / 1000 + ACCESS_TOKEN_CLOCK_SKEW_SECONDS) return null;
     return identityFromClaims(payload);
   }
 

@@ -9,9 +9,10 @@ export interface TokenSigner {
 }
 
 /**
- * Where access-token signing keys live. Locally and in tests: {@link StoredSigningKeyProvider} (a key pair
- * generated on first use into the `signing-keys` table). In AWS: `KmsSigningKeyProvider`, a KMS asymmetric
- * key (ECC_NIST_P256) whose private half never leaves KMS — see the module README.
+ * Where access-token signing keys live. Locally and in tests: {@link StoredSigningKeyProvider} (key pairs
+ * generated on first use into the key folder the embedded platform names, a file each: `FileSigningKeyStore`).
+ * In AWS: `KmsSigningKeyProvider`, a KMS asymmetric key (ECC_NIST_P256) whose private half never leaves KMS —
+ * see the module README.
  */
 export interface SigningKeyProvider {
   /** The signer of the current key. */

@@ -3,6 +3,12 @@ import { MAX_MEMBERSHIPS_PER_IDENTITY } from '../../../shared/contracts/identity
 /** Access tokens are short-lived: a revoked membership stops working within this many seconds. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
+/**
+ * Clock difference tolerated between the container that issued a token and the one verifying it: a token
+ * may claim a lifetime (`exp - iat`) of at most the TTL plus this, and an `iat` at most this far ahead.
+ */
+export const ACCESS_TOKEN_CLOCK_SKEW_SECONDS = 60;
+
 /** One refresh token lives this long; each use rotates it and starts a new period. */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 

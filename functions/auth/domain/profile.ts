@@ -2,13 +2,17 @@ import * as z from 'zod';
 import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import { MAX_NAME_LENGTH } from './authConstants.ts';
 
-/** A display name: trimmed, not blank, no control characters. */
+/**
+ * A display name (of a user or a band): trimmed, not blank, no control characters and no bidirectional
+ * formatting characters (U+202E and kin), which would make a name display as something else ("Ana‮exe.gnp"
+ * shows as "Anapng.exe") in every member list. Right-to-left scripts themselves are fine.
+ */
 export const DisplayName = z
   .string()
   .trim()
   .min(1, 'must not be blank')
   .max(MAX_NAME_LENGTH)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+  .regex(/^[^\p{Cc}\p{Bidi_Control}]*$/u, 'must not contain control or bidirectional formatting characters');
 
 /** The instruments a user plays: from the DOMAIN list, each at most once. */
 export const InstrumentList = z

@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 
-/** A stored ES256 key pair. Only the local/DynamoDB key provider stores private keys (see README). */
+/** A stored ES256 key pair: only the embedded platform's key folder holds private keys (AWS signs with KMS). */
 export interface SigningKeyRecord {
   /** Key id: starts with the ISO time the key starts signing, so ids sort by activation. */
   readonly kid: string;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { previousSigningKeyEnvVar, signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
@@ -20,45 +21,51 @@ import { DynamoDbBandStore } from '../store/DynamoDbBandStore.ts';
 import { DynamoDbInvitationStore } from '../store/DynamoDbInvitationStore.ts';
 import { DynamoDbOutboxStore } from '../store/DynamoDbOutboxStore.ts';
 import { DynamoDbSessionStore } from '../store/DynamoDbSessionStore.ts';
-import { DynamoDbSigningKeyStore } from '../store/DynamoDbSigningKeyStore.ts';
 import { DynamoDbUserStore } from '../store/DynamoDbUserStore.ts';
+import { FileSigningKeyStore } from '../store/FileSigningKeyStore.ts';
 import type { AuthDependencies } from '../useCases/AuthDependencies.ts';
 
 let cached: AuthDependencies | undefined;
 
+/** The platform told auth nowhere to sign: no KMS key (AWS) and no key folder (the embedded platform). */
+export class MissingSigningKeyError extends Error {
+  override readonly name = 'MissingSigningKeyError';
+}
+
 /**
- * Where access tokens are signed: with the module's KMS key when the platform provides one (AWS sets
- * `SOLEIL_SIGNING_KEY_ACCESS_TOKENS` to its ARN, and `..._PREVIOUS` to the key of the previous generation
- * after a rotation), else with a key pair kept in the `signing-keys` table (the embedded platform, whose
- * tables live in its data directory).
+ * Where access tokens are signed, as the platform says in `SOLEIL_SIGNING_KEY_ACCESS_TOKENS`: a KMS key ARN
+ * in AWS (and `..._PREVIOUS`, the key of the previous generation after a rotation), or locally a `file:` URL
+ * of the folder where the embedded platform keeps the key pairs (one file each, readable only by the user
+ * running it). Private keys are never kept in a table, which any DynamoDB client could scan.
  */
-const signingKeyProviderFor = (
-  env: NodeJS.ProcessEnv,
-  dynamoDb: DynamoDBClient,
-): SigningKeyProvider & { invalidate?(): void } => {
-  const keyArn = env[signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]?.trim();
+const signingKeyProviderFor = (env: NodeJS.ProcessEnv): SigningKeyProvider & { invalidate?(): void } => {
+  const variable = signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY);
+  const keyId = env[variable]?.trim();
   const previousKeyArn = env[previousSigningKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]?.trim();
-  if (keyArn) {
+  if (keyId?.startsWith('file:')) {
+    return new StoredSigningKeyProvider(new FileSigningKeyStore(fileURLToPath(keyId)));
+  }
+  if (keyId) {
     return new KmsSigningKeyProvider(new KMSClient({}), {
-      keyArn,
+      keyArn: keyId,
       ...(previousKeyArn ? { previousKeyArns: [previousKeyArn] } : {}),
     });
   }
-  return new StoredSigningKeyProvider(
-    new DynamoDbSigningKeyStore(dynamoDb, runtimeConfig.table(AUTH_TABLES.signingKeys, env)),
+  throw new MissingSigningKeyError(
+    `${variable} is not set: the platform gives auth a KMS key ARN (AWS) or a file: URL of a key folder (locally).`,
   );
 };
 
 /**
  * The auth module's dependencies, built once per container from the environment (table names from the
  * platform, `SOLEIL_AUTH_*` configuration). Nothing secret is read here: the signing key stays in KMS (AWS)
- * or in the store (locally).
+ * or in its key folder (locally), read when the first token is signed.
  */
 export const authDependencies = (): AuthDependencies => {
   if (cached) return cached;
   const config = readAuthConfig();
   const client = new DynamoDBClient({});
-  const keys = signingKeyProviderFor(process.env, client);
+  const keys = signingKeyProviderFor(process.env);
   const tokenOptions = { issuer: config.tokenIssuer, audience: config.tokenAudience };
   const outbox = runtimeConfig.table(AUTH_TABLES.outbox);
   const users = runtimeConfig.table(AUTH_TABLES.users);

@@ -1,11 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { LOCAL_AWS_CREDENTIALS } from '../shared/localNames.ts';
 import type { ConnectionRegistry } from '../websocket/ConnectionRegistry.ts';
 import { ADMIN_PREFIX, AdminApi, type AdminApiOptions } from './adminApi.ts';
 import { CONNECTIONS_PATH, ConnectionsApi } from './connectionsApi.ts';
 import { EventBridgeApi, type EventBridgeApiOptions } from './eventBridgeApi.ts';
+import { foreignCallerReason } from './foreignCallerReason.ts';
 import { readBody, sendAwsError } from './httpExchange.ts';
 import { LAMBDA_INVOKE_PATH, LambdaApi, type LambdaApiOptions } from './lambdaApi.ts';
+import { SigV4Verifier } from './SigV4Verifier.ts';
 
 /** Default port of the local AWS endpoint (`SOLEIL_AWS_PORT`). */
 export const DEFAULT_AWS_PORT = 4010;
@@ -16,6 +20,8 @@ export interface LocalAwsEndpointOptions {
   readonly admin: AdminApiOptions;
   /** The WebSocket server's connections; a getter because it starts after this endpoint. */
   readonly connections: () => ConnectionRegistry | undefined;
+  /** The credentials requests must be signed with (SigV4). @default LOCAL_AWS_CREDENTIALS */
+  readonly credentials?: AwsCredentialIdentity;
 }
 
 const EVENTBRIDGE_TARGET = /^AWSEvents\.(\w+)$/;
@@ -23,7 +29,10 @@ const EVENTBRIDGE_TARGET = /^AWSEvents\.(\w+)$/;
 /**
  * One HTTP server that the real AWS SDK v3 clients and the AWS CLI talk to instead of AWS: EventBridge
  * (JSON 1.1 on `/`), Lambda Invoke, API Gateway `@connections`, plus local admin routes under `/_soleil/`.
- * Signatures are not checked: every request is the local developer's.
+ * As AWS does before IAM, it answers only requests signed (SigV4, header or presigned query) with the local
+ * credentials; and only AWS clients of this machine: a loopback `Host`, no `Origin` (see
+ * {@link foreignCallerReason}). Lambda Invoke runs a function with no authorizer in front, so this is what
+ * stops a web page from invoking one with an identity of its choosing.
  */
 export class LocalAwsEndpoint {
   private readonly server: Server;
@@ -31,8 +40,10 @@ export class LocalAwsEndpoint {
   private readonly lambda: LambdaApi;
   private readonly connections: ConnectionsApi;
   private readonly admin: AdminApi;
+  private readonly signatures: SigV4Verifier;
 
   constructor(options: LocalAwsEndpointOptions) {
+    this.signatures = new SigV4Verifier({ credentials: options.credentials ?? LOCAL_AWS_CREDENTIALS });
     this.eventBridge = new EventBridgeApi(options.eventBridge);
     this.lambda = new LambdaApi(options.lambda);
     this.connections = new ConnectionsApi(options.connections);
@@ -64,7 +75,23 @@ export class LocalAwsEndpoint {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    const foreign = foreignCallerReason(req);
+    if (foreign !== undefined) {
+      req.resume();
+      sendAwsError(res, 403, 'AccessDeniedException', foreign);
+      return;
+    }
     const body = await readBody(req);
+    const signature = await this.signatures.verify({
+      method,
+      url: req.url ?? '/',
+      headers: req.headersDistinct,
+      body,
+    });
+    if (!signature.valid) {
+      sendAwsError(res, signature.status, signature.code, signature.message);
+      return;
+    }
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string') {
       const operation = EVENTBRIDGE_TARGET.exec(target)?.[1];

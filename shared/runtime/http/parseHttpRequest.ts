@@ -65,6 +65,7 @@ export const parseHttpRequest = (event: HttpEvent, schemas: HttpSchemas): Parsed
     ? readJsonBody(typeof event.body === 'string' ? event.body : undefined, {
         isBase64Encoded: event.isBase64Encoded === true,
         contentType: headers['content-type'],
+        requireJsonMediaType: true,
         maxBytes: schemas.maxBodyBytes,
       })
     : undefined;

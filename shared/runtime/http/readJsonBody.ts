@@ -7,11 +7,20 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 /**
  * The JSON value of a request body, or undefined when there is none. Checks size (413), media type (415)
- * and syntax (400) — in that order, so a huge body is never decoded.
+ * and syntax (400) — in that order, so a huge body is never decoded. Over HTTP a body must say it is JSON:
+ * without a content type, or as `text/plain`, it could come from any web page as a "simple" cross-site
+ * request, which browsers send without asking the API first (no CORS preflight).
  */
 export const readJsonBody = (
   raw: string | undefined,
-  options: { isBase64Encoded: boolean; contentType: string | undefined; maxBytes: number },
+  options: {
+    isBase64Encoded: boolean;
+    /** The request's `content-type`; ignored when `requireJsonMediaType` is false. */
+    contentType: string | undefined;
+    /** False where the transport has no content type (WebSocket messages). */
+    requireJsonMediaType: boolean;
+    maxBytes: number;
+  },
 ): unknown => {
   if (raw === undefined || raw === null || raw === '') return undefined;
   // Base64 is 4/3 of the decoded size: reject obvious giants before allocating.
@@ -23,9 +32,15 @@ export const readJsonBody = (
   if (bytes.byteLength > options.maxBytes) {
     throw new PayloadTooLargeError(`The body is ${bytes.byteLength} bytes; the limit is ${options.maxBytes}`);
   }
-  const mediaType = options.contentType?.split(';')[0]?.trim();
-  if (mediaType && !JSON_MEDIA_TYPE.test(mediaType)) {
-    throw new UnsupportedMediaTypeError(`The body is ${mediaType}; send application/json`);
+  if (options.requireJsonMediaType) {
+    const mediaType = options.contentType?.split(';')[0]?.trim() ?? '';
+    if (!JSON_MEDIA_TYPE.test(mediaType)) {
+      throw new UnsupportedMediaTypeError(
+        mediaType === ''
+          ? 'The body has no content type; send application/json'
+          : `The body is ${mediaType}; send application/json`,
+      );
+    }
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') return undefined;

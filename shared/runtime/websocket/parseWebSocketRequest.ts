@@ -55,6 +55,7 @@ export const parseWebSocketRequest = (
     const json = readJsonBody(typeof event.body === 'string' ? event.body : undefined, {
       isBase64Encoded: event.isBase64Encoded === true,
       contentType: undefined,
+      requireJsonMediaType: false,
       maxBytes: WEBSOCKET_MAX_MESSAGE_BYTES,
     });
     const parsed = bodySchema.safeParse(json);

@@ -1,15 +1,19 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
+import { ACCESS_TOKEN_SIGNING_KEY } from '../../../../functions/auth/domain/authConstants.ts';
 import manifest from '../../../../functions/auth/module.ts';
 import { resetAuthDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
 import {
   type DynamoDbLocal,
   startDynamoDbLocal,
 } from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
+import { temporaryPrivateFolder } from '../../../../infra/local/privateFolder.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import { LEADER_ROUTES_ENV } from '../../../../shared/contracts/identity.ts';
-import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
+import { signingKeyEnvVar, tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';
 import { httpEvent } from '../../../helpers/httpEvents.ts';
 import { type LocalOidcIssuer, startLocalOidcIssuer } from '../../../helpers/localOidcIssuer.ts';
@@ -25,6 +29,8 @@ export interface AuthTestBed {
   readonly oidc: LocalOidcIssuer;
   readonly dynamo: DynamoDbLocal;
   readonly published: PublishedEvent[];
+  /** The private folder holding the signing keys' folders. */
+  readonly keysDir: string;
   /** While true, every PutEvents fails (a bus outage): the publisher's retries all fail too. */
   failPublishing: boolean;
   stop(): Promise<void>;
@@ -78,7 +84,11 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
   }
   client.destroy();
 
+  // Where the embedded platform would keep the signing keys: a private folder of their own.
+  const keys = temporaryPrivateFolder('soleil-test-keys-');
   Object.assign(process.env, {
+    [signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]: pathToFileURL(path.join(keys.path, 'auth-access-tokens'))
+      .href,
     AWS_REGION: LOCAL_AWS_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey,
@@ -111,10 +121,12 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
     oidc,
     dynamo,
     published,
+    keysDir: keys.path,
     stop: async () => {
       bus.restore();
       await oidc.stop();
       await dynamo.stop();
+      keys.remove();
     },
   });
 };

@@ -1,5 +1,8 @@
 import '../../../helpers/quietPowertools.ts';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import {
   GetPublicKeyCommand,
@@ -20,6 +23,7 @@ import { handler as health } from '../../../../functions/auth/handlers/health.ts
 import { handler as jwks } from '../../../../functions/auth/handlers/jwks.ts';
 import {
   authDependencies,
+  MissingSigningKeyError,
   resetAuthDependencies,
 } from '../../../../functions/auth/wiring/authDependencies.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
@@ -155,8 +159,9 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
     delete process.env[PREVIOUS_KEY_ENV];
   });
 
-  it('falls back to the stored key pair when the platform gives no key (the embedded platform)', async () => {
-    delete process.env[KEY_ENV];
+  it('signs with key pairs in the key folder when the platform names one (the embedded platform)', async () => {
+    const folder = path.join(bed.keysDir, 'kms-test-folder');
+    process.env[KEY_ENV] = pathToFileURL(folder).href;
     resetAuthDependencies();
     expect(authDependencies().keys).toBeInstanceOf(StoredSigningKeyProvider);
     // The public GET never creates a key: the first signing does.
@@ -169,5 +174,17 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
     const kid = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid;
     expect(kid).not.toBe(kmsKeyKid(KEY_ARN));
     expect(published.json.keys.map((k: { kid: string }) => k.kid)).toContain(kid);
+    expect(readdirSync(folder)).toEqual([`${encodeURIComponent(kid)}.json`]);
+  });
+
+  it('refuses to sign at all when the platform names no key, rather than keep one in a table', async () => {
+    delete process.env[KEY_ENV];
+    resetAuthDependencies();
+    expect(() => authDependencies()).toThrow(MissingSigningKeyError);
+    const signIn = await call(
+      devLogin,
+      routeEvent('POST', '/api/auth/dev-login', { body: { email: 'nokey@example.com' } }),
+    );
+    expect(signIn.status).toBe(500);
   });
 });

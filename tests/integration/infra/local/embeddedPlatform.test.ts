@@ -5,6 +5,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { localAwsFetch } from '../../../../infra/local/aws/localAwsFetch.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
 import { ProbeListener } from '../../../fixtures/modules-local/ProbeListener.ts';
@@ -135,8 +136,7 @@ describe('embedded platform: events', () => {
     );
     dynamo.destroy();
 
-    const redrive = await fetch(`${platform.urls.aws}/_soleil/dlq/redrive`, {
-      method: 'POST',
+    const redrive = await localAwsFetch(`${platform.urls.aws}/_soleil/dlq/redrive`, {
       body: JSON.stringify({ rule: 'content-onFileChanged' }),
     });
     expect(await redrive.json()).toEqual({ redriven: 1 });

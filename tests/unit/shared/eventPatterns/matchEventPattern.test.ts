@@ -72,6 +72,51 @@ describe('compiled matchers', () => {
     expect(matchesEventPattern({ n: [123456789012] }, { n: 123456789012 })).toBe(true);
   });
 
+  it('keeps numeric bounds open or closed exactly as written (> vs >=, < vs <=)', () => {
+    const at = (numeric: unknown[], n: number) => matchesEventPattern({ n: [{ numeric }] }, { n });
+    expect([
+      at(['>', 10], 10),
+      at(['>', 10], 10.000001),
+      at(['>=', 10], 10),
+      at(['>=', 10], 9.999999),
+    ]).toEqual([false, true, true, false]);
+    expect([
+      at(['<', 10], 10),
+      at(['<', 10], 9.999999),
+      at(['<=', 10], 10),
+      at(['<=', 10], 10.000001),
+    ]).toEqual([false, true, true, false]);
+    // Both ends of a range, each of the four combinations.
+    expect([at(['>', 0, '<', 5], 0), at(['>', 0, '<', 5], 5), at(['>', 0, '<', 5], 2.5)]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect([at(['>=', 0, '<=', 5], 0), at(['>=', 0, '<=', 5], 5), at(['>=', 0, '<=', 5], 5.000001)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([at(['>=', 0, '<', 5], 0), at(['>=', 0, '<', 5], 5)]).toEqual([true, false]);
+    expect([at(['>', 0, '<=', 5], 0), at(['>', 0, '<=', 5], 5)]).toEqual([false, true]);
+    expect([at(['>=', -1, '<', 1], -1), at(['>=', -1, '<', 1], -1.000001)]).toEqual([true, false]);
+  });
+
+  it('excludes by prefix with anything-but, and only strings that start with it', () => {
+    const notDraft = { state: [{ 'anything-but': { prefix: 'draft' } }] };
+    expect(matchesEventPattern(notDraft, { state: 'draft' })).toBe(false);
+    expect(matchesEventPattern(notDraft, { state: 'draft-2' })).toBe(false);
+    expect(matchesEventPattern(notDraft, { state: 'final-draft' })).toBe(true);
+    expect(matchesEventPattern(notDraft, { state: 'Draft' })).toBe(true);
+    expect(matchesEventPattern(notDraft, { state: 'dra' })).toBe(true);
+    expect(matchesEventPattern(notDraft, { state: 7 })).toBe(true);
+    expect(matchesEventPattern(notDraft, {})).toBe(false);
+    const neither = { state: [{ 'anything-but': { prefix: ['tmp/', 'cache/'] } }] };
+    expect(matchesEventPattern(neither, { state: 'cache/x' })).toBe(false);
+    expect(matchesEventPattern(neither, { state: 'tmp/x' })).toBe(false);
+    expect(matchesEventPattern(neither, { state: 'charts/tmp/x' })).toBe(true);
+  });
+
   it('matches prototype-looking keys only when they are really in the event', () => {
     expect(matchesEventPattern({ constructor: [{ exists: true }] }, {})).toBe(false);
     expect(matchesEventPattern({ constructor: [{ exists: false }] }, {})).toBe(true);

@@ -16,6 +16,7 @@ import {
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
+import { localAwsFetch } from '../../../../../infra/local/aws/localAwsFetch.ts';
 import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
@@ -241,8 +242,7 @@ describe('LocalAwsEndpoint: inspecting the bus', () => {
     await events.send(new PutEventsCommand({ Entries: [entry({ replayed: true })] }));
     await router.idle();
     delivered.length = 0;
-    const response = await fetch(`${url}/_soleil/replay`, {
-      method: 'POST',
+    const response = await localAwsFetch(`${url}/_soleil/replay`, {
       body: JSON.stringify({ from, name: 'again' }),
     });
     expect(await response.json()).toEqual({ replayed: 1, name: 'again' });

@@ -5,6 +5,7 @@ import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLett
 import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
 import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
 import { RetryPolicy } from '../../../../../infra/local/events/RetryPolicy.ts';
+import { LOCAL_AWS_CREDENTIALS } from '../../../../../infra/local/shared/localNames.ts';
 import type { RuleModel } from '../../../../../shared/platformModel/PlatformModel.ts';
 
 const region = 'eu-west-1';
@@ -45,7 +46,8 @@ beforeAll(async () => {
   events = new EventBridgeClient({
     endpoint: url,
     region,
-    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    // The endpoint verifies signatures, as AWS does: sign with the local credentials.
+    credentials: LOCAL_AWS_CREDENTIALS,
   });
 });
 afterAll(async () => {

@@ -407,3 +407,31 @@ describe('HttpApiServer CORS', () => {
     }
   });
 });
+
+describe('HttpApiServer Host check (DNS rebinding)', () => {
+  const withHost = (host: string, method = 'GET') =>
+    sendHttpRequest(port, { method, path: '/api/system/health', headers: { host } });
+
+  it('serves requests that name this machine by a loopback name and the port it listens on', async () => {
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LocalHost:${port}`]) {
+      expect([host, (await withHost(host)).status]).toEqual([host, 200]);
+    }
+  });
+
+  it('refuses (403, no function runs) a Host that is not loopback or not this port, preflights included', async () => {
+    const refused = [
+      `evil.example:${port}`,
+      `localhost.evil.example:${port}`,
+      `127.0.0.2:${port}`,
+      '127.0.0.1',
+      `127.0.0.1:${port + 1}`,
+      `localhost:${port}@evil.example`,
+    ];
+    for (const host of refused) {
+      const response = await withHost(host);
+      expect([host, response.status, response.body]).toEqual([host, 403, '{"message":"Forbidden"}']);
+    }
+    expect((await withHost(`evil.example:${port}`, 'OPTIONS')).status).toBe(403);
+    expect(fake.calls).toEqual([]);
+  });
+});

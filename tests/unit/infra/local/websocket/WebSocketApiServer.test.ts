@@ -403,3 +403,15 @@ describe('WebSocketApiServer connection limits', () => {
     expect((await socket.closed).code).toBe(1001);
   });
 });
+
+describe('WebSocketApiServer Host check (DNS rebinding)', () => {
+  it('refuses (403) an upgrade whose Host is not a loopback name with this port, before any authorizer runs', async () => {
+    for (const host of [`evil.example:${port}`, `127.0.0.1:${port + 1}`, 'localhost']) {
+      await expect(connect('/?token=good', { host })).rejects.toThrow('status 403');
+    }
+    expect(eventsOf('auth-authorize')).toEqual([]);
+    expect(eventsOf('sync-connect')).toEqual([]);
+    const socket = await connect('/?token=good', { host: `localhost:${port}` });
+    expect(socket.ws.readyState).toBe(socket.ws.OPEN);
+  });
+});

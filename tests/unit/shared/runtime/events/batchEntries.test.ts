@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OversizedEntryError } from '../../../../../shared/runtime/events/batchEntries.ts';
 import { batchEntries, entrySize } from '../../../../../shared/runtime/index.ts';
 
 const entry = (detailBytes: number, id = 0) => ({
@@ -27,5 +28,26 @@ describe('batchEntries', () => {
     const overhead = entrySize(entry(0));
     const half = entry(128 * 1024 - overhead);
     expect(batchEntries([half, half, half]).map((b) => b.length)).toEqual([2, 1]);
+  });
+
+  it('closes a batch at exactly 10 entries, by count alone', () => {
+    const small = Array.from({ length: 21 }, (_, i) => entry(10, i));
+    expect(batchEntries(small.slice(0, 10)).map((b) => b.length)).toEqual([10]);
+    expect(batchEntries(small.slice(0, 11)).map((b) => b.length)).toEqual([10, 1]);
+    expect(batchEntries(small).map((b) => b.length)).toEqual([10, 10, 1]);
+    expect(batchEntries(small).flat()).toEqual(small);
+  });
+
+  it('closes a batch at the byte limit, by size alone, one byte either side', () => {
+    // Source and DetailType; entry(n) has a Detail of n bytes (n ≥ 1).
+    const overhead = entrySize({ Source: 'soleil.x', DetailType: 'x.y' });
+    const quarter = 64 * 1024 - overhead;
+    const exactly = [entry(quarter), entry(quarter), entry(quarter), entry(quarter)];
+    expect(exactly.reduce((sum, e) => sum + entrySize(e), 0)).toBe(256 * 1024);
+    expect(batchEntries(exactly).map((b) => b.length)).toEqual([4]);
+    const oneOver = [entry(quarter), entry(quarter), entry(quarter), entry(quarter + 1)];
+    expect(batchEntries(oneOver).map((b) => b.length)).toEqual([3, 1]);
+    expect(batchEntries([entry(256 * 1024 - overhead)]).map((b) => b.length)).toEqual([1]);
+    expect(() => batchEntries([entry(256 * 1024 - overhead + 1)])).toThrow(OversizedEntryError);
   });
 });

@@ -105,6 +105,32 @@ describe('httpHandler', () => {
     expect(form.statusCode).toBe(415);
   });
 
+  it('answers 415 problem+json to a body sent without a content type or as text (a CSRF-able simple request)', async () => {
+    handle.mockClear();
+    const body = '{"title":"Blue Bossa","count":2}';
+    const bare = httpEvent({ body });
+    delete (bare.headers as Record<string, string>)['content-type'];
+    const noType = await create(bare, lambdaContext());
+    expect(noType.statusCode).toBe(415);
+    expect(noType.headers?.['content-type']).toBe('application/problem+json');
+    expect(bodyOf(noType).type).toBe('https://soleil.dev/problems/unsupported-media-type');
+    for (const type of ['', 'text/plain', 'text/plain;charset=UTF-8', 'multipart/form-data; boundary=x']) {
+      const response = await create(httpEvent({ body, headers: { 'content-type': type } }), lambdaContext());
+      expect([type, response.statusCode]).toEqual([type, 415]);
+    }
+    expect(handle).not.toHaveBeenCalled();
+    const json = await create(
+      httpEvent({ body, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+      lambdaContext(),
+    );
+    expect(json.statusCode).toBe(201);
+    const vendor = await create(
+      httpEvent({ body, headers: { 'content-type': 'application/vnd.soleil+json' } }),
+      lambdaContext(),
+    );
+    expect(vendor.statusCode).toBe(201);
+  });
+
   describe('identity', () => {
     const whoAmI = httpHandler({
       module: 'test',
