@@ -3,14 +3,14 @@ import type { EventContract } from '../contracts/defineEvent.ts';
 import type { ServiceContract } from '../contracts/defineService.ts';
 import { eventSource } from '../contracts/eventCatalog.ts';
 import type { ModuleManifest } from '../contracts/moduleManifest.ts';
-import { collectFunctions, functionIdOf } from './collectFunctions.ts';
 import {
-  IDEMPOTENCY_TABLE_NAME,
-  PLATFORM_ENV,
+  isPlatformEnvName,
   previousSigningKeyEnvVar,
   signingKeyEnvVar,
   tableEnvVar,
-} from './modelConstants.ts';
+} from '../contracts/platformEnvironment.ts';
+import { collectFunctions, functionIdOf } from './collectFunctions.ts';
+import { IDEMPOTENCY_TABLE_NAME } from './modelConstants.ts';
 import type {
   EventModel,
   PlatformModel,
@@ -276,16 +276,11 @@ export const buildPlatformModel = (
     tables.push(...own);
   }
 
-  const reserved = new Set<string>(Object.values(PLATFORM_ENV));
   for (const m of manifests) {
     const seen = new Set<string>();
     for (const c of m.config) {
       if (seen.has(c.name)) problems.push(`Module "${m.name}" declares setting ${c.name} twice: remove one.`);
-      if (
-        reserved.has(c.name) ||
-        c.name.startsWith('SOLEIL_TABLE_') ||
-        c.name.startsWith(signingKeyEnvVar(''))
-      ) {
+      if (isPlatformEnvName(c.name)) {
         problems.push(
           `Module "${m.name}" declares setting ${c.name}, a name the platform sets itself: rename it.`,
         );

@@ -1,9 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { AUTHORIZER_IDENTITY_KEY, LEADER_ROUTES_ENV } from '../../../shared/contracts/identity.ts';
-import { createLogger, createMetrics } from '../../../shared/runtime/index.ts';
+import { AUTHORIZER_IDENTITY_KEY } from '../../../shared/contracts/identity.ts';
+import { createLogger, createMetrics, runtimeConfig } from '../../../shared/runtime/index.ts';
 import { decideRouteAccess } from '../domain/routeAccess.ts';
 import { authDependencies } from '../wiring/authDependencies.ts';
-import { readLeaderRoutes } from './readLeaderRoutes.ts';
 
 /** HTTP API (payload 2.0) authorizer event: the parts this authorizer reads. */
 interface HttpAuthorizerEvent {
@@ -105,7 +104,7 @@ const authorize = async (event: unknown): Promise<SimpleAuthorizerResponse | Pol
       identity,
       routeKey,
       bandId: event.pathParameters?.bandId,
-      leaderRoutes: readLeaderRoutes(process.env[LEADER_ROUTES_ENV]),
+      leaderRoutes: new Set(runtimeConfig.leaderRoutes()),
     });
     if (decision.effect === 'unauthenticated') {
       logger.info('authorizer refused: no valid token', { routeKey });

@@ -11,9 +11,8 @@ import {
   AUTHORIZER_REFUSALS_METRIC,
 } from '../../../../infra/aws/ObservabilityConstruct.ts';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
-import { LEADER_ROUTES_ENV } from '../../../../shared/contracts/identity.ts';
+import { PLATFORM_ENV } from '../../../../shared/contracts/platformEnvironment.ts';
 import { leaderRouteKeys } from '../../../../shared/platformModel/leaderRouteKeys.ts';
-import { PLATFORM_ENV } from '../../../../shared/platformModel/modelConstants.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
 import { METRICS_NAMESPACE } from '../../../../shared/runtime/observability/metrics.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
@@ -233,7 +232,7 @@ describe('SoleilStack rendered from the fixture model', () => {
       template.toJSON().Resources[logicalIdOfFunction(stackRef, authorizerId)].Properties.Environment
         .Variables;
     const deployedLeaderRoutes = leaderRouteKeys(model, { includeLocalOnly: false });
-    expect(JSON.parse(env[LEADER_ROUTES_ENV])).toEqual(deployedLeaderRoutes);
+    expect(JSON.parse(env[PLATFORM_ENV.leaderRoutes])).toEqual(deployedLeaderRoutes);
     expect(deployedLeaderRoutes.length).toBeGreaterThan(0);
 
     const invokeResources = (module: string): string[] =>
