@@ -2,6 +2,7 @@ import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { userService } from '../../shared/contracts/services/authServices.ts';
 import { AUTH_ENV } from './config/authConfig.ts';
 import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_SIGNING_KEY } from './domain/authConstants.ts';
+import { AUTH_METRICS } from './domain/authMetrics.ts';
 import { AUTH_TABLES, MEMBERSHIPS_BY_USER_INDEX } from './store/authTableNames.ts';
 
 const S = 'S' as const;
@@ -167,6 +168,46 @@ export default defineModule({
       name: ACCESS_TOKEN_SIGNING_KEY,
       algorithm: ACCESS_TOKEN_ALG,
       description: 'Signs access tokens (ES256); the JWKS route publishes its public key.',
+    },
+  ],
+  metrics: [
+    {
+      name: AUTH_METRICS.authorizerRefusals,
+      description:
+        'Requests the authorizer refused (no, bad or expired token; not a member; not a leader): expected all day on a public API.',
+    },
+    {
+      name: AUTH_METRICS.authorizerFailures,
+      description:
+        'Requests the authorizer could not decide (e.g. the signing keys were unreachable) and so refused.',
+    },
+    {
+      name: AUTH_METRICS.outboxPublishFailed,
+      description:
+        'Committed events that could not be published, by their request or by the drain; they wait in the outbox.',
+    },
+    {
+      name: AUTH_METRICS.outboxRepublished,
+      description: 'Events the drain published because their request could not.',
+    },
+  ],
+  alarms: [
+    {
+      name: 'AuthorizerFailing',
+      metric: AUTH_METRICS.authorizerFailures,
+      threshold: 1,
+      description:
+        'The authorizer could not decide, so signed-in users were refused: see its logs (signing keys, KMS, DynamoDB).',
+    },
+    {
+      // One failure is a blip the drain repairs; failures in three periods running mean events are not flowing.
+      name: 'OutboxPublishFailing',
+      metric: AUTH_METRICS.outboxPublishFailed,
+      threshold: 1,
+      periodMinutes: 5,
+      evaluationPeriods: 3,
+      description:
+        'Events have failed to publish for 15 minutes: sign-ins and membership changes are not reaching subscribers. They wait in the outbox (7 days); check EventBridge and the drainOutbox logs.',
     },
   ],
   config: [

@@ -1,7 +1,13 @@
-import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { METRICS_NAMESPACE } from '../../shared/contracts/platformMetrics.ts';
+import type { AlarmModel, PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 
 const list = (items: readonly string[]): string =>
   items.length > 0 ? items.map((i) => `\`${i}\``).join(', ') : '—';
+
+/** `Sum of OutboxPublishFailed ≥ 1 per 5 min, 3 periods running`. */
+const alarmCondition = (a: AlarmModel): string =>
+  `${a.statistic} of \`${a.metric}\` ≥ ${a.threshold} per ${a.periodMinutes} min` +
+  (a.evaluationPeriods > 1 ? `, ${a.evaluationPeriods} periods running` : '');
 
 /** `docs/modules.md`: what each module is, publishes, subscribes to, serves and owns. */
 export const renderModuleMap = (model: PlatformModel): string => {
@@ -57,6 +63,24 @@ export const renderModuleMap = (model: PlatformModel): string => {
     }
     const settings = m.config.map((c) => c.name);
     if (settings.length > 0) lines.push(`Settings: ${list(settings)}`, '');
+    const metrics = model.metrics.filter((x) => x.module === m.name);
+    if (metrics.length > 0) {
+      lines.push(
+        `Metrics (namespace \`${METRICS_NAMESPACE}\`):`,
+        '',
+        '| metric | unit | what it counts |',
+        '|---|---|---|',
+      );
+      for (const x of metrics) lines.push(`| \`${x.name}\` | ${x.unit} | ${x.description} |`);
+      lines.push('');
+    }
+    const alarms = model.alarms.filter((x) => x.module === m.name);
+    if (alarms.length > 0) {
+      lines.push('Alarms (beside the platform’s own on every function, queue and rule):', '');
+      lines.push('| alarm | fires when | what it means |', '|---|---|---|');
+      for (const a of alarms) lines.push(`| \`${a.name}\` | ${alarmCondition(a)} | ${a.description} |`);
+      lines.push('');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 };

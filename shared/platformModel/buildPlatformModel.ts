@@ -6,6 +6,7 @@ import { authorizerSection } from './sections/authorizerSection.ts';
 import { configSection } from './sections/configSection.ts';
 import { eventModels, eventsSection } from './sections/eventsSection.ts';
 import { functionsSection } from './sections/functionsSection.ts';
+import { metricsSection } from './sections/metricsSection.ts';
 import { modulesSection } from './sections/modulesSection.ts';
 import { routesSection } from './sections/routesSection.ts';
 import { rulesSection } from './sections/rulesSection.ts';
@@ -48,6 +49,7 @@ export const buildPlatformModel = (
   const schedules = schedulesSection(manifests);
   const functions = functionsSection(manifests, tables.value, options.handlerExists);
   const authorizer = authorizerSection(manifests);
+  const metrics = metricsSection(manifests);
 
   // In the order a reader fixes them: who exists, what flows between them, then what each one owns.
   const problems = [
@@ -63,6 +65,7 @@ export const buildPlatformModel = (
     schedules,
     functions,
     authorizer,
+    metrics,
   ].flatMap((section) => section.problems);
   if (problems.length > 0) throw new PlatformModelError(problems);
 
@@ -77,6 +80,8 @@ export const buildPlatformModel = (
     schedules: schedules.value,
     signingKeys: signingKeys.value,
     functions: functions.value,
+    metrics: metrics.value.metrics,
+    alarms: metrics.value.alarms,
     authorizer: authorizer.value,
   };
 };

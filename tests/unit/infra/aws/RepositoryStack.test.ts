@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_METRICS } from '../../../../functions/auth/domain/authMetrics.ts';
+import { METRICS_NAMESPACE } from '../../../../shared/contracts/platformMetrics.ts';
 import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
 import { synthStack } from './synthFixtureStack.ts';
@@ -84,5 +86,20 @@ describe('the stack rendered from this repository’s modules', () => {
         'SOLEIL_TABLE_SIGNING_KEYS',
       );
     }
+  });
+
+  it('alarms on auth’s authorizer failures and outbox publish failures, as its manifest declares', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    for (const metric of [AUTH_METRICS.authorizerFailures, AUTH_METRICS.outboxPublishFailed]) {
+      expect(alarms, metric).toContainEqual(
+        expect.objectContaining({
+          Namespace: METRICS_NAMESPACE,
+          MetricName: metric,
+          Dimensions: expect.arrayContaining([{ Name: 'module', Value: 'auth' }]),
+          Threshold: 1,
+        }),
+      );
+    }
+    expect(alarms.some((a) => a.MetricName === AUTH_METRICS.authorizerRefusals)).toBe(false);
   });
 });

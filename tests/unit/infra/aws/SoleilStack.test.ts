@@ -1,20 +1,12 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  AUTHORIZER_FAILURES_METRIC as AUTHORIZER_FAILURES_FROM_HANDLER,
-  AUTHORIZER_REFUSALS_METRIC as AUTHORIZER_REFUSALS_FROM_HANDLER,
-} from '../../../../functions/auth/handlers/authorize.ts';
 import { deployedFunctions } from '../../../../infra/aws/deployedFunctions.ts';
-import {
-  AUTHORIZER_FAILURES_METRIC,
-  AUTHORIZER_REFUSALS_METRIC,
-} from '../../../../infra/aws/ObservabilityConstruct.ts';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
 import { PLATFORM_ENV } from '../../../../shared/contracts/platformEnvironment.ts';
+import { METRICS_NAMESPACE } from '../../../../shared/contracts/platformMetrics.ts';
 import { leaderRouteKeys } from '../../../../shared/platformModel/leaderRouteKeys.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
-import { METRICS_NAMESPACE } from '../../../../shared/runtime/observability/metrics.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
@@ -263,10 +255,13 @@ describe('SoleilStack rendered from the fixture model', () => {
       const own = alarms.filter(([, a]) =>
         String(a.Properties.AlarmDescription).startsWith(`${module.name}:`),
       );
-      expect(own, module.name).toHaveLength(functions * 3 + queues + rules + schedules);
-      const authorizerAlarms = module.name === model.authorizer?.module ? 1 : 0;
+      const authorizers = module.name === model.authorizer?.module ? 1 : 0;
+      const declared = model.alarms.filter((a) => a.module === module.name).length;
+      expect(own, module.name).toHaveLength(
+        functions * 3 - authorizers + declared + queues + rules + schedules,
+      );
       expect(own.filter(([, a]) => a.Properties.MetricName === 'Errors')).toHaveLength(
-        functions - authorizerAlarms,
+        functions - authorizers,
       );
       expect(own.filter(([, a]) => a.Properties.MetricName === 'FailedInvocations')).toHaveLength(
         rules + schedules,
@@ -285,7 +280,7 @@ describe('SoleilStack rendered from the fixture model', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it("alarms on the authorizer's unexpected failures, not on its refusals (Lambda errors)", () => {
+  it("does not alarm on the authorizer's Lambda errors (its refusals): its module's declared alarm does", () => {
     const authorizer = model.authorizer;
     expect(authorizer).not.toBeNull();
     const fnId = logicalIdOfFunction(stackRef, authorizer?.functionId ?? '');
@@ -294,21 +289,38 @@ describe('SoleilStack rendered from the fixture model', () => {
       (a.Dimensions as { Value: Cfn }[] | undefined)?.some((d) => d.Value?.Ref === fnId),
     );
     expect(onAuthorizer.map((a) => a.MetricName).sort()).toEqual(['Duration', 'Throttles']);
-    expect(alarms).toContainEqual(
-      expect.objectContaining({
-        Namespace: METRICS_NAMESPACE,
-        MetricName: AUTHORIZER_FAILURES_METRIC,
-        Dimensions: expect.arrayContaining([
-          { Name: 'module', Value: authorizer?.module },
-          { Name: 'service', Value: authorizer?.module },
-        ]),
-        Threshold: 1,
-      }),
-    );
-    // The names the handler emits are the ones alarmed on.
-    expect(AUTHORIZER_FAILURES_METRIC).toBe(AUTHORIZER_FAILURES_FROM_HANDLER);
-    expect(AUTHORIZER_REFUSALS_METRIC).toBe(AUTHORIZER_REFUSALS_FROM_HANDLER);
-    expect(alarms.some((a) => a.MetricName === AUTHORIZER_REFUSALS_METRIC)).toBe(false);
+    expect(model.alarms.some((a) => a.module === authorizer?.module)).toBe(true);
+  });
+
+  it('renders every alarm a module declares on its own metric, and graphs the declared metrics', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(model.alarms.map((a) => a.id)).toEqual(['auth-AuthorizerFailing', 'auth-SignInSlow']);
+    for (const declared of model.alarms) {
+      expect(alarms, declared.id).toContainEqual(
+        expect.objectContaining({
+          Namespace: METRICS_NAMESPACE,
+          MetricName: declared.metric,
+          Dimensions: expect.arrayContaining([
+            { Name: 'module', Value: declared.module },
+            { Name: 'service', Value: declared.module },
+          ]),
+          Threshold: declared.threshold,
+          EvaluationPeriods: declared.evaluationPeriods,
+          Period: declared.periodMinutes * 60,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching',
+          AlarmDescription: `${declared.module}: ${declared.description}`,
+          ...(declared.statistic.startsWith('p')
+            ? { ExtendedStatistic: declared.statistic }
+            : { Statistic: declared.statistic }),
+        }),
+      );
+    }
+    // A declared metric nobody alarms on (refusals) is graphed, never alarmed.
+    expect(alarms.some((a) => a.MetricName === 'AuthorizerRefusals')).toBe(false);
+    const [, dashboard] = ofType('AWS::CloudWatch::Dashboard')[0] ?? [];
+    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+    for (const metric of model.metrics) expect(body, metric.name).toContain(metric.name);
   });
 
   it('renders the WebSocket routes with the authorizer on $connect and the management endpoint', () => {

@@ -3,7 +3,12 @@ import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
 import { defineModule, InvalidManifestError } from '../../../../shared/contracts/moduleManifest.ts';
 import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
 import { PlatformModelError } from '../../../../shared/platformModel/PlatformModelError.ts';
-import { fixtureManifest, fixtureService, manifestInput } from '../../../helpers/manifestFixtures.ts';
+import {
+  authorizerParts,
+  fixtureManifest,
+  fixtureService,
+  manifestInput,
+} from '../../../helpers/manifestFixtures.ts';
 
 const build = (...manifests: ReturnType<typeof fixtureManifest>[]) =>
   buildPlatformModel(manifests, { eventContracts });
@@ -306,8 +311,8 @@ describe('buildPlatformModel', () => {
   });
 
   it('allows only one authorizer', () => {
-    const a = fixtureManifest('auth', { authorizer: { handler: 'handlers/authorize.handler' } });
-    const b = fixtureManifest('auth2', { authorizer: { handler: 'handlers/authorize.handler' } });
+    const a = fixtureManifest('auth', authorizerParts());
+    const b = fixtureManifest('auth2', authorizerParts());
     expect(build(a).authorizer).toEqual({ module: 'auth', functionId: 'auth-authorize' });
     expect(problemsOf(() => build(a, b))[0]).toMatch(/each declare an authorizer/);
   });
@@ -426,5 +431,67 @@ describe('buildPlatformModel', () => {
       timeoutSeconds: 10,
       memoryMb: 512,
     });
+  });
+});
+
+describe('buildPlatformModel: metrics and alarms', () => {
+  const metric = { name: 'FilesScanned', description: 'Files a scan looked at.' };
+  const alarm = { name: 'ScanStuck', metric: 'FilesScanned', threshold: 1, description: 'Scans fail.' };
+
+  it('carries declared metrics and alarms into the model, with their defaults', () => {
+    const model = build(fixtureManifest('drive', { metrics: [metric], alarms: [alarm] }));
+    expect(model.metrics).toEqual([{ module: 'drive', unit: 'Count', ...metric }]);
+    expect(model.alarms).toEqual([
+      {
+        id: 'drive-ScanStuck',
+        module: 'drive',
+        statistic: 'Sum',
+        periodMinutes: 5,
+        evaluationPeriods: 1,
+        ...alarm,
+      },
+    ]);
+  });
+
+  it('refuses a metric or an alarm declared twice, and an alarm on a metric its module does not declare', () => {
+    const problems = problemsOf(() =>
+      build(
+        fixtureManifest('drive', {
+          metrics: [metric, metric],
+          alarms: [alarm, alarm, { ...alarm, name: 'Typo', metric: 'FileScanned' }],
+        }),
+        // Another module's metric of that name does not count: alarms watch their own module's metrics.
+        fixtureManifest('content', { alarms: [{ ...alarm, name: 'Borrowed' }] }),
+      ),
+    );
+    expect(problems).toEqual([
+      'Module "drive" declares metric "FilesScanned" twice: remove one.',
+      'Module "drive" declares alarm "ScanStuck" twice: rename one.',
+      'Module "drive" alarm "Typo" watches metric "FileScanned", which drive does not declare: ' +
+        "add it to drive's metrics, or fix the alarm's metric.",
+      'Module "content" alarm "Borrowed" watches metric "FilesScanned", which content does not declare: ' +
+        "add it to content's metrics, or fix the alarm's metric.",
+    ]);
+  });
+
+  it('insists that the authorizer’s module alarms on something, since its Lambda errors are refusals', () => {
+    const bare = fixtureManifest('auth', { authorizer: { handler: 'handlers/authorize.handler' } });
+    expect(problemsOf(() => build(bare))).toEqual([
+      expect.stringMatching(
+        /Module "auth" provides the authorizer, .* declare a metric for its unexpected failures and an alarm on it/,
+      ),
+    ]);
+  });
+
+  it('refuses a malformed metric or alarm in the manifest itself', () => {
+    expect(() => fixtureManifest('drive', { metrics: [{ ...metric, name: 'files_scanned' }] })).toThrow(
+      /PascalCase/,
+    );
+    expect(() =>
+      fixtureManifest('drive', { metrics: [metric], alarms: [{ ...alarm, statistic: 'p101' }] }),
+    ).toThrow(/percentile/);
+    expect(() =>
+      fixtureManifest('drive', { metrics: [metric], alarms: [{ ...alarm, threshold: 0 }] }),
+    ).toThrow(InvalidManifestError);
   });
 });

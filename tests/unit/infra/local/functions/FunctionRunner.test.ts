@@ -23,6 +23,8 @@ const model: PlatformModel = {
   webSocketRoutes: [],
   services: [],
   schedules: [],
+  metrics: [],
+  alarms: [],
   authorizer: null,
   tables: [
     {

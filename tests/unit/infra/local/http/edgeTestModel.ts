@@ -25,6 +25,8 @@ export const edgeTestModel = (parts: {
   tables: [],
   schedules: [],
   functions: [],
+  metrics: [],
+  alarms: [],
   authorizer:
     parts.authorizerFunctionId === undefined || parts.authorizerFunctionId === null
       ? null
