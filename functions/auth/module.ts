@@ -28,6 +28,8 @@ export default defineModule({
       auth: 'public',
       handler: 'handlers/googleSignIn.handler',
       description: 'Sign in with a Google ID token; returns an access token and a refresh token.',
+      // A band's members sign in a few times a day; a flood is someone else (and each one costs a JWKS check).
+      throttle: { rateLimit: 10, burstLimit: 20 },
     },
     {
       method: 'POST',
@@ -38,6 +40,7 @@ export default defineModule({
       description:
         'Development sign-in (embedded platform only): body {"email": "you@example.com", "name"?, "instruments"?} ' +
         'returns a session like Google sign-in; send its accessToken as "authorization: Bearer <token>".',
+      throttle: { rateLimit: 5, burstLimit: 10 },
     },
     {
       method: 'POST',
@@ -45,6 +48,9 @@ export default defineModule({
       auth: 'public',
       handler: 'handlers/refresh.handler',
       description: 'Rotate a refresh token for a new access token; reusing a spent one revokes the session.',
+      // Each client refreshes once per access token (15 min): 20/s is ~18,000 active clients; forged tokens
+      // beyond that are refused before they cost a lookup.
+      throttle: { rateLimit: 20, burstLimit: 40 },
     },
     {
       method: 'POST',

@@ -99,7 +99,7 @@ export class SoleilStack extends Stack {
       routes: model.routes,
       functionFor,
       authorizerFunction,
-      throttle: config.httpThrottle,
+      throttling: model.throttling,
       logRetention: config.logRetention,
       corsAllowOrigins: config.corsAllowOrigins,
     });

@@ -1,8 +1,12 @@
 import { METRICS_NAMESPACE } from '../../shared/contracts/platformMetrics.ts';
-import type { AlarmModel, PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import type { AlarmModel, PlatformModel, ThrottleModel } from '../../shared/platformModel/PlatformModel.ts';
+import { routeKeyOf } from '../../shared/platformModel/routeKey.ts';
 
 const list = (items: readonly string[]): string =>
   items.length > 0 ? items.map((i) => `\`${i}\``).join(', ') : '—';
+
+/** `10 requests/s, burst 20`. */
+const limits = (t: ThrottleModel): string => `${t.rateLimit} requests/s, burst ${t.burstLimit}`;
 
 /** `Sum of OutboxPublishFailed ≥ 1 per 5 min, 3 periods running`. */
 const alarmCondition = (a: AlarmModel): string =>
@@ -16,6 +20,9 @@ export const renderModuleMap = (model: PlatformModel): string => {
     '',
     'Generated from the platform model by `npm run docs`; do not edit by hand.',
     '',
+    `Every HTTP route is throttled at ${limits(model.throttling.default)} (its own token bucket, shared by ` +
+      'all callers; 429 beyond it) unless its module sets tighter limits, shown in its table.',
+    '',
     '| module | version | critical | depends on | publishes | subscribes to |',
     '|---|---|---|---|---|---|',
     ...model.modules.map(
@@ -27,10 +34,12 @@ export const renderModuleMap = (model: PlatformModel): string => {
     lines.push('', `## ${m.name} ${m.version}`, '', m.description, '');
     const routes = model.routes.filter((r) => r.module === m.name);
     if (routes.length > 0) {
-      lines.push('HTTP routes:', '', '| method | path | auth | what |', '|---|---|---|---|');
+      lines.push('HTTP routes:', '', '| method | path | auth | limit | what |', '|---|---|---|---|---|');
       for (const r of routes) {
+        const own = model.throttling.routes.find((t) => t.routeKey === routeKeyOf(r));
         lines.push(
-          `| ${r.method} | \`${r.path}\` | ${r.auth}${r.localOnly ? ' (local only)' : ''} | ${r.description} |`,
+          `| ${r.method} | \`${r.path}\` | ${r.auth}${r.localOnly ? ' (local only)' : ''} | ` +
+            `${own ? limits(own) : 'default'} | ${r.description} |`,
         );
       }
       lines.push('');

@@ -31,6 +31,17 @@ export type AuthLevel = z.infer<typeof AuthLevel>;
 
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * API Gateway throttling of one route, shared by every caller (not per client): `rateLimit` requests per second
+ * on average, `burstLimit` at once (the token bucket's size). Within the account quota of API Gateway.
+ */
+export const RouteThrottle = z
+  .object({
+    rateLimit: z.number().positive().max(10_000),
+    burstLimit: z.number().int().min(1).max(5_000),
+  })
+  .strict();
+
 export const RouteDeclaration = z
   .object({
     method: HttpMethod,
@@ -47,6 +58,8 @@ export const RouteDeclaration = z
     description: z.string().min(1).max(300),
     /** Exists on the embedded platform only (e.g. development sign-in); never rendered into AWS. */
     localOnly: z.boolean().default(false),
+    /** Tighter limits than the platform's default route throttling (e.g. sign-in); never looser. */
+    throttle: RouteThrottle.optional(),
     ...FunctionSizing,
   })
   .strict()
@@ -245,6 +258,7 @@ export const ModuleManifest = z
 export type ModuleManifest = z.output<typeof ModuleManifest>;
 export type ModuleManifestInput = z.input<typeof ModuleManifest>;
 export type RouteDeclaration = z.output<typeof RouteDeclaration>;
+export type RouteThrottle = z.output<typeof RouteThrottle>;
 export type SubscriptionDeclaration = z.output<typeof SubscriptionDeclaration>;
 export type TableDeclaration = z.output<typeof TableDeclaration>;
 export type ConfigDeclaration = z.output<typeof ConfigDeclaration>;

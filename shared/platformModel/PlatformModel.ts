@@ -23,6 +23,8 @@ export interface PlatformModel {
   readonly metrics: readonly MetricModel[];
   /** Alarms modules declare on their own metrics. */
   readonly alarms: readonly AlarmModel[];
+  /** How many requests the HTTP edge lets through, per route, in AWS and on the embedded platform alike. */
+  readonly throttling: ThrottlingModel;
   /** The function that authorizes non-public HTTP routes and WebSocket `$connect`, if a module provides it. */
   readonly authorizer: { readonly module: string; readonly functionId: string } | null;
 }
@@ -82,6 +84,27 @@ export interface RouteModel {
   readonly auth: AuthLevel;
   readonly description: string;
   readonly functionId: string;
+  readonly localOnly: boolean;
+}
+
+/** A token bucket: refilled at `rateLimit` per second, holding at most `burstLimit` requests. */
+export interface ThrottleModel {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+export interface ThrottlingModel {
+  /** Limits of every route without its own (each route has a bucket of its own, shared by every caller). */
+  readonly default: ThrottleModel;
+  /** Routes a manifest limits more tightly. */
+  readonly routes: readonly RouteThrottleModel[];
+}
+
+export interface RouteThrottleModel extends ThrottleModel {
+  readonly module: string;
+  /** API Gateway route key, `METHOD /path`. */
+  readonly routeKey: string;
+  /** The route exists on the embedded platform only. */
   readonly localOnly: boolean;
 }
 

@@ -1,5 +1,6 @@
 import type { EventContract } from '../contracts/defineEvent.ts';
 import type { ModuleManifest } from '../contracts/moduleManifest.ts';
+import { DEFAULT_ROUTE_THROTTLE } from './modelConstants.ts';
 import type { PlatformModel } from './PlatformModel.ts';
 import { PlatformModelError } from './PlatformModelError.ts';
 import { authorizerSection } from './sections/authorizerSection.ts';
@@ -14,6 +15,7 @@ import { schedulesSection } from './sections/schedulesSection.ts';
 import { servicesSection } from './sections/servicesSection.ts';
 import { signingKeysSection } from './sections/signingKeysSection.ts';
 import { tablesSection } from './sections/tablesSection.ts';
+import { throttlingSection } from './sections/throttlingSection.ts';
 import { webSocketRoutesSection } from './sections/webSocketRoutesSection.ts';
 
 export interface BuildOptions {
@@ -50,6 +52,7 @@ export const buildPlatformModel = (
   const functions = functionsSection(manifests, tables.value, options.handlerExists);
   const authorizer = authorizerSection(manifests);
   const metrics = metricsSection(manifests);
+  const throttling = throttlingSection(manifests, DEFAULT_ROUTE_THROTTLE);
 
   // In the order a reader fixes them: who exists, what flows between them, then what each one owns.
   const problems = [
@@ -66,6 +69,7 @@ export const buildPlatformModel = (
     functions,
     authorizer,
     metrics,
+    throttling,
   ].flatMap((section) => section.problems);
   if (problems.length > 0) throw new PlatformModelError(problems);
 
@@ -82,6 +86,7 @@ export const buildPlatformModel = (
     functions: functions.value,
     metrics: metrics.value.metrics,
     alarms: metrics.value.alarms,
+    throttling: throttling.value,
     authorizer: authorizer.value,
   };
 };

@@ -24,6 +24,7 @@ export {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors/requestErrors.ts';

@@ -102,4 +102,13 @@ describe('the stack rendered from this repository’s modules', () => {
     }
     expect(alarms.some((a) => a.MetricName === AUTH_METRICS.authorizerRefusals)).toBe(false);
   });
+
+  it('throttles auth’s sign-in and refresh routes more tightly than the rest, and leaves out dev-login', () => {
+    const [stage] = ofType('AWS::ApiGatewayV2::Stage').filter((p) => p.StageName === '$default');
+    const settings = stage?.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
+    expect(Object.keys(settings).sort()).toEqual(['POST /api/auth/google', 'POST /api/auth/refresh']);
+    for (const limits of Object.values(settings)) {
+      expect(limits.ThrottlingRateLimit).toBeLessThan(stage?.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+  });
 });

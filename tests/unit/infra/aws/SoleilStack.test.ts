@@ -363,6 +363,33 @@ describe('SoleilStack rendered from the fixture model', () => {
     }
   });
 
+  it('throttles the HTTP API as the model says: the default on every route, tighter limits where declared', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage').filter(
+      ([, st]) => st.Properties.StageName === '$default',
+    ) as [[string, Resource & { DependsOn?: string[] }]];
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: model.throttling.default.rateLimit,
+      ThrottlingBurstLimit: model.throttling.default.burstLimit,
+    });
+    const deployed = model.throttling.routes.filter((r) => !r.localOnly);
+    // The fixture limits one deployed route and one local-only route; AWS gets the deployed one only.
+    expect(deployed.map((r) => r.routeKey)).toEqual(['PUT /api/auth/bands/{bandId}/members/{userId}']);
+    expect(model.throttling.routes.some((r) => r.localOnly)).toBe(true);
+    expect(stage.Properties.RouteSettings).toEqual(
+      Object.fromEntries(
+        deployed.map((r) => [
+          r.routeKey,
+          { ThrottlingRateLimit: r.rateLimit, ThrottlingBurstLimit: r.burstLimit },
+        ]),
+      ),
+    );
+    const routeIds = ofType('AWS::ApiGatewayV2::Route')
+      .filter(([, r]) => deployed.some((d) => d.routeKey === r.Properties.RouteKey))
+      .map(([id]) => id);
+    expect(routeIds).toHaveLength(deployed.length);
+    for (const id of routeIds) expect(stage.DependsOn).toContain(id);
+  });
+
   it('registers one draft-4 schema per event contract, versioned by the contract version', () => {
     const schemas = ofType('AWS::EventSchemas::Schema');
     expect(schemas).toHaveLength(eventContracts.length);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
 import { defineModule, InvalidManifestError } from '../../../../shared/contracts/moduleManifest.ts';
 import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
+import { DEFAULT_ROUTE_THROTTLE } from '../../../../shared/platformModel/modelConstants.ts';
 import { PlatformModelError } from '../../../../shared/platformModel/PlatformModelError.ts';
+import { routeThrottle } from '../../../../shared/platformModel/routeThrottle.ts';
 import {
   authorizerParts,
   fixtureManifest,
@@ -493,5 +495,53 @@ describe('buildPlatformModel: metrics and alarms', () => {
     expect(() =>
       fixtureManifest('drive', { metrics: [metric], alarms: [{ ...alarm, threshold: 0 }] }),
     ).toThrow(InvalidManifestError);
+  });
+});
+
+describe('buildPlatformModel: throttling', () => {
+  const route = (path: string, throttle?: { rateLimit: number; burstLimit: number }) => ({
+    method: 'POST' as const,
+    path,
+    auth: 'public' as const,
+    handler: 'handlers/a.handler',
+    description: 'A',
+    ...(throttle ? { throttle } : {}),
+  });
+
+  it('carries the platform default and the routes a manifest limits, by route key', () => {
+    const model = build(
+      fixtureManifest('drive', {
+        routes: [route('/api/drive/scan', { rateLimit: 2, burstLimit: 4 }), route('/api/drive/other')],
+      }),
+    );
+    expect(model.throttling).toEqual({
+      default: DEFAULT_ROUTE_THROTTLE,
+      routes: [
+        { module: 'drive', routeKey: 'POST /api/drive/scan', localOnly: false, rateLimit: 2, burstLimit: 4 },
+      ],
+    });
+    expect(routeThrottle(model.throttling, 'POST /api/drive/scan')).toEqual({ rateLimit: 2, burstLimit: 4 });
+    expect(routeThrottle(model.throttling, 'POST /api/drive/other')).toEqual(DEFAULT_ROUTE_THROTTLE);
+  });
+
+  it('refuses a route limit looser than the platform default, naming the route and the fix', () => {
+    const loose = { rateLimit: DEFAULT_ROUTE_THROTTLE.rateLimit + 1, burstLimit: 1 };
+    expect(
+      problemsOf(() => build(fixtureManifest('drive', { routes: [route('/api/drive/scan', loose)] }))),
+    ).toEqual([
+      `Module "drive" route POST /api/drive/scan allows ${loose.rateLimit}/s, burst 1, more than the platform ` +
+        `default (${DEFAULT_ROUTE_THROTTLE.rateLimit}/s, burst ${DEFAULT_ROUTE_THROTTLE.burstLimit}): a route's ` +
+        'limits only tighten the default; lower them, or raise DEFAULT_ROUTE_THROTTLE in ' +
+        'shared/platformModel/modelConstants.ts.',
+    ]);
+  });
+
+  it('refuses a limit API Gateway would not take, in the manifest itself', () => {
+    expect(() =>
+      fixtureManifest('drive', { routes: [route('/api/drive/scan', { rateLimit: 0, burstLimit: 1 })] }),
+    ).toThrow(InvalidManifestError);
+    expect(() =>
+      fixtureManifest('drive', { routes: [route('/api/drive/scan', { rateLimit: 1, burstLimit: 2.5 })] }),
+    ).toThrow(/burstLimit/);
   });
 });
