@@ -358,6 +358,22 @@ describe('buildPlatformModel', () => {
     ]);
   });
 
+  it('refuses a setting named like any variable the platform owns, from the one registry', () => {
+    const owned = [
+      'SOLEIL_USES',
+      'SOLEIL_LEADER_ROUTES',
+      'SOLEIL_FUNCTION_ID',
+      'SOLEIL_HTTP_PORT',
+      'SOLEIL_DATA_DIR',
+    ];
+    const clash = fixtureManifest('drive', { config: owned.map((name) => ({ name, description: 'x' })) });
+    expect(problemsOf(() => build(clash))).toEqual(
+      owned.map(
+        (name) => `Module "drive" declares setting ${name}, a name the platform sets itself: rename it.`,
+      ),
+    );
+  });
+
   it('carries signing keys into the model with their id and environment variable', () => {
     const key = { name: 'access-tokens', algorithm: 'ES256' as const, description: 'Signs access tokens' };
     const model = build(fixtureManifest('auth', { signingKeys: [key] }), drive);
