@@ -155,7 +155,7 @@ export class HttpApiConstruct extends Construct {
       }),
     );
     // A stage's route settings name routes by key, so those routes must exist before the stage is updated.
-    for (const { route } of limited) stage.addDependency(route.node.defaultChild as CfnRoute);
+    for (const { route } of limited) stage.addResourceDependency(route.node.defaultChild as CfnRoute);
   }
 
   /** The API's base URL. */
