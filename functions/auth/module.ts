@@ -2,6 +2,7 @@ import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { userService } from '../../shared/contracts/services/authServices.ts';
 import { AUTH_ENV } from './config/authConfig.ts';
 import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_SIGNING_KEY } from './domain/authConstants.ts';
+import { AUTH_METRICS } from './domain/authMetrics.ts';
 import { AUTH_TABLES, MEMBERSHIPS_BY_USER_INDEX } from './store/authTableNames.ts';
 
 const S = 'S' as const;
@@ -27,6 +28,8 @@ export default defineModule({
       auth: 'public',
       handler: 'handlers/googleSignIn.handler',
       description: 'Sign in with a Google ID token; returns an access token and a refresh token.',
+      // A band's members sign in a few times a day; a flood is someone else (and each one costs a JWKS check).
+      throttle: { rateLimit: 10, burstLimit: 20 },
     },
     {
       method: 'POST',
@@ -37,6 +40,7 @@ export default defineModule({
       description:
         'Development sign-in (embedded platform only): body {"email": "you@example.com", "name"?, "instruments"?} ' +
         'returns a session like Google sign-in; send its accessToken as "authorization: Bearer <token>".',
+      throttle: { rateLimit: 5, burstLimit: 10 },
     },
     {
       method: 'POST',
@@ -44,6 +48,9 @@ export default defineModule({
       auth: 'public',
       handler: 'handlers/refresh.handler',
       description: 'Rotate a refresh token for a new access token; reusing a spent one revokes the session.',
+      // Each client refreshes once per access token (15 min): 20/s is ~18,000 active clients; forged tokens
+      // beyond that are refused before they cost a lookup.
+      throttle: { rateLimit: 20, burstLimit: 40 },
     },
     {
       method: 'POST',
@@ -167,6 +174,46 @@ export default defineModule({
       name: ACCESS_TOKEN_SIGNING_KEY,
       algorithm: ACCESS_TOKEN_ALG,
       description: 'Signs access tokens (ES256); the JWKS route publishes its public key.',
+    },
+  ],
+  metrics: [
+    {
+      name: AUTH_METRICS.authorizerRefusals,
+      description:
+        'Requests the authorizer refused (no, bad or expired token; not a member; not a leader): expected all day on a public API.',
+    },
+    {
+      name: AUTH_METRICS.authorizerFailures,
+      description:
+        'Requests the authorizer could not decide (e.g. the signing keys were unreachable) and so refused.',
+    },
+    {
+      name: AUTH_METRICS.outboxPublishFailed,
+      description:
+        'Committed events that could not be published, by their request or by the drain; they wait in the outbox.',
+    },
+    {
+      name: AUTH_METRICS.outboxRepublished,
+      description: 'Events the drain published because their request could not.',
+    },
+  ],
+  alarms: [
+    {
+      name: 'AuthorizerFailing',
+      metric: AUTH_METRICS.authorizerFailures,
+      threshold: 1,
+      description:
+        'The authorizer could not decide, so signed-in users were refused: see its logs (signing keys, KMS, DynamoDB).',
+    },
+    {
+      // One failure is a blip the drain repairs; failures in three periods running mean events are not flowing.
+      name: 'OutboxPublishFailing',
+      metric: AUTH_METRICS.outboxPublishFailed,
+      threshold: 1,
+      periodMinutes: 5,
+      evaluationPeriods: 3,
+      description:
+        'Events have failed to publish for 15 minutes: sign-ins and membership changes are not reaching subscribers. They wait in the outbox (7 days); check EventBridge and the drainOutbox logs.',
     },
   ],
   config: [

@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnRoute,
+  type CfnStage,
   type CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -16,7 +18,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS_ALLOWED } from '../../shared/platformModel/corsAllowed.ts';
-import type { RouteModel } from '../../shared/platformModel/PlatformModel.ts';
+import type { RouteModel, ThrottlingModel } from '../../shared/platformModel/PlatformModel.ts';
+import { routeKeyOf } from '../../shared/platformModel/routeKey.ts';
 import { httpAccessLogFormat } from './accessLogFormat.ts';
 
 /** Thrown at synth when the model has routes that need an authorizer but no module provides one. */
@@ -31,10 +34,8 @@ export interface HttpApiConstructProps {
   readonly functionFor: (functionId: string) => IFunction;
   /** The model's authorizer function, if a module provides one. */
   readonly authorizerFunction: IFunction | undefined;
-  /**
-   * @default { rateLimit: 50, burstLimit: 100 }
-   */
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** The model's throttling: the stage's default route limits, and the routes limited more tightly. */
+  readonly throttling: ThrottlingModel;
   /**
    * Retention of the access logs.
    * @default RetentionDays.TWO_WEEKS
@@ -56,7 +57,8 @@ export interface RenderedHttpRoute {
 
 /**
  * The HTTP API: every deployed route of every module, the model's Lambda authorizer on every non-public
- * route (simple responses, Authorization header), a `$default` stage with throttling and JSON access logs.
+ * route (simple responses, Authorization header), a `$default` stage with the model's throttling (default
+ * route limits, and per-route limits where a manifest declares them) and JSON access logs.
  */
 export class HttpApiConstruct extends Construct {
   readonly api: HttpApi;
@@ -97,7 +99,7 @@ export class HttpApiConstruct extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: { ...props.throttling.default },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(httpAccessLogFormat),
@@ -133,6 +135,27 @@ export class HttpApiConstruct extends Construct {
       if (!route) throw new Error(`No API route was created for ${model.method} ${model.path}.`);
       return { model, route };
     });
+    this.limitRoutes(props.throttling);
+  }
+
+  /** Per-route throttling: the stage's route settings, by route key (the L2 stage has no property for them). */
+  private limitRoutes(throttling: ThrottlingModel): void {
+    const limited = this.routes.filter((r) =>
+      throttling.routes.some((t) => t.routeKey === routeKeyOf(r.model)),
+    );
+    if (limited.length === 0) return;
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      limited.map(({ model }) => {
+        const limits = throttling.routes.find((t) => t.routeKey === routeKeyOf(model));
+        return [
+          routeKeyOf(model),
+          { ThrottlingRateLimit: limits?.rateLimit, ThrottlingBurstLimit: limits?.burstLimit },
+        ];
+      }),
+    );
+    // A stage's route settings name routes by key, so those routes must exist before the stage is updated.
+    for (const { route } of limited) stage.addResourceDependency(route.node.defaultChild as CfnRoute);
   }
 
   /** The API's base URL. */

@@ -17,17 +17,11 @@ import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
-import { METRICS_NAMESPACE } from '../../shared/runtime/observability/metrics.ts';
+import { METRICS_NAMESPACE, moduleMetricDimensions } from '../../shared/contracts/platformMetrics.ts';
+import type { AlarmModel, PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 import type { ModuleConstruct } from './ModuleConstruct.ts';
 
 const PERIOD = Duration.minutes(5);
-/**
- * The authorizer's metrics (functions/auth/handlers/authorize.ts): its expected refusals are Lambda errors
- * (API Gateway needs the "Unauthorized" error for a 401), so its plain Errors metric cannot page anyone.
- */
-export const AUTHORIZER_FAILURES_METRIC = 'AuthorizerFailures';
-export const AUTHORIZER_REFUSALS_METRIC = 'AuthorizerRefusals';
 /** p99 duration alarms fire at this share of the function timeout: close to timing out, not yet failing. */
 const DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
 
@@ -55,9 +49,10 @@ export interface ModuleAlarms {
 }
 
 /**
- * Health alarms per module (function errors — for the authorizer, its unexpected failures only —, throttles, p99 duration against the timeout, messages in any
- * DLQ, rule invocation failures), a composite alarm per module and one over the critical modules, an
- * encrypted SNS topic they notify, and a dashboard with one row per module.
+ * Health alarms per module — function errors (not the authorizer's: its refusals are Lambda errors), throttles,
+ * p99 duration against the timeout, messages in any DLQ, rule invocation failures, and the alarms the module
+ * declares on its own metrics —, a composite alarm per module and one over the critical modules, an encrypted
+ * SNS topic they notify, and a dashboard with one row per module (and its declared metrics).
  */
 export class ObservabilityConstruct extends Construct {
   readonly topic: Topic;
@@ -128,14 +123,9 @@ export class ObservabilityConstruct extends Construct {
     const authorizerId = model.authorizer?.module === name ? model.authorizer.functionId : undefined;
     for (const [functionId, fn] of module.functions) {
       const timeoutSeconds = model.functions.find((f) => f.id === functionId)?.timeoutSeconds ?? 0;
-      if (functionId === authorizerId) {
-        alarm(
-          `${functionId}-Failures`,
-          authorizerMetric(name, AUTHORIZER_FAILURES_METRIC),
-          1,
-          `${functionId} could not decide (unexpected failures, not refusals).`,
-        );
-      } else {
+      // API Gateway turns only an "Unauthorized" error into a 401, so the authorizer's refusals are errors:
+      // its module declares an alarm on its real failures instead (the model insists on one).
+      if (functionId !== authorizerId) {
         alarm(
           `${functionId}-Errors`,
           fn.metricErrors({ period: PERIOD }),
@@ -182,20 +172,31 @@ export class ObservabilityConstruct extends Construct {
         `rule ${rendered.rule.node.id} failed to invoke its target.`,
       );
     }
+    for (const declared of model.alarms.filter((a) => a.module === name)) {
+      alarms.push(
+        new Alarm(this, `${name}-${declared.name}`, {
+          metric: moduleMetric(name, declared.metric, declared),
+          threshold: declared.threshold,
+          evaluationPeriods: declared.evaluationPeriods,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          // A module counts failures when they happen: a period without data is a period without failures.
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+          alarmDescription: `${name}: ${declared.description}`,
+        }),
+      );
+    }
     return alarms;
   }
 
   private addDashboardRow(module: ModuleConstruct, platform: PlatformModel): void {
     const functions = [...module.functions.values()];
     const model = module.moduleModel;
-    if (platform.authorizer?.module === model.name) {
+    const declared = platform.metrics.filter((m) => m.module === model.name);
+    if (declared.length > 0) {
       this.dashboard.addWidgets(
         new GraphWidget({
-          title: `${model.name} authorizer`,
-          left: [
-            authorizerMetric(model.name, AUTHORIZER_REFUSALS_METRIC),
-            authorizerMetric(model.name, AUTHORIZER_FAILURES_METRIC),
-          ],
+          title: `${model.name} metrics`,
+          left: declared.map((m) => moduleMetric(model.name, m.name)),
           width: 24,
           height: 4,
         }),
@@ -233,12 +234,16 @@ export class ObservabilityConstruct extends Construct {
   }
 }
 
-/** A metric the authorizer emits (EMF, the kit's dimensions: service and module). */
-const authorizerMetric = (module: string, metricName: string): Metric =>
+/** A metric a module emits through the kit (EMF: the platform namespace, the module's dimensions). */
+const moduleMetric = (
+  module: string,
+  metricName: string,
+  alarm?: Pick<AlarmModel, 'statistic' | 'periodMinutes'>,
+): Metric =>
   new Metric({
     namespace: METRICS_NAMESPACE,
     metricName,
-    dimensionsMap: { service: module, module },
-    period: PERIOD,
-    statistic: 'Sum',
+    dimensionsMap: { ...moduleMetricDimensions(module) },
+    period: alarm ? Duration.minutes(alarm.periodMinutes) : PERIOD,
+    statistic: alarm?.statistic ?? 'Sum',
   });

@@ -13,6 +13,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RUNTIME_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import { repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
 import { platformBundling } from './functionBundling.ts';
 
@@ -28,7 +29,7 @@ export interface PlatformFunctionProps {
   readonly timeoutSeconds: number;
   /** Execution role; it needs logs:CreateLogStream/PutLogEvents on `logGroup` (see `logGroup`). */
   readonly role: IRole;
-  /** The function's environment; only `NODE_OPTIONS` (source maps) is added. */
+  /** The function's environment; only Node's options (source maps) are added. */
   readonly environment: Record<string, string>;
   /**
    * @default RetentionDays.TWO_WEEKS
@@ -89,7 +90,7 @@ export class PlatformFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       // Stack traces point at the TypeScript sources: the bundles ship source maps.
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { [RUNTIME_ENV.nodeOptions]: '--enable-source-maps', ...props.environment },
       bundling: platformBundling,
       ...(props.description ? { description: props.description } : {}),
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),

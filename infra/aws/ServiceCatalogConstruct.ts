@@ -4,7 +4,7 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { type Grant, type IGrantable, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { PLATFORM_ENV } from '../../shared/platformModel/modelConstants.ts';
+import { PLATFORM_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 import { catalogEntriesFromModel } from '../../shared/runtime/catalog/catalogEntriesFromModel.ts';
 import { CATALOG_KEYS } from '../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';

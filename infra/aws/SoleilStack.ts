@@ -1,8 +1,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { RUNTIME_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
-import { MANAGEMENT_ENDPOINT_ENV } from '../../shared/runtime/websocket/webSocketLimits.ts';
 import { EventBusConstruct } from './EventBusConstruct.ts';
 import { HttpApiConstruct } from './HttpApiConstruct.ts';
 import { ModuleConstruct } from './ModuleConstruct.ts';
@@ -99,7 +99,7 @@ export class SoleilStack extends Stack {
       routes: model.routes,
       functionFor,
       authorizerFunction,
-      throttle: config.httpThrottle,
+      throttling: model.throttling,
       logRetention: config.logRetention,
       corsAllowOrigins: config.corsAllowOrigins,
     });
@@ -120,7 +120,7 @@ export class SoleilStack extends Stack {
         if (!module) continue;
         this.webSocketApi.grantManageConnections(module.role);
         for (const fn of module.functions.values()) {
-          fn.addEnvironment(MANAGEMENT_ENDPOINT_ENV, this.webSocketApi.managementEndpoint);
+          fn.addEnvironment(RUNTIME_ENV.managementApiEndpoint, this.webSocketApi.managementEndpoint);
         }
       }
     }

@@ -17,7 +17,7 @@ export interface StageConfig {
   /** What happens to data (tables, archive, keys) when the stack or a resource goes away. */
   readonly dataRemovalPolicy: RemovalPolicy;
   readonly deletionProtection: boolean;
-  readonly httpThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** The WebSocket stage's limits (the HTTP API's come from the platform model). */
   readonly webSocketThrottle: { readonly rateLimit: number; readonly burstLimit: number };
   /** Values of module settings (`-c soleil:config='{"SOLEIL_AUTH_GOOGLE_CLIENT_ID":"..."}'`); never secrets. */
   readonly settings: Readonly<Record<string, string>>;
@@ -115,7 +115,6 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     archiveRetentionDays: positiveInt(node, 'archiveRetentionDays', prod ? 365 : 7),
     dataRemovalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,
-    httpThrottle: prod ? { rateLimit: 500, burstLimit: 1000 } : { rateLimit: 50, burstLimit: 100 },
     webSocketThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 20, burstLimit: 40 },
     settings: settingsFromContext(node),
     corsAllowOrigins: corsOriginsFromContext(node, prod),

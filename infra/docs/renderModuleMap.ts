@@ -1,7 +1,17 @@
-import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { METRICS_NAMESPACE } from '../../shared/contracts/platformMetrics.ts';
+import type { AlarmModel, PlatformModel, ThrottleModel } from '../../shared/platformModel/PlatformModel.ts';
+import { routeKeyOf } from '../../shared/platformModel/routeKey.ts';
 
 const list = (items: readonly string[]): string =>
   items.length > 0 ? items.map((i) => `\`${i}\``).join(', ') : '—';
+
+/** `10 requests/s, burst 20`. */
+const limits = (t: ThrottleModel): string => `${t.rateLimit} requests/s, burst ${t.burstLimit}`;
+
+/** `Sum of OutboxPublishFailed ≥ 1 per 5 min, 3 periods running`. */
+const alarmCondition = (a: AlarmModel): string =>
+  `${a.statistic} of \`${a.metric}\` ≥ ${a.threshold} per ${a.periodMinutes} min` +
+  (a.evaluationPeriods > 1 ? `, ${a.evaluationPeriods} periods running` : '');
 
 /** `docs/modules.md`: what each module is, publishes, subscribes to, serves and owns. */
 export const renderModuleMap = (model: PlatformModel): string => {
@@ -9,6 +19,9 @@ export const renderModuleMap = (model: PlatformModel): string => {
     '# SOLEil module map',
     '',
     'Generated from the platform model by `npm run docs`; do not edit by hand.',
+    '',
+    `Every HTTP route is throttled at ${limits(model.throttling.default)} (its own token bucket, shared by ` +
+      'all callers; 429 beyond it) unless its module sets tighter limits, shown in its table.',
     '',
     '| module | version | critical | depends on | publishes | subscribes to |',
     '|---|---|---|---|---|---|',
@@ -21,10 +34,12 @@ export const renderModuleMap = (model: PlatformModel): string => {
     lines.push('', `## ${m.name} ${m.version}`, '', m.description, '');
     const routes = model.routes.filter((r) => r.module === m.name);
     if (routes.length > 0) {
-      lines.push('HTTP routes:', '', '| method | path | auth | what |', '|---|---|---|---|');
+      lines.push('HTTP routes:', '', '| method | path | auth | limit | what |', '|---|---|---|---|---|');
       for (const r of routes) {
+        const own = model.throttling.routes.find((t) => t.routeKey === routeKeyOf(r));
         lines.push(
-          `| ${r.method} | \`${r.path}\` | ${r.auth}${r.localOnly ? ' (local only)' : ''} | ${r.description} |`,
+          `| ${r.method} | \`${r.path}\` | ${r.auth}${r.localOnly ? ' (local only)' : ''} | ` +
+            `${own ? limits(own) : 'default'} | ${r.description} |`,
         );
       }
       lines.push('');
@@ -57,6 +72,24 @@ export const renderModuleMap = (model: PlatformModel): string => {
     }
     const settings = m.config.map((c) => c.name);
     if (settings.length > 0) lines.push(`Settings: ${list(settings)}`, '');
+    const metrics = model.metrics.filter((x) => x.module === m.name);
+    if (metrics.length > 0) {
+      lines.push(
+        `Metrics (namespace \`${METRICS_NAMESPACE}\`):`,
+        '',
+        '| metric | unit | what it counts |',
+        '|---|---|---|',
+      );
+      for (const x of metrics) lines.push(`| \`${x.name}\` | ${x.unit} | ${x.description} |`);
+      lines.push('');
+    }
+    const alarms = model.alarms.filter((x) => x.module === m.name);
+    if (alarms.length > 0) {
+      lines.push('Alarms (beside the platform’s own on every function, queue and rule):', '');
+      lines.push('| alarm | fires when | what it means |', '|---|---|---|');
+      for (const a of alarms) lines.push(`| \`${a.name}\` | ${alarmCondition(a)} | ${a.description} |`);
+      lines.push('');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 };

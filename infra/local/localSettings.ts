@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOCAL_PLATFORM_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import { DEFAULT_AWS_PORT } from './aws/LocalAwsEndpoint.ts';
 import { DEFAULT_ARCHIVE_RETENTION_DAYS } from './events/EventArchive.ts';
 
@@ -16,12 +17,12 @@ export interface LocalSettings {
 }
 
 export const SETTING_VARIABLES = {
-  http: 'SOLEIL_HTTP_PORT',
-  ws: 'SOLEIL_WS_PORT',
-  aws: 'SOLEIL_AWS_PORT',
-  dynamodb: 'SOLEIL_DYNAMODB_PORT',
-  dataDir: 'SOLEIL_DATA_DIR',
-  archiveRetentionDays: 'SOLEIL_ARCHIVE_RETENTION_DAYS',
+  http: LOCAL_PLATFORM_ENV.httpPort,
+  ws: LOCAL_PLATFORM_ENV.webSocketPort,
+  aws: LOCAL_PLATFORM_ENV.awsPort,
+  dynamodb: LOCAL_PLATFORM_ENV.dynamoDbPort,
+  dataDir: LOCAL_PLATFORM_ENV.dataDir,
+  archiveRetentionDays: LOCAL_PLATFORM_ENV.archiveRetentionDays,
 } as const;
 
 /** Thrown when a setting's variable holds something unusable; the message names the variable. */

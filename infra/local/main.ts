@@ -1,9 +1,10 @@
+import { RUNTIME_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import { readLocalSettings } from './localSettings.ts';
 import { LOCAL_NAMES } from './shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from './startPlatform.ts';
 
 // The SDK warns that from 2027 it needs Node 22; the README says so once, rather than every start.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env[RUNTIME_ENV.sdkNodeVersionWarningDisabled] ??= 'true';
 
 // `npm start`: the whole platform on this machine, data kept under SOLEIL_DATA_DIR (default .soleil/).
 const settings = readLocalSettings();

@@ -26,6 +26,3 @@ export type Identity = z.infer<typeof Identity>;
  * flat string/number/boolean context values, and one encoding for both edges keeps the kit simple.
  */
 export const AUTHORIZER_IDENTITY_KEY = 'identity';
-
-/** Environment variable (set on the authorizer function from the model): route keys that need the leader role. */
-export const LEADER_ROUTES_ENV = 'SOLEIL_LEADER_ROUTES';

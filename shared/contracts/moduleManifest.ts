@@ -31,6 +31,17 @@ export type AuthLevel = z.infer<typeof AuthLevel>;
 
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * API Gateway throttling of one route, shared by every caller (not per client): `rateLimit` requests per second
+ * on average, `burstLimit` at once (the token bucket's size). Within the account quota of API Gateway.
+ */
+export const RouteThrottle = z
+  .object({
+    rateLimit: z.number().positive().max(10_000),
+    burstLimit: z.number().int().min(1).max(5_000),
+  })
+  .strict();
+
 export const RouteDeclaration = z
   .object({
     method: HttpMethod,
@@ -47,6 +58,8 @@ export const RouteDeclaration = z
     description: z.string().min(1).max(300),
     /** Exists on the embedded platform only (e.g. development sign-in); never rendered into AWS. */
     localOnly: z.boolean().default(false),
+    /** Tighter limits than the platform's default route throttling (e.g. sign-in); never looser. */
+    throttle: RouteThrottle.optional(),
     ...FunctionSizing,
   })
   .strict()
@@ -165,6 +178,51 @@ export const SigningKeyDeclaration = z
   })
   .strict();
 
+const PascalName = z
+  .string()
+  .regex(/^[A-Z][A-Za-z0-9]{2,63}$/, 'must be PascalCase, e.g. OutboxPublishFailed');
+
+/**
+ * A metric the module emits (through `createMetrics(module)`: namespace `SOLEil`, dimensions `service` and
+ * `module`). Declared so that alarms, the dashboard and the docs name it from one place.
+ */
+export const MetricDeclaration = z
+  .object({
+    name: PascalName,
+    /** CloudWatch unit the module emits it in. */
+    unit: z.enum(['Count', 'Milliseconds', 'Seconds', 'Bytes', 'Percent']).default('Count'),
+    /** What one unit of it is, for the docs and the dashboard's reader. */
+    description: z.string().min(1).max(300),
+  })
+  .strict();
+
+/** CloudWatch statistics an alarm may use: the plain ones, or a percentile such as `p99`. */
+export const MetricStatistic = z
+  .string()
+  .regex(
+    /^(Sum|Average|Minimum|Maximum|SampleCount|p(?:[1-9]\d?(?:\.\d{1,2})?|100))$/,
+    'must be Sum, Average, Minimum, Maximum, SampleCount or a percentile such as p99',
+  );
+
+/**
+ * An alarm on one of the module's declared metrics. It fires when the statistic over a period reaches the
+ * threshold in `evaluationPeriods` periods in a row; a period without data counts as fine (a failure metric is
+ * emitted only when something fails). It joins the module's health composite alarm.
+ */
+export const AlarmDeclaration = z
+  .object({
+    name: PascalName,
+    /** The declared metric it watches (by name). */
+    metric: z.string().min(1),
+    statistic: MetricStatistic.default('Sum'),
+    threshold: z.number().positive(),
+    periodMinutes: z.number().int().min(1).max(1440).default(5),
+    evaluationPeriods: z.number().int().min(1).max(100).default(1),
+    /** What it means when it fires, and where to look: the alarm's description in AWS. */
+    description: z.string().min(1).max(300),
+  })
+  .strict();
+
 /** A module's declaration of itself: the table of contents from which AWS, local platform and docs render. */
 export const ModuleManifest = z
   .object({
@@ -188,6 +246,10 @@ export const ModuleManifest = z
     config: z.array(ConfigDeclaration).default([]),
     /** Asymmetric keys the module signs with; only this module's functions may sign with them. */
     signingKeys: z.array(SigningKeyDeclaration).default([]),
+    /** Metrics the module emits, by name; alarms and the dashboard refer to them. */
+    metrics: z.array(MetricDeclaration).default([]),
+    /** Alarms on the module's own metrics, beside the platform's per-function and per-queue alarms. */
+    alarms: z.array(AlarmDeclaration).default([]),
     /** This module provides the Lambda authorizer for HTTP and WebSocket edges (auth does). */
     authorizer: z.object({ handler: HandlerRef }).strict().optional(),
   })
@@ -196,11 +258,14 @@ export const ModuleManifest = z
 export type ModuleManifest = z.output<typeof ModuleManifest>;
 export type ModuleManifestInput = z.input<typeof ModuleManifest>;
 export type RouteDeclaration = z.output<typeof RouteDeclaration>;
+export type RouteThrottle = z.output<typeof RouteThrottle>;
 export type SubscriptionDeclaration = z.output<typeof SubscriptionDeclaration>;
 export type TableDeclaration = z.output<typeof TableDeclaration>;
 export type ConfigDeclaration = z.output<typeof ConfigDeclaration>;
 export type ScheduleDeclaration = z.output<typeof ScheduleDeclaration>;
 export type SigningKeyDeclaration = z.output<typeof SigningKeyDeclaration>;
+export type MetricDeclaration = z.output<typeof MetricDeclaration>;
+export type AlarmDeclaration = z.output<typeof AlarmDeclaration>;
 
 /** Thrown when a manifest does not describe a valid module; the message names the module and the fix. */
 export class InvalidManifestError extends Error {

@@ -19,6 +19,12 @@ export interface PlatformModel {
    */
   readonly signingKeys?: readonly SigningKeyModel[];
   readonly functions: readonly FunctionModel[];
+  /** Metrics modules declare they emit (namespace `SOLEil`, dimensions from `moduleMetricDimensions`). */
+  readonly metrics: readonly MetricModel[];
+  /** Alarms modules declare on their own metrics. */
+  readonly alarms: readonly AlarmModel[];
+  /** How many requests the HTTP edge lets through, per route, in AWS and on the embedded platform alike. */
+  readonly throttling: ThrottlingModel;
   /** The function that authorizes non-public HTTP routes and WebSocket `$connect`, if a module provides it. */
   readonly authorizer: { readonly module: string; readonly functionId: string } | null;
 }
@@ -81,6 +87,27 @@ export interface RouteModel {
   readonly localOnly: boolean;
 }
 
+/** A token bucket: refilled at `rateLimit` per second, holding at most `burstLimit` requests. */
+export interface ThrottleModel {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+export interface ThrottlingModel {
+  /** Limits of every route without its own (each route has a bucket of its own, shared by every caller). */
+  readonly default: ThrottleModel;
+  /** Routes a manifest limits more tightly. */
+  readonly routes: readonly RouteThrottleModel[];
+}
+
+export interface RouteThrottleModel extends ThrottleModel {
+  readonly module: string;
+  /** API Gateway route key, `METHOD /path`. */
+  readonly routeKey: string;
+  /** The route exists on the embedded platform only. */
+  readonly localOnly: boolean;
+}
+
 export interface WebSocketRouteModel {
   readonly module: string;
   readonly routeKey: string;
@@ -135,6 +162,30 @@ export interface SigningKeyModel {
   readonly generation: number;
   /** Environment variable of the previous generation's key id (verification only), when generation > 1. */
   readonly previousEnvVar: string;
+}
+
+export interface MetricModel {
+  readonly module: string;
+  readonly name: string;
+  readonly unit: 'Count' | 'Milliseconds' | 'Seconds' | 'Bytes' | 'Percent';
+  readonly description: string;
+}
+
+export interface AlarmModel {
+  /** `<module>-<name>`. */
+  readonly id: string;
+  readonly module: string;
+  readonly name: string;
+  /** A metric the same module declares. */
+  readonly metric: string;
+  /** `Sum`, `Average`, `Minimum`, `Maximum`, `SampleCount` or a percentile (`p99`). */
+  readonly statistic: string;
+  /** Fires when the statistic reaches this value (≥), `evaluationPeriods` periods in a row. */
+  readonly threshold: number;
+  readonly periodMinutes: number;
+  readonly evaluationPeriods: number;
+  /** What it means when it fires. */
+  readonly description: string;
 }
 
 export interface ScheduleModel {

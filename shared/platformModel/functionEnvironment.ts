@@ -1,6 +1,6 @@
-import { LEADER_ROUTES_ENV } from '../contracts/identity.ts';
+import { PLATFORM_ENV, RUNTIME_ENV } from '../contracts/platformEnvironment.ts';
+import { METRICS_NAMESPACE } from '../contracts/platformMetrics.ts';
 import { leaderRouteKeys } from './leaderRouteKeys.ts';
-import { PLATFORM_ENV } from './modelConstants.ts';
 import type { FunctionModel, PlatformModel } from './PlatformModel.ts';
 
 /** How a renderer names what it deployed; the environment is otherwise the same in AWS and locally. */
@@ -45,8 +45,8 @@ export const functionEnvironment = (
     [PLATFORM_ENV.stage]: resolve.stage,
     [PLATFORM_ENV.eventBusName]: resolve.eventBusName,
     [PLATFORM_ENV.serviceCatalogTable]: resolve.serviceCatalogTable,
-    POWERTOOLS_SERVICE_NAME: fn.module,
-    POWERTOOLS_METRICS_NAMESPACE: 'SOLEil',
+    [RUNTIME_ENV.powertoolsServiceName]: fn.module,
+    [RUNTIME_ENV.powertoolsMetricsNamespace]: METRICS_NAMESPACE,
   };
   for (const table of model.tables.filter((t) => fn.tables.includes(t.id))) {
     const name = resolve.tableName(table.id);
@@ -56,7 +56,7 @@ export const functionEnvironment = (
   // Locally nothing else stops an undeclared call (IAM does in AWS): the service client refuses what is not
   // listed, and reads an absent variable as "uses nothing".
   if (module && module.uses.length > 0) {
-    env.SOLEIL_USES = JSON.stringify(module.uses.map((u) => `${u.module}/${u.service}`));
+    env[PLATFORM_ENV.uses] = JSON.stringify(module.uses.map((u) => `${u.module}/${u.service}`));
   }
   for (const setting of module?.config ?? []) {
     const value = resolve.configValue(setting.name, setting);
@@ -69,7 +69,7 @@ export const functionEnvironment = (
     if (previous !== undefined) env[key.previousEnvVar] = previous;
   }
   if (fn.roles.includes('authorizer')) {
-    env[LEADER_ROUTES_ENV] = JSON.stringify(
+    env[PLATFORM_ENV.leaderRoutes] = JSON.stringify(
       leaderRouteKeys(model, { includeLocalOnly: resolve.servesLocalOnlyRoutes ?? true }),
     );
   }

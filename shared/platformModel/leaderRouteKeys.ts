@@ -1,4 +1,5 @@
 import type { PlatformModel } from './PlatformModel.ts';
+import { routeKeyOf } from './routeKey.ts';
 
 /**
  * Route keys (`METHOD /path`) of the leader routes a renderer serves, which its authorizer must restrict to
@@ -11,4 +12,4 @@ export const leaderRouteKeys = (
 ): string[] =>
   model.routes
     .filter((r) => r.auth === 'leader' && (options.includeLocalOnly || !r.localOnly))
-    .map((r) => `${r.method} ${r.path}`);
+    .map(routeKeyOf);

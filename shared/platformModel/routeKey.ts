@@ -7,3 +7,7 @@ export const allowedRoutePrefixes = (module: string): string[] => [
   module === 'core' ? '/api/system/' : `/api/${module}/`,
   '/.well-known/',
 ];
+
+/** API Gateway's route key of an HTTP route: `POST /api/auth/refresh`. */
+export const routeKeyOf = (route: { readonly method: string; readonly path: string }): string =>
+  `${route.method} ${route.path}`;

@@ -24,6 +24,7 @@ export {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors/requestErrors.ts';
@@ -61,9 +62,8 @@ export { DEFAULT_MAX_BODY_BYTES } from './http/readJsonBody.ts';
 export { currentCorrelationId } from './observability/currentInvocation.ts';
 export { createLogger } from './observability/logger.ts';
 export { createMetrics, METRICS_NAMESPACE } from './observability/metrics.ts';
-export { MissingRuntimeConfigError, runtimeConfig } from './runtimeConfig.ts';
+export { InvalidRuntimeConfigError, MissingRuntimeConfigError, runtimeConfig } from './runtimeConfig.ts';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './services/CircuitBreaker.ts';
-export { InvalidServiceUsesError, readDeclaredUses, SERVICE_USES_ENV } from './services/declaredUses.ts';
 export {
   createServiceClient,
   SERVICE_CALL_LATENCY_METRIC,
@@ -107,9 +107,5 @@ export {
   type WebSocketLambdaHandler,
   webSocketHandler,
 } from './websocket/webSocketHandler.ts';
-export {
-  DEFAULT_BROADCAST_CONCURRENCY,
-  MANAGEMENT_ENDPOINT_ENV,
-  WEBSOCKET_MAX_MESSAGE_BYTES,
-} from './websocket/webSocketLimits.ts';
+export { DEFAULT_BROADCAST_CONCURRENCY, WEBSOCKET_MAX_MESSAGE_BYTES } from './websocket/webSocketLimits.ts';
 export type { WebSocketResponse } from './websocket/webSocketResponse.ts';

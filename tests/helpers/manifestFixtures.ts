@@ -36,3 +36,20 @@ export const fixtureService = (module: string, name: string) =>
       },
     },
   });
+
+/**
+ * What a module that provides the authorizer declares: the authorizer, and a metric and an alarm on its
+ * failures (the model insists, since the platform cannot alarm on an authorizer's Lambda errors).
+ */
+export const authorizerParts = (handler = 'handlers/authorize.handler'): Partial<ModuleManifestInput> => ({
+  authorizer: { handler },
+  metrics: [{ name: 'AuthorizerFailures', description: 'Requests that could not be decided.' }],
+  alarms: [
+    {
+      name: 'AuthorizerFailing',
+      metric: 'AuthorizerFailures',
+      threshold: 1,
+      description: 'Users are refused.',
+    },
+  ],
+});

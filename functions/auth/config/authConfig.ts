@@ -1,6 +1,10 @@
 import * as z from 'zod';
+import { MissingRuntimeConfigError, runtimeConfig } from '../../../shared/runtime/runtimeConfig.ts';
 
-/** Environment variables the auth module reads beyond the platform's own. */
+/**
+ * The auth module's settings (its manifest's `config`): the names are spelled here once, their descriptions and
+ * defaults live in the manifest only, and the renderers set the default wherever nothing overrides it.
+ */
 export const AUTH_ENV = {
   googleIssuer: 'SOLEIL_AUTH_GOOGLE_ISSUER',
   googleJwksUrl: 'SOLEIL_AUTH_GOOGLE_JWKS_URL',
@@ -8,12 +12,6 @@ export const AUTH_ENV = {
   tokenIssuer: 'SOLEIL_AUTH_TOKEN_ISSUER',
   tokenAudience: 'SOLEIL_AUTH_TOKEN_AUDIENCE',
 } as const;
-
-const GOOGLE_ISSUER = 'https://accounts.google.com';
-const GOOGLE_JWKS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
-
-const nonEmpty = (value: string | undefined): string | undefined =>
-  value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 
 const ConfigSchema = z.object({
   googleIssuer: z.string().min(1),
@@ -27,24 +25,37 @@ const ConfigSchema = z.object({
 /** The auth module's configuration. */
 export type AuthConfig = z.infer<typeof ConfigSchema>;
 
-/** Thrown when an auth environment variable holds an unusable value; the message names the variable. */
+/** Thrown when an auth setting is missing or unusable; the message names the variable. */
 export class InvalidAuthConfigError extends Error {
   override readonly name = 'InvalidAuthConfigError';
 }
 
+const settingOf = (name: string, env: NodeJS.ProcessEnv): string => {
+  try {
+    return runtimeConfig.setting(name, env);
+  } catch (error) {
+    if (error instanceof MissingRuntimeConfigError) {
+      throw new InvalidAuthConfigError(
+        `Invalid auth configuration: ${name} is not set; the platform sets it from the manifest's default.`,
+      );
+    }
+    throw error;
+  }
+};
+
 /**
- * Reads the configuration from the environment. Issuer and JWKS URL of the identity provider are
- * configurable so that tests point them at a local OIDC issuer.
+ * Reads the configuration from the environment. Issuer and JWKS URL of the identity provider are settings so
+ * that tests point them at a local OIDC issuer.
  *
- * @example readAuthConfig({ SOLEIL_AUTH_GOOGLE_CLIENT_ID: 'abc.apps.googleusercontent.com' })
+ * @example readAuthConfig(functionEnvironment(model, fn, resolver))
  */
 export const readAuthConfig = (env: NodeJS.ProcessEnv = process.env): AuthConfig => {
   const parsed = ConfigSchema.safeParse({
-    googleIssuer: nonEmpty(env[AUTH_ENV.googleIssuer]) ?? GOOGLE_ISSUER,
-    googleJwksUrl: nonEmpty(env[AUTH_ENV.googleJwksUrl]) ?? GOOGLE_JWKS_URL,
-    googleClientId: nonEmpty(env[AUTH_ENV.googleClientId]),
-    tokenIssuer: nonEmpty(env[AUTH_ENV.tokenIssuer]) ?? 'urn:soleil:auth',
-    tokenAudience: nonEmpty(env[AUTH_ENV.tokenAudience]) ?? 'urn:soleil:api',
+    googleIssuer: settingOf(AUTH_ENV.googleIssuer, env),
+    googleJwksUrl: settingOf(AUTH_ENV.googleJwksUrl, env),
+    googleClientId: runtimeConfig.optionalSetting(AUTH_ENV.googleClientId, env),
+    tokenIssuer: settingOf(AUTH_ENV.tokenIssuer, env),
+    tokenAudience: settingOf(AUTH_ENV.tokenAudience, env),
   });
   if (!parsed.success) {
     const keys = Object.keys(AUTH_ENV) as (keyof typeof AUTH_ENV)[];

@@ -1,9 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { AUTHORIZER_IDENTITY_KEY, LEADER_ROUTES_ENV } from '../../../shared/contracts/identity.ts';
-import { createLogger, createMetrics } from '../../../shared/runtime/index.ts';
+import { AUTHORIZER_IDENTITY_KEY } from '../../../shared/contracts/identity.ts';
+import { createLogger, createMetrics, runtimeConfig } from '../../../shared/runtime/index.ts';
+import { AUTH_METRICS } from '../domain/authMetrics.ts';
 import { decideRouteAccess } from '../domain/routeAccess.ts';
 import { authDependencies } from '../wiring/authDependencies.ts';
-import { readLeaderRoutes } from './readLeaderRoutes.ts';
 
 /** HTTP API (payload 2.0) authorizer event: the parts this authorizer reads. */
 interface HttpAuthorizerEvent {
@@ -43,21 +43,13 @@ export interface PolicyAuthorizerResponse {
  */
 export const UNAUTHORIZED = 'Unauthorized';
 
-/**
- * Expected refusals (no, bad or expired token; not a member; not a leader): counted for the dashboard, never
- * alarmed on — an internet-facing API sees them all day.
- */
-export const AUTHORIZER_REFUSALS_METRIC = 'AuthorizerRefusals';
-/** The authorizer could not decide (e.g. the key store is unreachable): alarmed on. */
-export const AUTHORIZER_FAILURES_METRIC = 'AuthorizerFailures';
-
 const logger = createLogger('auth');
 const metrics = createMetrics('auth');
 /** The errors this handler throws on purpose (→ 401), as opposed to failures. */
 const refusals = new WeakSet<Error>();
 
 const refuse = (): Error => {
-  metrics.addMetric(AUTHORIZER_REFUSALS_METRIC, MetricUnit.Count, 1);
+  metrics.addMetric(AUTH_METRICS.authorizerRefusals, MetricUnit.Count, 1);
   const error = new Error(UNAUTHORIZED);
   refusals.add(error);
   return error;
@@ -93,7 +85,7 @@ const policy = (
 
 /**
  * The one authorizer for both edges (see {@link handler}). Refusals are counted as
- * {@link AUTHORIZER_REFUSALS_METRIC}; anything else it throws as {@link AUTHORIZER_FAILURES_METRIC}.
+ * `AuthorizerRefusals`; anything else it throws as `AuthorizerFailures`.
  */
 const authorize = async (event: unknown): Promise<SimpleAuthorizerResponse | PolicyAuthorizerResponse> => {
   const { verifier } = authDependencies();
@@ -105,7 +97,7 @@ const authorize = async (event: unknown): Promise<SimpleAuthorizerResponse | Pol
       identity,
       routeKey,
       bandId: event.pathParameters?.bandId,
-      leaderRoutes: readLeaderRoutes(process.env[LEADER_ROUTES_ENV]),
+      leaderRoutes: new Set(runtimeConfig.leaderRoutes()),
     });
     if (decision.effect === 'unauthenticated') {
       logger.info('authorizer refused: no valid token', { routeKey });
@@ -117,7 +109,7 @@ const authorize = async (event: unknown): Promise<SimpleAuthorizerResponse | Pol
         reason: decision.reason,
         userId: identity?.userId,
       });
-      metrics.addMetric(AUTHORIZER_REFUSALS_METRIC, MetricUnit.Count, 1);
+      metrics.addMetric(AUTH_METRICS.authorizerRefusals, MetricUnit.Count, 1);
       return { isAuthorized: false };
     }
     return { isAuthorized: true, context: { [AUTHORIZER_IDENTITY_KEY]: JSON.stringify(decision.identity) } };
@@ -149,7 +141,7 @@ export const handler = async (
     return await authorize(event);
   } catch (error) {
     if (!(error instanceof Error && refusals.has(error))) {
-      metrics.addMetric(AUTHORIZER_FAILURES_METRIC, MetricUnit.Count, 1);
+      metrics.addMetric(AUTH_METRICS.authorizerFailures, MetricUnit.Count, 1);
       logger.error('authorizer failed', { error });
     }
     throw error;

@@ -1,12 +1,7 @@
 import { OUTBOX_DRAIN_AFTER_MS, OUTBOX_DRAIN_BATCH } from '../domain/authConstants.ts';
+import { AUTH_METRICS } from '../domain/authMetrics.ts';
 import { type OutboxEvent, toPublishable } from '../domain/outboxEvent.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
-
-/** Metric counted (per event) when a committed event could not be published right away; the drain retries. */
-export const OUTBOX_PUBLISH_FAILED_METRIC = 'OutboxPublishFailed';
-
-/** Metric counted (per event) when the drain republished an event its request had not published. */
-export const OUTBOX_REPUBLISHED_METRIC = 'OutboxRepublished';
 
 const errorDetail = (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) });
 
@@ -27,7 +22,7 @@ export const publishCommitted = async (
       ...errorDetail(error),
       eventIds: events.map((e) => e.eventId),
     });
-    deps.metrics.addMetric(OUTBOX_PUBLISH_FAILED_METRIC, 'Count', events.length);
+    deps.metrics.addMetric(AUTH_METRICS.outboxPublishFailed, 'Count', events.length);
     return;
   }
   try {
@@ -68,7 +63,7 @@ export const drainOutbox = async (deps: AuthDependencies): Promise<DrainReport> 
     }
   }
   await deps.outbox.deleteEvents(published);
-  if (published.length > 0) deps.metrics.addMetric(OUTBOX_REPUBLISHED_METRIC, 'Count', published.length);
-  if (failed > 0) deps.metrics.addMetric(OUTBOX_PUBLISH_FAILED_METRIC, 'Count', failed);
+  if (published.length > 0) deps.metrics.addMetric(AUTH_METRICS.outboxRepublished, 'Count', published.length);
+  if (failed > 0) deps.metrics.addMetric(AUTH_METRICS.outboxPublishFailed, 'Count', failed);
   return { published: published.length, failed };
 };

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { previousSigningKeyEnvVar, signingKeyEnvVar } from '../../../shared/platformModel/modelConstants.ts';
 import {
   createLogger,
   createMetrics,
@@ -39,9 +38,8 @@ export class MissingSigningKeyError extends Error {
  * running it). Private keys are never kept in a table, which any DynamoDB client could scan.
  */
 const signingKeyProviderFor = (env: NodeJS.ProcessEnv): SigningKeyProvider & { invalidate?(): void } => {
-  const variable = signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY);
-  const keyId = env[variable]?.trim();
-  const previousKeyArn = env[previousSigningKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]?.trim();
+  const keyId = runtimeConfig.signingKeyId(ACCESS_TOKEN_SIGNING_KEY, env);
+  const previousKeyArn = runtimeConfig.previousSigningKeyId(ACCESS_TOKEN_SIGNING_KEY, env);
   if (keyId?.startsWith('file:')) {
     return new StoredSigningKeyProvider(new FileSigningKeyStore(fileURLToPath(keyId)));
   }
@@ -52,7 +50,8 @@ const signingKeyProviderFor = (env: NodeJS.ProcessEnv): SigningKeyProvider & { i
     });
   }
   throw new MissingSigningKeyError(
-    `${variable} is not set: the platform gives auth a KMS key ARN (AWS) or a file: URL of a key folder (locally).`,
+    `No id is set for signing key "${ACCESS_TOKEN_SIGNING_KEY}": the platform gives auth a KMS key ARN (AWS) ` +
+      'or a file: URL of a key folder (locally).',
   );
 };
 

@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { PLATFORM_ENV } from '../../../shared/platformModel/modelConstants.ts';
 import type { ModuleEntry, ServiceEntry } from '../../../shared/runtime/catalog/CatalogItems.ts';
 import { DynamoDbServiceCatalogStore } from '../../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
+import { runtimeConfig } from '../../../shared/runtime/runtimeConfig.ts';
 import { ENTRIES_PROPERTY } from './catalogWriterProperties.ts';
 
 const PHYSICAL_ID = 'soleil-service-catalog';
@@ -47,8 +47,7 @@ const respond = async (
 export const handler = async (event: CloudFormationCustomResourceEvent): Promise<void> => {
   try {
     if (event.RequestType !== 'Delete') {
-      const tableName = process.env[PLATFORM_ENV.serviceCatalogTable];
-      if (!tableName) throw new Error(`${PLATFORM_ENV.serviceCatalogTable} is not set`);
+      const tableName = runtimeConfig.serviceCatalogTable();
       const entries = JSON.parse(String(event.ResourceProperties[ENTRIES_PROPERTY])) as CatalogEntries;
       await new DynamoDbServiceCatalogStore(new DynamoDBClient({}), tableName).replaceAll(entries);
       console.info(

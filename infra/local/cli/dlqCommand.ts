@@ -1,3 +1,4 @@
+import { LOCAL_PLATFORM_ENV } from '../../../shared/contracts/platformEnvironment.ts';
 import { localAwsFetch } from '../aws/localAwsFetch.ts';
 import type { DeadLetter } from '../deadLetters/DeadLetterStore.ts';
 import type { BusEvent } from '../shared/BusEvent.ts';
@@ -57,7 +58,7 @@ const request = async (url: string, body?: unknown): Promise<unknown> => {
     response = await localAwsFetch(url, body === undefined ? {} : { body: JSON.stringify(body) });
   } catch {
     throw new Error(
-      `No SOLEil platform answers on ${new URL(url).origin}: start it with npm start (or set SOLEIL_AWS_PORT).`,
+      `No SOLEil platform answers on ${new URL(url).origin}: start it with npm start (or set ${LOCAL_PLATFORM_ENV.awsPort}).`,
     );
   }
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);

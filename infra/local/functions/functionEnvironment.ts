@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { RUNTIME_ENV } from '../../../shared/contracts/platformEnvironment.ts';
 import { functionEnvironment } from '../../../shared/platformModel/functionEnvironment.ts';
 import type { FunctionModel, PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from '../shared/localNames.ts';
@@ -26,21 +27,21 @@ export const localFunctionEnvironment = (
   extra: Readonly<Record<string, string>> = {},
   signingKeysDir?: string,
 ): Record<string, string> => ({
-  AWS_REGION: LOCAL_AWS_REGION,
-  AWS_DEFAULT_REGION: LOCAL_AWS_REGION,
-  AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey,
-  AWS_LAMBDA_FUNCTION_NAME: fn.id,
-  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb),
-  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-  AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.aws,
-  AWS_ENDPOINT_URL_LAMBDA: endpoints.aws,
-  AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI: endpoints.aws,
+  [RUNTIME_ENV.region]: LOCAL_AWS_REGION,
+  [RUNTIME_ENV.defaultRegion]: LOCAL_AWS_REGION,
+  [RUNTIME_ENV.accessKeyId]: LOCAL_AWS_CREDENTIALS.accessKeyId,
+  [RUNTIME_ENV.secretAccessKey]: LOCAL_AWS_CREDENTIALS.secretAccessKey,
+  [RUNTIME_ENV.lambdaFunctionName]: fn.id,
+  [RUNTIME_ENV.lambdaFunctionVersion]: '$LATEST',
+  [RUNTIME_ENV.lambdaFunctionMemorySize]: String(fn.memoryMb),
+  [RUNTIME_ENV.dynamoDbEndpoint]: endpoints.dynamodb,
+  [RUNTIME_ENV.eventBridgeEndpoint]: endpoints.aws,
+  [RUNTIME_ENV.lambdaEndpoint]: endpoints.aws,
+  [RUNTIME_ENV.managementApiEndpoint]: endpoints.aws,
   // Lambda runs Node 22+, so the SDK's notice that it will soon need Node 22 does not apply to these functions.
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  POWERTOOLS_LOG_LEVEL: 'INFO',
-  NODE_ENV: 'development',
+  [RUNTIME_ENV.sdkNodeVersionWarningDisabled]: 'true',
+  [RUNTIME_ENV.powertoolsLogLevel]: 'INFO',
+  [RUNTIME_ENV.nodeEnv]: 'development',
   ...functionEnvironment(model, fn, {
     stage: LOCAL_NAMES.stage,
     eventBusName: LOCAL_NAMES.eventBusName,

@@ -15,8 +15,10 @@ import type { IncomingHttpRequest } from './IncomingHttpRequest.ts';
 import type { Invoke } from './Invoke.ts';
 import { INTEGRATION_TIMEOUT_ERROR, invokeAsIntegration, isThrottledError } from './Invoke.ts';
 import { mapLambdaResult } from './mapLambdaResult.ts';
+import { RouteThrottles } from './RouteThrottles.ts';
 import { RequestBodyTooLargeError, readRequestBody } from './readRequestBody.ts';
 import { newRequestId } from './requestIds.ts';
+import { tooManyRequests } from './tooManyRequests.ts';
 
 /** Options of the local HTTP API. */
 export interface HttpApiServerOptions {
@@ -38,12 +40,15 @@ export interface HttpApiServerOptions {
   readonly maxBodyBytes?: number;
   /** How long the API waits for a function before answering 503. @default 30 s, the HTTP API quota */
   readonly integrationTimeoutMs?: number;
+  /** Milliseconds since the epoch, for throttling; tests pass a clock they move. @default Date.now */
+  readonly clock?: () => number;
 }
 
 /**
  * The embedded platform's HTTP API: what API Gateway HTTP API does in front of the route functions —
- * routing, Lambda authorizer (simple responses), payload format 2.0 events, response mapping, CORS and
- * API Gateway's own error answers.
+ * routing, the model's throttling (a token bucket per route, answered 429 with `Retry-After`), Lambda
+ * authorizer (simple responses), payload format 2.0 events, response mapping, CORS and API Gateway's own
+ * error answers.
  *
  * @example
  * const api = new HttpApiServer({ model, invoke, port: 3000, authorizerFunctionId: model.authorizer?.functionId ?? null });
@@ -51,11 +56,13 @@ export interface HttpApiServerOptions {
  */
 export class HttpApiServer {
   private readonly routes: HttpRouteTable;
+  private readonly throttles: RouteThrottles;
   private server: Server | undefined;
   private listeningPort = 0;
 
   constructor(private readonly options: HttpApiServerOptions) {
     this.routes = new HttpRouteTable(options.model.routes);
+    this.throttles = new RouteThrottles(options.model.throttling, options.clock ?? Date.now);
   }
 
   /** Starts listening; resolves with the port actually bound. */
@@ -145,6 +152,9 @@ export class HttpApiServer {
   private async route(request: IncomingHttpRequest): Promise<GatewayResponse> {
     const matched = this.routes.match(request.method, request.rawPath);
     if (matched === undefined) return gatewayError(404, GATEWAY_MESSAGES.notFound);
+    // Before the authorizer, as on API Gateway: a throttled request costs no function at all.
+    const waitMs = this.throttles.take(matched.routeKey);
+    if (waitMs > 0) return tooManyRequests(waitMs, request.rawPath);
     const parts = httpApiRequestParts(request, matched.routeKey, {
       stage: this.options.stage ?? '$default',
       localPort: this.listeningPort,

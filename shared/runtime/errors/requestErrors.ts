@@ -48,3 +48,13 @@ export class UnsupportedMediaTypeError extends PlatformError {
     super({ status: 415, type: 'unsupported-media-type', title: 'Unsupported media type', detail });
   }
 }
+
+/** 429: the caller sent more than the route allows; `retryAfterSeconds` says when a request may pass again. */
+export class TooManyRequestsError extends PlatformError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail = `Too many requests on this route; retry after ${retryAfterSeconds} s`,
+  ) {
+    super({ status: 429, type: 'too-many-requests', title: 'Too many requests', detail });
+  }
+}

@@ -6,7 +6,6 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
-import { PLATFORM_ENV } from '../../platformModel/modelConstants.ts';
 import { EventValidationError } from '../errors/eventErrors.ts';
 import { setCurrentCorrelationId } from '../observability/currentInvocation.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -130,11 +129,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: runtimeConfig.idempotencyTable() });
     // Scoped per function: two subscribers of one module to the same event must each run once. The model's
     // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
-    const functionName =
-      process.env[PLATFORM_ENV.functionId] ||
-      context?.functionName ||
-      process.env.AWS_LAMBDA_FUNCTION_NAME ||
-      'events';
+    const functionName = runtimeConfig.functionName() ?? (context?.functionName || undefined) ?? 'events';
     const bound = bindPublisher(publisher, parsed.metadata, `${module}#${functionName}`);
     const { duplicate } = await runOncePerEvent({
       persistenceStore,

@@ -1,7 +1,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE, moduleMetricDimensions } from '../../contracts/platformMetrics.ts';
 
-/** CloudWatch namespace of every platform metric. */
-export const METRICS_NAMESPACE = 'SOLEil';
+export { METRICS_NAMESPACE };
 
 const registry = new Map<string, Metrics>();
 
@@ -17,11 +17,8 @@ const registry = new Map<string, Metrics>();
 export const createMetrics = (module: string): Metrics => {
   let metrics = registry.get(module);
   if (!metrics) {
-    metrics = new Metrics({
-      namespace: METRICS_NAMESPACE,
-      serviceName: module,
-      defaultDimensions: { module },
-    });
+    const { service, ...defaultDimensions } = moduleMetricDimensions(module);
+    metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: service, defaultDimensions });
     registry.set(module, metrics);
   }
   return metrics;

@@ -22,7 +22,6 @@ import {
 import { ValidationError } from '../errors/ValidationError.ts';
 import { currentCorrelationId } from '../observability/currentInvocation.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './CircuitBreaker.ts';
-import { serviceUseKey } from './declaredUses.ts';
 import { ServiceResponse } from './ServiceInvocation.ts';
 import { UndeclaredServiceCallError } from './UndeclaredServiceCallError.ts';
 
@@ -50,8 +49,8 @@ export interface ServiceClientOptions {
   /** The calling module (sent as `caller`). */
   readonly module: string;
   /**
-   * The services the calling module declared in `uses`, as `module/service` (what `SOLEIL_USES` carries, see
-   * `readDeclaredUses`); any other call is refused before the catalog is read.
+   * The services the calling module declared in `uses`, as `module/service` (`runtimeConfig.declaredUses()`);
+   * any other call is refused before the catalog is read.
    */
   readonly uses: readonly string[];
   readonly catalog: Pick<ServiceCatalogStore, 'getService'>;
@@ -70,6 +69,9 @@ export interface ServiceClientOptions {
 export const SERVICE_CALL_LATENCY_METRIC = 'ServiceCallLatency';
 
 class CallTimedOut extends Error {}
+
+/** The `module/service` key a declared use and a call are compared by. */
+const serviceUseKey = (module: string, service: string): string => `${module}/${service}`;
 
 const label = (t: ServiceCallTarget): string => `${t.module}.${t.service}.${t.operation}`;
 

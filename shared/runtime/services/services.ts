@@ -4,14 +4,13 @@ import { DynamoDbServiceCatalogStore } from '../catalog/DynamoDbServiceCatalogSt
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
-import { readDeclaredUses } from './declaredUses.ts';
 import { createServiceClient, type ServiceClient } from './ServiceClient.ts';
 
 let client: ServiceClient | undefined;
 
 /**
- * The service client handlers use: created on first call from the function's environment (SOLEIL_MODULE,
- * SOLEIL_SERVICE_CATALOG_TABLE, SOLEIL_USES; AWS_ENDPOINT_URL_* honoured by the SDK), then kept for the container's life
+ * The service client handlers use: created on first call from the function's environment (`runtimeConfig`: its
+ * module, the catalog table, its declared uses; the SDK honours endpoint variables), then kept for the container's life
  * so its catalog cache and circuit breakers survive between invocations.
  *
  * @example
@@ -25,7 +24,7 @@ export const services: ServiceClient = {
       const caller = runtimeConfig.module();
       client = createServiceClient({
         module: caller,
-        uses: readDeclaredUses(),
+        uses: runtimeConfig.declaredUses(),
         catalog: new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
         lambda: new LambdaClient({}),
         metrics: createMetrics(caller),

@@ -4,15 +4,11 @@ import {
   GetConnectionCommand,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
-import { MissingRuntimeConfigError } from '../runtimeConfig.ts';
+import { runtimeConfig } from '../runtimeConfig.ts';
 import { ConnectionApiError, type ConnectionOperation } from './connectionErrors.ts';
 import { encodeMessage } from './encodeMessage.ts';
 import { runBounded } from './runBounded.ts';
-import {
-  DEFAULT_BROADCAST_CONCURRENCY,
-  MANAGEMENT_ENDPOINT_ENV,
-  WEBSOCKET_MAX_MESSAGE_BYTES,
-} from './webSocketLimits.ts';
+import { DEFAULT_BROADCAST_CONCURRENCY, WEBSOCKET_MAX_MESSAGE_BYTES } from './webSocketLimits.ts';
 
 /** What a push to one connection achieved: delivered to API Gateway, or the client is gone (prune it). */
 export type SendOutcome = 'sent' | 'gone';
@@ -42,8 +38,8 @@ export interface ConnectionNotifierOptions {
   /** A ready client (tests; or one shared by several notifiers). */
   readonly client?: ApiGatewayManagementApiClient;
   /**
-   * The management endpoint, `https://{domainName}/{stage}`. Without it the SDK reads
-   * `AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI`, which both renderers set.
+   * The management endpoint, `https://{domainName}/{stage}`.
+   * @default `runtimeConfig.managementApiEndpoint()`, which both renderers set
    */
   readonly endpoint?: string;
   /** @default 10 */
@@ -155,15 +151,9 @@ export class ConnectionNotifier {
   private client(): ApiGatewayManagementApiClient {
     if (this.options.client) return this.options.client;
     if (!this.created) {
-      if (this.options.endpoint) {
-        this.created = new ApiGatewayManagementApiClient({ endpoint: this.options.endpoint });
-      } else {
-        if (!process.env[MANAGEMENT_ENDPOINT_ENV]?.trim()) {
-          throw new MissingRuntimeConfigError(MANAGEMENT_ENDPOINT_ENV);
-        }
-        // No endpoint in code: the SDK reads the standard variable, in AWS and on the embedded platform alike.
-        this.created = new ApiGatewayManagementApiClient({});
-      }
+      this.created = new ApiGatewayManagementApiClient({
+        endpoint: this.options.endpoint ?? runtimeConfig.managementApiEndpoint(),
+      });
     }
     return this.created;
   }

@@ -16,7 +16,7 @@ import {
   TooManyMembershipsError,
 } from '../../../../functions/auth/store/storeErrors.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
-import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
+import { tableEnvVar } from '../../../../shared/contracts/platformEnvironment.ts';
 import { type AuthTestBed, startAuthTestBed } from './authTestBed.ts';
 
 const table = (name: string): string => process.env[tableEnvVar(name)] ?? '';

@@ -12,8 +12,11 @@ import {
 } from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
 import { temporaryPrivateFolder } from '../../../../infra/local/privateFolder.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
-import { LEADER_ROUTES_ENV } from '../../../../shared/contracts/identity.ts';
-import { signingKeyEnvVar, tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
+import {
+  PLATFORM_ENV,
+  signingKeyEnvVar,
+  tableEnvVar,
+} from '../../../../shared/contracts/platformEnvironment.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';
 import { httpEvent } from '../../../helpers/httpEvents.ts';
 import { type LocalOidcIssuer, startLocalOidcIssuer } from '../../../helpers/localOidcIssuer.ts';
@@ -86,6 +89,10 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
 
   // Where the embedded platform would keep the signing keys: a private folder of their own.
   const keys = temporaryPrivateFolder('soleil-test-keys-');
+  // The module's settings start at their manifest defaults, as the renderers set them.
+  for (const setting of manifest.config) {
+    if (setting.default !== undefined) process.env[setting.name] = setting.default;
+  }
   Object.assign(process.env, {
     [signingKeyEnvVar(ACCESS_TOKEN_SIGNING_KEY)]: pathToFileURL(path.join(keys.path, 'auth-access-tokens'))
       .href,
@@ -99,7 +106,7 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
     SOLEIL_AUTH_GOOGLE_ISSUER: oidc.issuer,
     SOLEIL_AUTH_GOOGLE_JWKS_URL: oidc.jwksUrl,
     SOLEIL_AUTH_GOOGLE_CLIENT_ID: oidc.clientId,
-    [LEADER_ROUTES_ENV]: JSON.stringify(
+    [PLATFORM_ENV.leaderRoutes]: JSON.stringify(
       manifest.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
     ),
   });

@@ -31,7 +31,7 @@ import {
   previousSigningKeyEnvVar,
   signingKeyEnvVar,
   tableEnvVar,
-} from '../../../../shared/platformModel/modelConstants.ts';
+} from '../../../../shared/contracts/platformEnvironment.ts';
 import { lambdaContext } from '../../../helpers/httpEvents.ts';
 import { type AuthTestBed, routeEvent, startAuthTestBed } from './authTestBed.ts';
 

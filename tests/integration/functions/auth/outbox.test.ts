@@ -16,7 +16,7 @@ import { drainOutbox } from '../../../../functions/auth/useCases/outboxRelay.ts'
 import { authDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { Identity } from '../../../../shared/contracts/identity.ts';
-import { tableEnvVar } from '../../../../shared/platformModel/modelConstants.ts';
+import { tableEnvVar } from '../../../../shared/contracts/platformEnvironment.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';
 import { lambdaContext } from '../../../helpers/httpEvents.ts';
 import { type AuthTestBed, routeEvent, startAuthTestBed } from './authTestBed.ts';

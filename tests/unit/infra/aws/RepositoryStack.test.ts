@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_METRICS } from '../../../../functions/auth/domain/authMetrics.ts';
+import { METRICS_NAMESPACE } from '../../../../shared/contracts/platformMetrics.ts';
 import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
 import { synthStack } from './synthFixtureStack.ts';
@@ -83,6 +85,30 @@ describe('the stack rendered from this repository’s modules', () => {
       expect(Object.keys(fn.Environment?.Variables ?? {}), String(fn.Description)).not.toContain(
         'SOLEIL_TABLE_SIGNING_KEYS',
       );
+    }
+  });
+
+  it('alarms on auth’s authorizer failures and outbox publish failures, as its manifest declares', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    for (const metric of [AUTH_METRICS.authorizerFailures, AUTH_METRICS.outboxPublishFailed]) {
+      expect(alarms, metric).toContainEqual(
+        expect.objectContaining({
+          Namespace: METRICS_NAMESPACE,
+          MetricName: metric,
+          Dimensions: expect.arrayContaining([{ Name: 'module', Value: 'auth' }]),
+          Threshold: 1,
+        }),
+      );
+    }
+    expect(alarms.some((a) => a.MetricName === AUTH_METRICS.authorizerRefusals)).toBe(false);
+  });
+
+  it('throttles auth’s sign-in and refresh routes more tightly than the rest, and leaves out dev-login', () => {
+    const [stage] = ofType('AWS::ApiGatewayV2::Stage').filter((p) => p.StageName === '$default');
+    const settings = stage?.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
+    expect(Object.keys(settings).sort()).toEqual(['POST /api/auth/google', 'POST /api/auth/refresh']);
+    for (const limits of Object.values(settings)) {
+      expect(limits.ThrottlingRateLimit).toBeLessThan(stage?.DefaultRouteSettings.ThrottlingRateLimit);
     }
   });
 });

@@ -1,21 +1,12 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  AUTHORIZER_FAILURES_METRIC as AUTHORIZER_FAILURES_FROM_HANDLER,
-  AUTHORIZER_REFUSALS_METRIC as AUTHORIZER_REFUSALS_FROM_HANDLER,
-} from '../../../../functions/auth/handlers/authorize.ts';
 import { deployedFunctions } from '../../../../infra/aws/deployedFunctions.ts';
-import {
-  AUTHORIZER_FAILURES_METRIC,
-  AUTHORIZER_REFUSALS_METRIC,
-} from '../../../../infra/aws/ObservabilityConstruct.ts';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
-import { LEADER_ROUTES_ENV } from '../../../../shared/contracts/identity.ts';
+import { PLATFORM_ENV } from '../../../../shared/contracts/platformEnvironment.ts';
+import { METRICS_NAMESPACE } from '../../../../shared/contracts/platformMetrics.ts';
 import { leaderRouteKeys } from '../../../../shared/platformModel/leaderRouteKeys.ts';
-import { PLATFORM_ENV } from '../../../../shared/platformModel/modelConstants.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
-import { METRICS_NAMESPACE } from '../../../../shared/runtime/observability/metrics.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
@@ -233,7 +224,7 @@ describe('SoleilStack rendered from the fixture model', () => {
       template.toJSON().Resources[logicalIdOfFunction(stackRef, authorizerId)].Properties.Environment
         .Variables;
     const deployedLeaderRoutes = leaderRouteKeys(model, { includeLocalOnly: false });
-    expect(JSON.parse(env[LEADER_ROUTES_ENV])).toEqual(deployedLeaderRoutes);
+    expect(JSON.parse(env[PLATFORM_ENV.leaderRoutes])).toEqual(deployedLeaderRoutes);
     expect(deployedLeaderRoutes.length).toBeGreaterThan(0);
 
     const invokeResources = (module: string): string[] =>
@@ -264,10 +255,13 @@ describe('SoleilStack rendered from the fixture model', () => {
       const own = alarms.filter(([, a]) =>
         String(a.Properties.AlarmDescription).startsWith(`${module.name}:`),
       );
-      expect(own, module.name).toHaveLength(functions * 3 + queues + rules + schedules);
-      const authorizerAlarms = module.name === model.authorizer?.module ? 1 : 0;
+      const authorizers = module.name === model.authorizer?.module ? 1 : 0;
+      const declared = model.alarms.filter((a) => a.module === module.name).length;
+      expect(own, module.name).toHaveLength(
+        functions * 3 - authorizers + declared + queues + rules + schedules,
+      );
       expect(own.filter(([, a]) => a.Properties.MetricName === 'Errors')).toHaveLength(
-        functions - authorizerAlarms,
+        functions - authorizers,
       );
       expect(own.filter(([, a]) => a.Properties.MetricName === 'FailedInvocations')).toHaveLength(
         rules + schedules,
@@ -286,7 +280,7 @@ describe('SoleilStack rendered from the fixture model', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it("alarms on the authorizer's unexpected failures, not on its refusals (Lambda errors)", () => {
+  it("does not alarm on the authorizer's Lambda errors (its refusals): its module's declared alarm does", () => {
     const authorizer = model.authorizer;
     expect(authorizer).not.toBeNull();
     const fnId = logicalIdOfFunction(stackRef, authorizer?.functionId ?? '');
@@ -295,21 +289,38 @@ describe('SoleilStack rendered from the fixture model', () => {
       (a.Dimensions as { Value: Cfn }[] | undefined)?.some((d) => d.Value?.Ref === fnId),
     );
     expect(onAuthorizer.map((a) => a.MetricName).sort()).toEqual(['Duration', 'Throttles']);
-    expect(alarms).toContainEqual(
-      expect.objectContaining({
-        Namespace: METRICS_NAMESPACE,
-        MetricName: AUTHORIZER_FAILURES_METRIC,
-        Dimensions: expect.arrayContaining([
-          { Name: 'module', Value: authorizer?.module },
-          { Name: 'service', Value: authorizer?.module },
-        ]),
-        Threshold: 1,
-      }),
-    );
-    // The names the handler emits are the ones alarmed on.
-    expect(AUTHORIZER_FAILURES_METRIC).toBe(AUTHORIZER_FAILURES_FROM_HANDLER);
-    expect(AUTHORIZER_REFUSALS_METRIC).toBe(AUTHORIZER_REFUSALS_FROM_HANDLER);
-    expect(alarms.some((a) => a.MetricName === AUTHORIZER_REFUSALS_METRIC)).toBe(false);
+    expect(model.alarms.some((a) => a.module === authorizer?.module)).toBe(true);
+  });
+
+  it('renders every alarm a module declares on its own metric, and graphs the declared metrics', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(model.alarms.map((a) => a.id)).toEqual(['auth-AuthorizerFailing', 'auth-SignInSlow']);
+    for (const declared of model.alarms) {
+      expect(alarms, declared.id).toContainEqual(
+        expect.objectContaining({
+          Namespace: METRICS_NAMESPACE,
+          MetricName: declared.metric,
+          Dimensions: expect.arrayContaining([
+            { Name: 'module', Value: declared.module },
+            { Name: 'service', Value: declared.module },
+          ]),
+          Threshold: declared.threshold,
+          EvaluationPeriods: declared.evaluationPeriods,
+          Period: declared.periodMinutes * 60,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching',
+          AlarmDescription: `${declared.module}: ${declared.description}`,
+          ...(declared.statistic.startsWith('p')
+            ? { ExtendedStatistic: declared.statistic }
+            : { Statistic: declared.statistic }),
+        }),
+      );
+    }
+    // A declared metric nobody alarms on (refusals) is graphed, never alarmed.
+    expect(alarms.some((a) => a.MetricName === 'AuthorizerRefusals')).toBe(false);
+    const [, dashboard] = ofType('AWS::CloudWatch::Dashboard')[0] ?? [];
+    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+    for (const metric of model.metrics) expect(body, metric.name).toContain(metric.name);
   });
 
   it('renders the WebSocket routes with the authorizer on $connect and the management endpoint', () => {
@@ -350,6 +361,33 @@ describe('SoleilStack rendered from the fixture model', () => {
       expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
       expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
     }
+  });
+
+  it('throttles the HTTP API as the model says: the default on every route, tighter limits where declared', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage').filter(
+      ([, st]) => st.Properties.StageName === '$default',
+    ) as [[string, Resource & { DependsOn?: string[] }]];
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: model.throttling.default.rateLimit,
+      ThrottlingBurstLimit: model.throttling.default.burstLimit,
+    });
+    const deployed = model.throttling.routes.filter((r) => !r.localOnly);
+    // The fixture limits one deployed route and one local-only route; AWS gets the deployed one only.
+    expect(deployed.map((r) => r.routeKey)).toEqual(['PUT /api/auth/bands/{bandId}/members/{userId}']);
+    expect(model.throttling.routes.some((r) => r.localOnly)).toBe(true);
+    expect(stage.Properties.RouteSettings).toEqual(
+      Object.fromEntries(
+        deployed.map((r) => [
+          r.routeKey,
+          { ThrottlingRateLimit: r.rateLimit, ThrottlingBurstLimit: r.burstLimit },
+        ]),
+      ),
+    );
+    const routeIds = ofType('AWS::ApiGatewayV2::Route')
+      .filter(([, r]) => deployed.some((d) => d.routeKey === r.Properties.RouteKey))
+      .map(([id]) => id);
+    expect(routeIds).toHaveLength(deployed.length);
+    for (const id of routeIds) expect(stage.DependsOn).toContain(id);
   });
 
   it('registers one draft-4 schema per event contract, versioned by the contract version', () => {

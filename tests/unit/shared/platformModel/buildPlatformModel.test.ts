@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
 import { defineModule, InvalidManifestError } from '../../../../shared/contracts/moduleManifest.ts';
 import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
+import { DEFAULT_ROUTE_THROTTLE } from '../../../../shared/platformModel/modelConstants.ts';
 import { PlatformModelError } from '../../../../shared/platformModel/PlatformModelError.ts';
-import { fixtureManifest, fixtureService, manifestInput } from '../../../helpers/manifestFixtures.ts';
+import { routeThrottle } from '../../../../shared/platformModel/routeThrottle.ts';
+import {
+  authorizerParts,
+  fixtureManifest,
+  fixtureService,
+  manifestInput,
+} from '../../../helpers/manifestFixtures.ts';
 
 const build = (...manifests: ReturnType<typeof fixtureManifest>[]) =>
   buildPlatformModel(manifests, { eventContracts });
@@ -306,8 +313,8 @@ describe('buildPlatformModel', () => {
   });
 
   it('allows only one authorizer', () => {
-    const a = fixtureManifest('auth', { authorizer: { handler: 'handlers/authorize.handler' } });
-    const b = fixtureManifest('auth2', { authorizer: { handler: 'handlers/authorize.handler' } });
+    const a = fixtureManifest('auth', authorizerParts());
+    const b = fixtureManifest('auth2', authorizerParts());
     expect(build(a).authorizer).toEqual({ module: 'auth', functionId: 'auth-authorize' });
     expect(problemsOf(() => build(a, b))[0]).toMatch(/each declare an authorizer/);
   });
@@ -349,6 +356,22 @@ describe('buildPlatformModel', () => {
       expect.stringMatching(/SOLEIL_TABLE_FILES, a name the platform sets itself/),
       expect.stringMatching(/declares setting SOLEIL_DRIVE_FOLDER twice/),
     ]);
+  });
+
+  it('refuses a setting named like any variable the platform owns, from the one registry', () => {
+    const owned = [
+      'SOLEIL_USES',
+      'SOLEIL_LEADER_ROUTES',
+      'SOLEIL_FUNCTION_ID',
+      'SOLEIL_HTTP_PORT',
+      'SOLEIL_DATA_DIR',
+    ];
+    const clash = fixtureManifest('drive', { config: owned.map((name) => ({ name, description: 'x' })) });
+    expect(problemsOf(() => build(clash))).toEqual(
+      owned.map(
+        (name) => `Module "drive" declares setting ${name}, a name the platform sets itself: rename it.`,
+      ),
+    );
   });
 
   it('carries signing keys into the model with their id and environment variable', () => {
@@ -426,5 +449,115 @@ describe('buildPlatformModel', () => {
       timeoutSeconds: 10,
       memoryMb: 512,
     });
+  });
+});
+
+describe('buildPlatformModel: metrics and alarms', () => {
+  const metric = { name: 'FilesScanned', description: 'Files a scan looked at.' };
+  const alarm = { name: 'ScanStuck', metric: 'FilesScanned', threshold: 1, description: 'Scans fail.' };
+
+  it('carries declared metrics and alarms into the model, with their defaults', () => {
+    const model = build(fixtureManifest('drive', { metrics: [metric], alarms: [alarm] }));
+    expect(model.metrics).toEqual([{ module: 'drive', unit: 'Count', ...metric }]);
+    expect(model.alarms).toEqual([
+      {
+        id: 'drive-ScanStuck',
+        module: 'drive',
+        statistic: 'Sum',
+        periodMinutes: 5,
+        evaluationPeriods: 1,
+        ...alarm,
+      },
+    ]);
+  });
+
+  it('refuses a metric or an alarm declared twice, and an alarm on a metric its module does not declare', () => {
+    const problems = problemsOf(() =>
+      build(
+        fixtureManifest('drive', {
+          metrics: [metric, metric],
+          alarms: [alarm, alarm, { ...alarm, name: 'Typo', metric: 'FileScanned' }],
+        }),
+        // Another module's metric of that name does not count: alarms watch their own module's metrics.
+        fixtureManifest('content', { alarms: [{ ...alarm, name: 'Borrowed' }] }),
+      ),
+    );
+    expect(problems).toEqual([
+      'Module "drive" declares metric "FilesScanned" twice: remove one.',
+      'Module "drive" declares alarm "ScanStuck" twice: rename one.',
+      'Module "drive" alarm "Typo" watches metric "FileScanned", which drive does not declare: ' +
+        "add it to drive's metrics, or fix the alarm's metric.",
+      'Module "content" alarm "Borrowed" watches metric "FilesScanned", which content does not declare: ' +
+        "add it to content's metrics, or fix the alarm's metric.",
+    ]);
+  });
+
+  it('insists that the authorizer’s module alarms on something, since its Lambda errors are refusals', () => {
+    const bare = fixtureManifest('auth', { authorizer: { handler: 'handlers/authorize.handler' } });
+    expect(problemsOf(() => build(bare))).toEqual([
+      expect.stringMatching(
+        /Module "auth" provides the authorizer, .* declare a metric for its unexpected failures and an alarm on it/,
+      ),
+    ]);
+  });
+
+  it('refuses a malformed metric or alarm in the manifest itself', () => {
+    expect(() => fixtureManifest('drive', { metrics: [{ ...metric, name: 'files_scanned' }] })).toThrow(
+      /PascalCase/,
+    );
+    expect(() =>
+      fixtureManifest('drive', { metrics: [metric], alarms: [{ ...alarm, statistic: 'p101' }] }),
+    ).toThrow(/percentile/);
+    expect(() =>
+      fixtureManifest('drive', { metrics: [metric], alarms: [{ ...alarm, threshold: 0 }] }),
+    ).toThrow(InvalidManifestError);
+  });
+});
+
+describe('buildPlatformModel: throttling', () => {
+  const route = (path: string, throttle?: { rateLimit: number; burstLimit: number }) => ({
+    method: 'POST' as const,
+    path,
+    auth: 'public' as const,
+    handler: 'handlers/a.handler',
+    description: 'A',
+    ...(throttle ? { throttle } : {}),
+  });
+
+  it('carries the platform default and the routes a manifest limits, by route key', () => {
+    const model = build(
+      fixtureManifest('drive', {
+        routes: [route('/api/drive/scan', { rateLimit: 2, burstLimit: 4 }), route('/api/drive/other')],
+      }),
+    );
+    expect(model.throttling).toEqual({
+      default: DEFAULT_ROUTE_THROTTLE,
+      routes: [
+        { module: 'drive', routeKey: 'POST /api/drive/scan', localOnly: false, rateLimit: 2, burstLimit: 4 },
+      ],
+    });
+    expect(routeThrottle(model.throttling, 'POST /api/drive/scan')).toEqual({ rateLimit: 2, burstLimit: 4 });
+    expect(routeThrottle(model.throttling, 'POST /api/drive/other')).toEqual(DEFAULT_ROUTE_THROTTLE);
+  });
+
+  it('refuses a route limit looser than the platform default, naming the route and the fix', () => {
+    const loose = { rateLimit: DEFAULT_ROUTE_THROTTLE.rateLimit + 1, burstLimit: 1 };
+    expect(
+      problemsOf(() => build(fixtureManifest('drive', { routes: [route('/api/drive/scan', loose)] }))),
+    ).toEqual([
+      `Module "drive" route POST /api/drive/scan allows ${loose.rateLimit}/s, burst 1, more than the platform ` +
+        `default (${DEFAULT_ROUTE_THROTTLE.rateLimit}/s, burst ${DEFAULT_ROUTE_THROTTLE.burstLimit}): a route's ` +
+        'limits only tighten the default; lower them, or raise DEFAULT_ROUTE_THROTTLE in ' +
+        'shared/platformModel/modelConstants.ts.',
+    ]);
+  });
+
+  it('refuses a limit API Gateway would not take, in the manifest itself', () => {
+    expect(() =>
+      fixtureManifest('drive', { routes: [route('/api/drive/scan', { rateLimit: 0, burstLimit: 1 })] }),
+    ).toThrow(InvalidManifestError);
+    expect(() =>
+      fixtureManifest('drive', { routes: [route('/api/drive/scan', { rateLimit: 1, burstLimit: 2.5 })] }),
+    ).toThrow(/burstLimit/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
 import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
 import { functionEnvironment } from '../../../../shared/platformModel/functionEnvironment.ts';
-import { fixtureManifest } from '../../../helpers/manifestFixtures.ts';
+import { authorizerParts, fixtureManifest } from '../../../helpers/manifestFixtures.ts';
 
 const model = buildPlatformModel(
   [
@@ -15,7 +15,7 @@ const model = buildPlatformModel(
       ],
     }),
     fixtureManifest('auth', {
-      authorizer: { handler: 'handlers/authorize.handler' },
+      ...authorizerParts(),
       tables: [{ name: 'users', partitionKey: { name: 'pk', type: 'S' } }],
       signingKeys: [{ name: 'access-tokens', algorithm: 'ES256', description: 'Signs access tokens' }],
       routes: [

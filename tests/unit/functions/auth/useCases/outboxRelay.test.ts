@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { AUTH_METRICS } from '../../../../../functions/auth/domain/authMetrics.ts';
 import { type OutboxEvent, outboxEvent } from '../../../../../functions/auth/domain/outboxEvent.ts';
 import type { OutboxStore } from '../../../../../functions/auth/store/OutboxStore.ts';
 import type { AuthDependencies } from '../../../../../functions/auth/useCases/AuthDependencies.ts';
-import {
-  drainOutbox,
-  OUTBOX_PUBLISH_FAILED_METRIC,
-  OUTBOX_REPUBLISHED_METRIC,
-  publishCommitted,
-} from '../../../../../functions/auth/useCases/outboxRelay.ts';
+import { drainOutbox, publishCommitted } from '../../../../../functions/auth/useCases/outboxRelay.ts';
 import type { EventToPublish } from '../../../../../shared/runtime/index.ts';
 
 const T0 = new Date('2025-03-01T12:00:00.000Z');
@@ -69,7 +65,7 @@ describe('publishCommitted', () => {
     for (const e of events) stored.set(e.eventId, e);
     await expect(publishCommitted(deps, events)).resolves.toBeUndefined();
     expect(stored.size).toBe(2);
-    expect(metrics).toEqual([{ name: OUTBOX_PUBLISH_FAILED_METRIC, value: 2 }]);
+    expect(metrics).toEqual([{ name: AUTH_METRICS.outboxPublishFailed, value: 2 }]);
     expect(warnings).toHaveLength(1);
   });
 });
@@ -89,8 +85,8 @@ describe('drainOutbox', () => {
     expect(published.map((e) => e.options?.eventId)).toEqual([old.eventId]);
     expect([...stored.keys()].sort()).toEqual([poison.eventId, young.eventId].sort());
     expect(metrics).toEqual([
-      { name: OUTBOX_REPUBLISHED_METRIC, value: 1 },
-      { name: OUTBOX_PUBLISH_FAILED_METRIC, value: 1 },
+      { name: AUTH_METRICS.outboxRepublished, value: 1 },
+      { name: AUTH_METRICS.outboxPublishFailed, value: 1 },
     ]);
   });
 });

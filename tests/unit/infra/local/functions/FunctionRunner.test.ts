@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FunctionRunner } from '../../../../../infra/local/functions/FunctionRunner.ts';
 import { repositoryRoot } from '../../../../../shared/platformModel/loadPlatformModel.ts';
+import { DEFAULT_ROUTE_THROTTLE } from '../../../../../shared/platformModel/modelConstants.ts';
 import type { FunctionModel, PlatformModel } from '../../../../../shared/platformModel/PlatformModel.ts';
 
 const fn = (exportName: string, timeoutSeconds = 10): FunctionModel => ({
@@ -23,6 +24,9 @@ const model: PlatformModel = {
   webSocketRoutes: [],
   services: [],
   schedules: [],
+  metrics: [],
+  alarms: [],
+  throttling: { default: DEFAULT_ROUTE_THROTTLE, routes: [] },
   authorizer: null,
   tables: [
     {

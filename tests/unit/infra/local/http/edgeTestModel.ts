@@ -1,9 +1,15 @@
 import type { InvokeOutcome } from '../../../../../infra/local/http/Invoke.ts';
-import type { PlatformModel, RouteModel } from '../../../../../shared/platformModel/PlatformModel.ts';
+import { DEFAULT_ROUTE_THROTTLE } from '../../../../../shared/platformModel/modelConstants.ts';
+import type {
+  PlatformModel,
+  RouteModel,
+  ThrottlingModel,
+} from '../../../../../shared/platformModel/PlatformModel.ts';
 
-/** A hand-made model with just what the edge servers read: routes, WebSocket routes, the authorizer. */
+/** A hand-made model with just what the edge servers read: routes, WebSocket routes, the authorizer, throttling. */
 export const edgeTestModel = (parts: {
   routes?: Partial<RouteModel>[];
+  throttling?: ThrottlingModel;
   webSocketRoutes?: { routeKey: string; functionId: string }[];
   authorizerFunctionId?: string | null;
 }): PlatformModel => ({
@@ -25,6 +31,9 @@ export const edgeTestModel = (parts: {
   tables: [],
   schedules: [],
   functions: [],
+  metrics: [],
+  alarms: [],
+  throttling: parts.throttling ?? { default: DEFAULT_ROUTE_THROTTLE, routes: [] },
   authorizer:
     parts.authorizerFunctionId === undefined || parts.authorizerFunctionId === null
       ? null

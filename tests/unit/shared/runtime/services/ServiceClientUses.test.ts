@@ -3,16 +3,13 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eventContracts } from '../../../../../shared/contracts/eventCatalog.ts';
+import { PLATFORM_ENV } from '../../../../../shared/contracts/platformEnvironment.ts';
 import { userService } from '../../../../../shared/contracts/services/authServices.ts';
 import { buildPlatformModel } from '../../../../../shared/platformModel/buildPlatformModel.ts';
 import { functionEnvironment } from '../../../../../shared/platformModel/functionEnvironment.ts';
 import type { ServiceEntry } from '../../../../../shared/runtime/catalog/CatalogItems.ts';
 import { toProblem } from '../../../../../shared/runtime/errors/toProblem.ts';
-import {
-  InvalidServiceUsesError,
-  readDeclaredUses,
-  SERVICE_USES_ENV,
-} from '../../../../../shared/runtime/services/declaredUses.ts';
+import { InvalidRuntimeConfigError, runtimeConfig } from '../../../../../shared/runtime/runtimeConfig.ts';
 import { createServiceClient } from '../../../../../shared/runtime/services/ServiceClient.ts';
 import { UndeclaredServiceCallError } from '../../../../../shared/runtime/services/UndeclaredServiceCallError.ts';
 import { fixtureManifest } from '../../../../helpers/manifestFixtures.ts';
@@ -101,7 +98,7 @@ describe('SOLEIL_USES', () => {
     const authFn = model.functions.find((f) => f.id === 'auth-health');
     if (!contentFn || !authFn) throw new Error('fixture functions missing');
 
-    const uses = readDeclaredUses(functionEnvironment(model, contentFn, resolver));
+    const uses = runtimeConfig.declaredUses(functionEnvironment(model, contentFn, resolver));
     expect(uses).toEqual(['auth/user_service']);
     await expect(
       clientFor(uses).client.call('auth', 'user_service', 'getUser', { userId: 'user-1' }),
@@ -109,13 +106,15 @@ describe('SOLEIL_USES', () => {
 
     // A module that uses nothing gets no variable, which reads as "uses nothing".
     const authEnv = functionEnvironment(model, authFn, resolver);
-    expect(authEnv).not.toHaveProperty(SERVICE_USES_ENV);
-    expect(readDeclaredUses(authEnv)).toEqual([]);
+    expect(authEnv).not.toHaveProperty(PLATFORM_ENV.uses);
+    expect(runtimeConfig.declaredUses(authEnv)).toEqual([]);
   });
 
   it('refuses a malformed variable rather than guessing', () => {
     for (const raw of ['not json', '{"auth":"user_service"}', '["auth.user_service"]', '[1]']) {
-      expect(() => readDeclaredUses({ [SERVICE_USES_ENV]: raw }), raw).toThrow(InvalidServiceUsesError);
+      expect(() => runtimeConfig.declaredUses({ [PLATFORM_ENV.uses]: raw }), raw).toThrow(
+        InvalidRuntimeConfigError,
+      );
     }
   });
 });

@@ -10,10 +10,10 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RUNTIME_ENV } from '../../../../../shared/contracts/platformEnvironment.ts';
 import {
   ConnectionApiError,
   ConnectionNotifier,
-  MANAGEMENT_ENDPOINT_ENV,
   MissingRuntimeConfigError,
   WebSocketMessageTooLargeError,
 } from '../../../../../shared/runtime/index.ts';
@@ -162,12 +162,12 @@ describe('ConnectionNotifier endpoint', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('says which variable is missing when neither a client, an endpoint nor the variable is given', async () => {
-    vi.stubEnv(MANAGEMENT_ENDPOINT_ENV, '');
+    vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, '');
     await expect(new ConnectionNotifier().send('a=', {})).rejects.toBeInstanceOf(MissingRuntimeConfigError);
   });
 
-  it('lets the SDK take the endpoint from the standard variable', async () => {
-    vi.stubEnv(MANAGEMENT_ENDPOINT_ENV, 'https://api123.execute-api.eu-west-1.amazonaws.com/live');
+  it('takes the endpoint from the standard variable the renderers set', async () => {
+    vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, 'https://api123.execute-api.eu-west-1.amazonaws.com/live');
     management.on(PostToConnectionCommand).resolves({});
     // mockClient patches every instance's send, so the notifier's own client is the mocked one too.
     expect(await new ConnectionNotifier().send('a=', { ok: true })).toBe('sent');

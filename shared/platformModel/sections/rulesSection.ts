@@ -1,0 +1,69 @@
+import type { EventContract } from '../../contracts/defineEvent.ts';
+import { eventSource } from '../../contracts/eventCatalog.ts';
+import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
+import { functionIdOf } from '../collectFunctions.ts';
+import type { RuleModel } from '../PlatformModel.ts';
+import type { ModelSection } from './ModelSection.ts';
+
+/**
+ * Subscriptions become rules: one per subscription, to events someone publishes, with a valid pattern.
+ *
+ * @param publishers event name → publishing module (the events section's value)
+ * @param validatePattern throws on an invalid EventBridge pattern (the embedded platform's matcher judges)
+ */
+export const rulesSection = (
+  manifests: readonly ModuleManifest[],
+  contracts: ReadonlyMap<string, EventContract>,
+  publishers: ReadonlyMap<string, string>,
+  validatePattern?: (pattern: Record<string, unknown>) => void,
+): ModelSection<readonly RuleModel[]> => {
+  const problems: string[] = [];
+  const rules: RuleModel[] = [];
+  for (const m of manifests) {
+    const ids = new Set<string>();
+    for (const sub of m.subscriptions) {
+      if (ids.has(sub.id)) problems.push(`Module "${m.name}" has two subscriptions "${sub.id}": rename one.`);
+      ids.add(sub.id);
+      for (const event of sub.events) {
+        if (!contracts.has(event)) {
+          problems.push(
+            `Module "${m.name}" subscription "${sub.id}" listens to "${event}", which has no contract: ` +
+              'fix the event name (see shared/contracts/events).',
+          );
+        } else if (!publishers.has(event)) {
+          problems.push(
+            `Module "${m.name}" subscription "${sub.id}" listens to "${event}", which no module publishes: ` +
+              `add it to the publishes of "${contracts.get(event)?.owner}", or drop the subscription.`,
+          );
+        }
+      }
+      const sources = [...new Set(sub.events.map((e) => eventSource(contracts.get(e)?.owner ?? '?')))].sort();
+      const pattern: Record<string, unknown> = {
+        source: sources,
+        'detail-type': [...sub.events],
+        ...(sub.detailPattern ? { detail: sub.detailPattern } : {}),
+      };
+      if (validatePattern) {
+        try {
+          validatePattern(pattern);
+        } catch (error) {
+          problems.push(
+            `Module "${m.name}" subscription "${sub.id}" has an invalid detailPattern: ` +
+              `${(error as Error).message}. Fix the pattern.`,
+          );
+        }
+      }
+      rules.push({
+        id: `${m.name}-${sub.id}`,
+        module: m.name,
+        subscriptionId: sub.id,
+        events: [...sub.events],
+        pattern,
+        functionId: functionIdOf(m.name, sub.handler),
+        maxRetries: sub.maxRetries,
+        maxEventAgeSeconds: sub.maxEventAgeSeconds,
+      });
+    }
+  }
+  return { value: rules, problems };
+};

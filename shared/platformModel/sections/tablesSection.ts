@@ -1,0 +1,64 @@
+import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
+import { tableEnvVar } from '../../contracts/platformEnvironment.ts';
+import { IDEMPOTENCY_TABLE_NAME } from '../modelConstants.ts';
+import type { TableModel } from '../PlatformModel.ts';
+import type { ModelSection } from './ModelSection.ts';
+
+/** A module's declared tables, plus its idempotency table when it subscribes to events. */
+const tablesOf = (manifest: ModuleManifest): TableModel[] => {
+  const declared: TableModel[] = manifest.tables.map((t) => ({
+    id: `${manifest.name}-${t.name}`,
+    module: manifest.name,
+    name: t.name,
+    envVar: tableEnvVar(t.name),
+    partitionKey: t.partitionKey,
+    sortKey: t.sortKey ?? null,
+    indexes: t.indexes.map((i) => ({
+      name: i.name,
+      partitionKey: i.partitionKey,
+      sortKey: i.sortKey ?? null,
+    })),
+    ttlAttribute: t.ttlAttribute ?? null,
+    implicit: false,
+    localOnly: t.localOnly,
+  }));
+  if (manifest.subscriptions.length === 0) return declared;
+  // Attribute names follow Powertools' DynamoDBPersistenceLayer defaults, so its idempotency works as is.
+  return [
+    ...declared,
+    {
+      id: `${manifest.name}-${IDEMPOTENCY_TABLE_NAME}`,
+      module: manifest.name,
+      name: IDEMPOTENCY_TABLE_NAME,
+      envVar: tableEnvVar(IDEMPOTENCY_TABLE_NAME),
+      partitionKey: { name: 'id', type: 'S' },
+      sortKey: null,
+      indexes: [],
+      ttlAttribute: 'expiration',
+      implicit: true,
+      localOnly: false,
+    },
+  ];
+};
+
+/** Tables: names unique per module, the idempotency table's name reserved. */
+export const tablesSection = (manifests: readonly ModuleManifest[]): ModelSection<readonly TableModel[]> => {
+  const problems: string[] = [];
+  const tables: TableModel[] = [];
+  for (const m of manifests) {
+    const own = tablesOf(m);
+    const names = new Set<string>();
+    for (const t of own) {
+      if (names.has(t.name)) {
+        problems.push(
+          t.implicit
+            ? `Module "${m.name}" declares a table "${t.name}", a name the platform reserves for idempotency: rename it.`
+            : `Module "${m.name}" declares table "${t.name}" twice: rename one.`,
+        );
+      }
+      names.add(t.name);
+    }
+    tables.push(...own);
+  }
+  return { value: tables, problems };
+};
