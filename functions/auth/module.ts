@@ -147,8 +147,6 @@ export default defineModule({
       partitionKey: { name: 'tokenHash', type: S },
       ttlAttribute: 'expiresAt',
     },
-    // Events committed with their state change, deleted once published (the drain publishes leftovers).
-    { name: AUTH_TABLES.outbox, partitionKey: { name: 'eventId', type: S }, ttlAttribute: 'expiresAt' },
     // No longer written: private keys live in KMS (AWS) or in the embedded platform's key folder, never in a
     // table. Declared on the embedded platform only, where data directories made before still hold it (old keys
     // that nothing trusts any more); never rendered in AWS, where KMS has always held the keys.
@@ -159,16 +157,8 @@ export default defineModule({
       localOnly: true,
     },
   ],
-  schedules: [
-    {
-      id: 'drainOutbox',
-      rateMinutes: 1,
-      handler: 'handlers/drainOutbox.handler',
-      description:
-        'Republishes events committed to the outbox but not published by their request (bus outage), with their ids.',
-      timeoutSeconds: 60,
-    },
-  ],
+  // Every state change commits with its events (table `outbox`, schedule `drainOutbox`: the kit's).
+  outbox: true,
   signingKeys: [
     {
       name: ACCESS_TOKEN_SIGNING_KEY,
@@ -187,16 +177,9 @@ export default defineModule({
       description:
         'Requests the authorizer could not decide (e.g. the signing keys were unreachable) and so refused.',
     },
-    {
-      name: AUTH_METRICS.outboxPublishFailed,
-      description:
-        'Committed events that could not be published, by their request or by the drain; they wait in the outbox.',
-    },
-    {
-      name: AUTH_METRICS.outboxRepublished,
-      description: 'Events the drain published because their request could not.',
-    },
   ],
+  // The outbox's metrics (OutboxPublishFailed, OutboxRepublished) and its alarm (OutboxPublishFailing) come
+  // with `outbox: true`.
   alarms: [
     {
       name: 'AuthorizerFailing',
@@ -204,16 +187,6 @@ export default defineModule({
       threshold: 1,
       description:
         'The authorizer could not decide, so signed-in users were refused: see its logs (signing keys, KMS, DynamoDB).',
-    },
-    {
-      // One failure is a blip the drain repairs; failures in three periods running mean events are not flowing.
-      name: 'OutboxPublishFailing',
-      metric: AUTH_METRICS.outboxPublishFailed,
-      threshold: 1,
-      periodMinutes: 5,
-      evaluationPeriods: 3,
-      description:
-        'Events have failed to publish for 15 minutes: sign-ins and membership changes are not reaching subscribers. They wait in the outbox (7 days); check EventBridge and the drainOutbox logs.',
     },
   ],
   config: [

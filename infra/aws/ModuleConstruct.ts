@@ -9,7 +9,9 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { eventSource } from '../../shared/contracts/eventCatalog.ts';
+import { functionEntryPath } from '../../shared/platformModel/functionEntryPath.ts';
 import { functionEnvironment } from '../../shared/platformModel/functionEnvironment.ts';
+import { repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
 import type {
   ModuleModel,
   PlatformModel,
@@ -172,7 +174,7 @@ export class ModuleConstruct extends Construct {
         servesLocalOnlyRoutes: false,
       });
       const rendered = new PlatformFunction(this, fn.id, {
-        entry: fn.entry,
+        entry: functionEntryPath(fn, props.sourceRoot ?? repositoryRoot(), repositoryRoot()),
         exportName: fn.exportName,
         memoryMb: fn.memoryMb,
         timeoutSeconds: fn.timeoutSeconds,
@@ -180,7 +182,6 @@ export class ModuleConstruct extends Construct {
         environment,
         logRetention: props.logRetention ?? RetentionDays.TWO_WEEKS,
         ...(props.dataRemovalPolicy ? { logRemovalPolicy: props.dataRemovalPolicy } : {}),
-        ...(props.sourceRoot ? { sourceRoot: props.sourceRoot } : {}),
         description: `${module.name}: ${fn.handler} (${fn.roles.join(', ')})`,
         ...(asyncFunctionIds.has(fn.id) && this.failedInvocationsQueue
           ? {

@@ -21,7 +21,7 @@ import { platformBundling } from './functionBundling.ts';
 const PLATFORM_RUNTIME = Runtime.NODEJS_24_X;
 
 export interface PlatformFunctionProps {
-  /** Source file, relative to `sourceRoot`, e.g. `functions/core/handlers/getHealth.ts`. */
+  /** Source file: absolute, or relative to `sourceRoot` (e.g. `functions/core/handlers/getHealth.ts`). */
   readonly entry: string;
   /** The export of `entry` Lambda calls. */
   readonly exportName: string;
@@ -75,7 +75,7 @@ export class PlatformFunction extends Construct {
       ...(props.logRemovalPolicy ? { removalPolicy: props.logRemovalPolicy } : {}),
     });
     this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(props.sourceRoot ?? root, props.entry),
+      entry: path.resolve(props.sourceRoot ?? root, props.entry),
       handler: props.exportName,
       projectRoot: root,
       depsLockFilePath: path.join(root, 'package-lock.json'),

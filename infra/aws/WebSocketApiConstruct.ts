@@ -12,6 +12,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { WebSocketRouteModel } from '../../shared/platformModel/PlatformModel.ts';
+import { WEBSOCKET_TOKEN_PARAMETER } from '../../shared/runtime/authorizer/authorizerEvents.ts';
 import { webSocketAccessLogFormat } from './accessLogFormat.ts';
 
 /** The stage every deployment uses; the management endpoint includes it. */
@@ -66,7 +67,7 @@ export class WebSocketApiConstruct extends Construct {
       );
     }
     const authorizer = new WebSocketLambdaAuthorizer('Authorizer', props.authorizerFunction, {
-      identitySource: ['route.request.querystring.token'],
+      identitySource: [`route.request.querystring.${WEBSOCKET_TOKEN_PARAMETER}`],
     });
 
     this.api = new WebSocketApi(this, 'Api', { description: 'SOLEil WebSocket API' });

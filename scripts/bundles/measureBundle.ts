@@ -2,6 +2,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { deployedFunctions } from '../../infra/aws/deployedFunctions.ts';
 import { BUNDLE_EXTERNALS, BUNDLE_TARGET, ESM_REQUIRE_BANNER } from '../../infra/aws/functionBundling.ts';
+import { functionEntryPath } from '../../shared/platformModel/functionEntryPath.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 
 /** What we aim each minified function bundle to stay under. */
@@ -41,6 +42,9 @@ export const measureBundle = async (
  * `sourceRoot` is the folder holding the model's `functions/` tree.
  */
 export const bundleTargets = (model: PlatformModel, sourceRoot: string, repositoryRoot: string) => [
-  ...deployedFunctions(model).map((fn) => ({ id: fn.id, entry: path.join(sourceRoot, fn.entry) })),
+  ...deployedFunctions(model).map((fn) => ({
+    id: fn.id,
+    entry: functionEntryPath(fn, sourceRoot, repositoryRoot),
+  })),
   { id: 'catalog-writer', entry: path.join(repositoryRoot, 'infra/aws/catalogWriter/handler.ts') },
 ];

@@ -242,6 +242,11 @@ export const ModuleManifest = z
     health: z.object({ handler: HandlerRef }).strict(),
     schedules: z.array(ScheduleDeclaration).default([]),
     tables: z.array(TableDeclaration).default([]),
+    /**
+     * The module commits state and events together (the kit's transactional outbox): the platform gives it
+     * an `outbox` table and a `drainOutbox` schedule running the kit's drain, in AWS and locally alike.
+     */
+    outbox: z.boolean().default(false),
     /** Settings the module's functions read from their environment; never secrets (those go to a secret store). */
     config: z.array(ConfigDeclaration).default([]),
     /** Asymmetric keys the module signs with; only this module's functions may sign with them. */

@@ -41,6 +41,8 @@ export interface ModuleModel {
   readonly publishes: readonly string[];
   readonly subscribes: readonly string[];
   readonly healthFunctionId: string;
+  /** Whether it has the kit's transactional outbox (an `outbox` table and a `drainOutbox` schedule). */
+  readonly outbox: boolean;
   /** Settings every function of the module receives in its environment. */
   readonly config: readonly {
     readonly name: string;
@@ -211,8 +213,17 @@ export interface FunctionModel {
   readonly id: string;
   readonly module: string;
   readonly handler: string;
-  /** Source file relative to the repository root, e.g. `functions/core/handlers/getHealth.ts`. */
+  /**
+   * Source file: of a module's own handler, relative to the folder holding `functions/` (the repository
+   * root, or a test fixture's root), e.g. `functions/core/handlers/getHealth.ts`; of a kit function, relative
+   * to the repository root. `functionEntryPath` resolves both.
+   */
   readonly entry: string;
+  /**
+   * A function the platform adds and the kit implements (the outbox drain), rather than a handler in the
+   * module's folder. @default false
+   */
+  readonly kit?: boolean;
   readonly exportName: string;
   readonly roles: readonly FunctionRole[];
   readonly memoryMb: number;

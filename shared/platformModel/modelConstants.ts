@@ -10,3 +10,23 @@ export const IDEMPOTENCY_TABLE_NAME = 'idempotency';
  * applied to each route on its own): requests per second on average, and at once.
  */
 export const DEFAULT_ROUTE_THROTTLE = { rateLimit: 500, burstLimit: 1000 } as const;
+
+/**
+ * Name of the table every module with `outbox: true` gets for its transactional outbox (key `eventId`, TTL
+ * `expiresAt`): the name auth's hand-declared outbox had, so its table and data carry over.
+ */
+export const OUTBOX_TABLE_NAME = 'outbox';
+
+/**
+ * The drain of a module's outbox: its schedule id (and function id `<module>-drainOutbox`), and the kit file
+ * every module's drain function runs. The entry is relative to the repository root, not to the module.
+ */
+export const OUTBOX_DRAIN = {
+  scheduleId: 'drainOutbox',
+  entry: 'shared/runtime/outbox/drainOutboxHandler.ts',
+  exportName: 'handler',
+  rateMinutes: 1,
+  timeoutSeconds: 60,
+  description:
+    'Republishes events committed to the outbox but not published by their request (bus outage), with their ids.',
+} as const;

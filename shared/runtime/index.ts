@@ -1,8 +1,31 @@
 /**
  * The handler kit: what every module's handlers import. Thin adapters (HTTP, events, services, health,
- * WebSocket), the publisher, the service client, the connection notifier, named errors with the one mapping
- * to problem+json, logging and metrics.
+ * schedules, WebSocket, the authorizer), the publisher, the transactional outbox, the service client, the
+ * connection notifier, storage helpers, the dependency container, named errors with the one mapping to
+ * problem+json, logging and metrics.
  */
+
+export {
+  type PolicyAuthorizerResponse,
+  type SimpleAuthorizerResponse,
+  UNAUTHORIZED,
+  WEBSOCKET_TOKEN_PARAMETER,
+} from './authorizer/authorizerEvents.ts';
+export {
+  AUTHORIZER_FAILURES_METRIC,
+  AUTHORIZER_REFUSALS_METRIC,
+  type AuthorizationRequest,
+  type AuthorizerHandlerOptions,
+  type AuthorizerLambdaHandler,
+  type AuthorizerVerdict,
+  authorizerHandler,
+} from './authorizer/authorizerHandler.ts';
+export {
+  type DependencyContainer,
+  DependencyCycleError,
+  type DependencyFactories,
+  dependencyContainer,
+} from './container/dependencyContainer.ts';
 
 export {
   EventTooLargeError,
@@ -62,7 +85,31 @@ export { DEFAULT_MAX_BODY_BYTES } from './http/readJsonBody.ts';
 export { currentCorrelationId } from './observability/currentInvocation.ts';
 export { createLogger } from './observability/logger.ts';
 export { createMetrics, METRICS_NAMESPACE } from './observability/metrics.ts';
+export { DynamoDbOutboxStore } from './outbox/DynamoDbOutboxStore.ts';
+export { createOutbox, type Outbox, type OutboxOptions, outboxOver } from './outbox/Outbox.ts';
+export { type OutboxEvent, type OutboxEventOptions, outboxEvent } from './outbox/OutboxEvent.ts';
+export type { OutboxStore } from './outbox/OutboxStore.ts';
+export {
+  OUTBOX_DRAIN_AFTER_MS,
+  OUTBOX_PUBLISH_FAILED_METRIC,
+  OUTBOX_REPUBLISHED_METRIC,
+  OUTBOX_RETENTION_SECONDS,
+} from './outbox/outboxConstants.ts';
+export { outboxPuts } from './outbox/outboxItems.ts';
+export {
+  type DrainReport,
+  drainOutbox,
+  type OutboxRelayDependencies,
+  publishCommitted,
+} from './outbox/outboxRelay.ts';
 export { InvalidRuntimeConfigError, MissingRuntimeConfigError, runtimeConfig } from './runtimeConfig.ts';
+export {
+  SCHEDULE_FAILURES_METRIC,
+  type ScheduleHandlerOptions,
+  type ScheduleLambdaHandler,
+  type ScheduleRun,
+  scheduleHandler,
+} from './schedule/scheduleHandler.ts';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './services/CircuitBreaker.ts';
 export {
   createServiceClient,
@@ -81,6 +128,11 @@ export {
 } from './services/serviceHandler.ts';
 export { services } from './services/services.ts';
 export { UndeclaredServiceCallError } from './services/UndeclaredServiceCallError.ts';
+export { BatchWriteIncompleteError, batchWriteAll } from './storage/batchWriteAll.ts';
+export { documentClient } from './storage/documentClient.ts';
+export { failedConditions } from './storage/failedConditions.ts';
+export { isConditionalFailure } from './storage/isConditionalFailure.ts';
+export type { TransactWriteItem } from './storage/TransactWriteItem.ts';
 export {
   type BroadcastResult,
   type ConnectionInfo,

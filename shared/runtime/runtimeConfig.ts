@@ -5,7 +5,7 @@ import {
   signingKeyEnvVar,
   tableEnvVar,
 } from '../contracts/platformEnvironment.ts';
-import { IDEMPOTENCY_TABLE_NAME } from '../platformModel/modelConstants.ts';
+import { IDEMPOTENCY_TABLE_NAME, OUTBOX_TABLE_NAME } from '../platformModel/modelConstants.ts';
 
 /** A variable the renderers should have set on the function is missing: a deployment bug, said plainly. */
 export class MissingRuntimeConfigError extends Error {
@@ -75,6 +75,8 @@ export const runtimeConfig = {
   eventBusName: (env: Env = process.env): string => required(PLATFORM_ENV.eventBusName, env),
   serviceCatalogTable: (env: Env = process.env): string => required(PLATFORM_ENV.serviceCatalogTable, env),
   idempotencyTable: (env: Env = process.env): string => required(tableEnvVar(IDEMPOTENCY_TABLE_NAME), env),
+  /** The module's outbox table (set when its manifest says `outbox: true`). */
+  outboxTable: (env: Env = process.env): string => required(tableEnvVar(OUTBOX_TABLE_NAME), env),
   /** Physical name of one of the module's own tables. */
   table: (name: string, env: Env = process.env): string => required(tableEnvVar(name), env),
   /**

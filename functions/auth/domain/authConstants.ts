@@ -36,15 +36,6 @@ export const MAX_BAND_MEMBERS = 200;
 /** Upper bound on the bands one user belongs to: the access token (a header) carries every membership. */
 export const MAX_BANDS_PER_USER = MAX_MEMBERSHIPS_PER_IDENTITY;
 
-/** An outbox event still unpublished after this long is dropped by the table's TTL (and was alarmed on). */
-export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
-
-/** The drain republishes outbox events older than this: younger ones are still being published by their request. */
-export const OUTBOX_DRAIN_AFTER_MS = 30_000;
-
-/** At most this many outbox events are republished per drain run (it runs every minute). */
-export const OUTBOX_DRAIN_BATCH = 100;
-
 /** How long outside verifiers may cache the JWKS (`cache-control: max-age`). */
 export const JWKS_MAX_AGE_SECONDS = 300;
 

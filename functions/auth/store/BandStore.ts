@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
+import type { OutboxEvent } from '../../../shared/runtime/index.ts';
 import type { BandRecord, MembershipRecord } from '../domain/authRecords.ts';
-import type { OutboxEvent } from '../domain/outboxEvent.ts';
 
 /**
  * Bands and their memberships. Every write keeps the band's leader count exact and above zero, bounds members

@@ -7,14 +7,18 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
+import {
+  documentClient,
+  failedConditions,
+  isConditionalFailure,
+  type OutboxEvent,
+  outboxPuts,
+  type TransactWriteItem,
+} from '../../../shared/runtime/index.ts';
 import { MAX_BAND_MEMBERS, MAX_BANDS_PER_USER } from '../domain/authConstants.ts';
 import type { BandRecord, MembershipRecord } from '../domain/authRecords.ts';
-import type { OutboxEvent } from '../domain/outboxEvent.ts';
 import { MEMBERSHIPS_BY_USER_INDEX } from './authTableNames.ts';
 import type { BandStore } from './BandStore.ts';
-import { documentClient } from './documentClient.ts';
-import { isConditionalFailure } from './isConditionalFailure.ts';
-import { outboxPuts } from './outboxItems.ts';
 import {
   BandExistsError,
   BandFullError,
@@ -23,7 +27,6 @@ import {
   TooManyBandsError,
   TooManyMembershipsError,
 } from './storeErrors.ts';
-import { failedConditions } from './transactionFailure.ts';
 import { userItemKey } from './userKeys.ts';
 
 const toBand = (item: Record<string, unknown>): BandRecord => ({
@@ -34,10 +37,6 @@ const toBand = (item: Record<string, unknown>): BandRecord => ({
   leaderCount: item.leaderCount as number,
   memberCount: (item.memberCount as number | undefined) ?? 0,
 });
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 const toMembership = (item: Record<string, unknown>): MembershipRecord => ({
   bandId: item.bandId as string,
@@ -235,7 +234,7 @@ export class DynamoDbBandStore implements BandStore {
   }
 
   /** Counts one more band on the user's item, refusing past `MAX_BANDS_PER_USER`. */
-  private countBandOfUser(userId: string): TransactItem {
+  private countBandOfUser(userId: string): TransactWriteItem {
     return {
       Update: {
         TableName: this.tables.users,
@@ -248,7 +247,7 @@ export class DynamoDbBandStore implements BandStore {
   }
 
   /** The band's counters after a change; losing a leader needs another one left. */
-  private bandCounts(bandId: string, leaderDelta: number, memberDelta: number): TransactItem {
+  private bandCounts(bandId: string, leaderDelta: number, memberDelta: number): TransactWriteItem {
     return {
       Update: {
         TableName: this.tables.bands,
@@ -265,7 +264,7 @@ export class DynamoDbBandStore implements BandStore {
     };
   }
 
-  private async writeGuarded(items: TransactItem[]): Promise<void> {
+  private async writeGuarded(items: TransactWriteItem[]): Promise<void> {
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
+import { documentClient } from '../../../shared/runtime/index.ts';
 import type { InvitationRecord } from '../domain/authRecords.ts';
-import { documentClient } from './documentClient.ts';
 import type { InvitationStore } from './InvitationStore.ts';
 
 // One email is rarely invited to many bands; the cap keeps a sign-in's work bounded all the same.

@@ -1,10 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documentClient,
+  isConditionalFailure,
+  type OutboxEvent,
+  outboxPuts,
+} from '../../../shared/runtime/index.ts';
 import type { RefreshTokenRecord, SessionRecord } from '../domain/authRecords.ts';
-import type { OutboxEvent } from '../domain/outboxEvent.ts';
-import { documentClient } from './documentClient.ts';
-import { isConditionalFailure } from './isConditionalFailure.ts';
-import { outboxPuts } from './outboxItems.ts';
 import type { SessionStore } from './SessionStore.ts';
 import { ConcurrentChangeError } from './storeErrors.ts';
 

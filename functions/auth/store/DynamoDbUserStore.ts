@@ -8,9 +8,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
+import { documentClient, isConditionalFailure } from '../../../shared/runtime/index.ts';
 import type { UserRecord } from '../domain/authRecords.ts';
-import { documentClient } from './documentClient.ts';
-import { isConditionalFailure } from './isConditionalFailure.ts';
 import { EmailAlreadyRegisteredError } from './storeErrors.ts';
 import type { UserStore } from './UserStore.ts';
 import { emailClaimKey, userItemKey } from './userKeys.ts';

@@ -1,5 +1,5 @@
+import type { OutboxEvent } from '../../../shared/runtime/index.ts';
 import type { RefreshTokenRecord, SessionRecord } from '../domain/authRecords.ts';
-import type { OutboxEvent } from '../domain/outboxEvent.ts';
 
 /**
  * Sessions (refresh-token families) and their refresh tokens, stored by hash. Each write commits the

@@ -7,7 +7,6 @@ export const AUTH_TABLES = {
   sessions: 'sessions',
   refreshTokens: 'refresh-tokens',
   signingKeys: 'signing-keys',
-  outbox: 'outbox',
 } as const;
 
 /** Name of the index of memberships by user: one query lists a user's bands. */

@@ -4,11 +4,9 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../../shared/ru
 import { INVITATION_TTL_SECONDS, MAX_BAND_MEMBERS } from '../domain/authConstants.ts';
 import { planRemoval, planRoleChange } from '../domain/bandLeadership.ts';
 import { normalizeEmail } from '../domain/email.ts';
-import { outboxEvent } from '../domain/outboxEvent.ts';
 import { ConcurrentChangeError } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
 import { requireCurrentRole } from './bandAccessGuard.ts';
-import { publishCommitted } from './outboxRelay.ts';
 
 /** Members of a band with their profiles (no access check: callers check first). */
 export const listBandMembers = async (deps: AuthDependencies, bandId: string) => {
@@ -99,9 +97,9 @@ export const changeMemberRole = async (
     throw new NotFoundError(`User ${input.userId} is not a member of this band`);
   if (plan.kind === 'last_leader') throw new ConflictError(LAST_LEADER);
   if (plan.kind === 'change') {
-    const event = outboxEvent(
-      'auth.permission_updated',
-      {
+    const changed = {
+      name: 'auth.permission_updated',
+      data: {
         bandId: input.bandId,
         userId: input.userId,
         change: 'role_changed',
@@ -109,16 +107,16 @@ export const changeMemberRole = async (
         previousRole: plan.previousRole,
         changedBy: actor.userId,
       },
-      { bandId: input.bandId, correlationId: input.correlationId },
-      deps.now(),
-    );
+      options: { bandId: input.bandId, correlationId: input.correlationId },
+    } as const;
     try {
-      await deps.bands.changeRole(input.bandId, input.userId, plan.previousRole, plan.role, [event]);
+      await deps.outbox.commit([changed], (events) =>
+        deps.bands.changeRole(input.bandId, input.userId, plan.previousRole, plan.role, events),
+      );
     } catch (error) {
       if (error instanceof ConcurrentChangeError) throw new ConflictError(`${LAST_LEADER}, or retry`);
       throw error;
     }
-    await publishCommitted(deps, [event]);
   }
   return { member: { bandId: input.bandId, userId: input.userId, role: input.role } };
 };
@@ -137,9 +135,9 @@ export const removeMember = async (
   if (plan.kind === 'not_member')
     throw new NotFoundError(`User ${input.userId} is not a member of this band`);
   if (plan.kind === 'last_leader') throw new ConflictError(LAST_LEADER);
-  const event = outboxEvent(
-    'auth.permission_updated',
-    {
+  const revoked = {
+    name: 'auth.permission_updated',
+    data: {
       bandId: input.bandId,
       userId: input.userId,
       change: 'revoked',
@@ -147,14 +145,14 @@ export const removeMember = async (
       previousRole: plan.previousRole,
       changedBy: actor.userId,
     },
-    { bandId: input.bandId, correlationId: input.correlationId },
-    deps.now(),
-  );
+    options: { bandId: input.bandId, correlationId: input.correlationId },
+  } as const;
   try {
-    await deps.bands.removeMember(input.bandId, input.userId, plan.previousRole, [event]);
+    await deps.outbox.commit([revoked], (events) =>
+      deps.bands.removeMember(input.bandId, input.userId, plan.previousRole, events),
+    );
   } catch (error) {
     if (error instanceof ConcurrentChangeError) throw new ConflictError(`${LAST_LEADER}, or retry`);
     throw error;
   }
-  await publishCommitted(deps, [event]);
 };

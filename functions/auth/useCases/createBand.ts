@@ -4,10 +4,8 @@ import { ConflictError } from '../../../shared/runtime/index.ts';
 import { MAX_BANDS_PER_USER } from '../domain/authConstants.ts';
 import type { BandRecord } from '../domain/authRecords.ts';
 import { bandIdForRequest } from '../domain/bandIdForRequest.ts';
-import { type OutboxEvent, outboxEvent } from '../domain/outboxEvent.ts';
 import { BandExistsError, TooManyBandsError } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
-import { publishCommitted } from './outboxRelay.ts';
 import { currentIdentity } from './sessionGrant.ts';
 
 /** What the client asks for. */
@@ -21,32 +19,35 @@ export interface CreateBandRequest {
   readonly correlationId?: string | undefined;
 }
 
-const writeBand = async (
+/** The band, its leader's membership and `auth.permission_updated` (granted), in one commit. */
+const writeBand = (
   deps: AuthDependencies,
   actor: Identity,
   band: Omit<BandRecord, 'leaderCount' | 'memberCount'>,
   correlationId: string | undefined,
-): Promise<{ band: BandRecord; committed: OutboxEvent[] }> => {
-  const granted = outboxEvent(
-    'auth.permission_updated',
-    {
-      bandId: band.bandId,
-      userId: actor.userId,
-      change: 'granted',
-      role: 'leader',
-      previousRole: null,
-      changedBy: actor.userId,
-    },
-    { bandId: band.bandId, correlationId },
-    deps.now(),
+): Promise<BandRecord> =>
+  deps.outbox.commit(
+    [
+      {
+        name: 'auth.permission_updated',
+        data: {
+          bandId: band.bandId,
+          userId: actor.userId,
+          change: 'granted',
+          role: 'leader',
+          previousRole: null,
+          changedBy: actor.userId,
+        },
+        options: { bandId: band.bandId, correlationId },
+      },
+    ],
+    (events) =>
+      deps.bands.createBand(
+        band,
+        { bandId: band.bandId, userId: actor.userId, role: 'leader', joinedAt: band.createdAt },
+        events,
+      ),
   );
-  const record = await deps.bands.createBand(
-    band,
-    { bandId: band.bandId, userId: actor.userId, role: 'leader', joinedAt: band.createdAt },
-    [granted],
-  );
-  return { band: record, committed: [granted] };
-};
 
 /**
  * `POST /api/auth/bands`: creates a band led by its creator, with a fresh access token that shows it. The
@@ -56,9 +57,8 @@ const writeBand = async (
 export const createBand = async (deps: AuthDependencies, actor: Identity, request: CreateBandRequest) => {
   const bandId = request.requestId ? bandIdForRequest(actor.userId, request.requestId) : randomUUID();
   let band: BandRecord;
-  let committed: OutboxEvent[] = [];
   try {
-    ({ band, committed } = await writeBand(
+    band = await writeBand(
       deps,
       actor,
       {
@@ -68,7 +68,7 @@ export const createBand = async (deps: AuthDependencies, actor: Identity, reques
         createdAt: deps.now().toISOString(),
       },
       request.correlationId,
-    ));
+    );
   } catch (error) {
     if (error instanceof TooManyBandsError) {
       throw new ConflictError(`You belong to ${MAX_BANDS_PER_USER} bands already: leave one first`);
@@ -80,7 +80,6 @@ export const createBand = async (deps: AuthDependencies, actor: Identity, reques
     }
     band = existing;
   }
-  await publishCommitted(deps, committed);
 
   const user = await deps.users.getUser(actor.userId);
   const held = await deps.bands.getMembership(bandId, actor.userId);

@@ -1,7 +1,5 @@
 import { hashRefreshToken } from '../crypto/refreshTokenSecret.ts';
-import { outboxEvent } from '../domain/outboxEvent.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
-import { publishCommitted } from './outboxRelay.ts';
 
 /**
  * Ends the session a refresh token belongs to (its whole family). Answers the same whether or not the token
@@ -15,13 +13,14 @@ export const logout = async (
 ): Promise<void> => {
   const token = await deps.sessions.getRefreshToken(hashRefreshToken(refreshToken));
   if (!token) return;
-  const event = outboxEvent(
-    'auth.user_logged_out',
-    { userId: token.userId, sessionId: token.sessionId, reason: 'logout' },
-    { correlationId },
-    deps.now(),
+  await deps.outbox.commit(
+    [
+      {
+        name: 'auth.user_logged_out',
+        data: { userId: token.userId, sessionId: token.sessionId, reason: 'logout' },
+        options: { correlationId },
+      },
+    ],
+    (events) => deps.sessions.revokeSession(token.sessionId, 'logout', events),
   );
-  if (await deps.sessions.revokeSession(token.sessionId, 'logout', [event])) {
-    await publishCommitted(deps, [event]);
-  }
 };

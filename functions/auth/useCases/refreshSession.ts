@@ -1,11 +1,9 @@
 import { UnauthorizedError } from '../../../shared/runtime/index.ts';
 import { hashRefreshToken, newRefreshToken } from '../crypto/refreshTokenSecret.ts';
 import { REFRESH_TOKEN_TTL_SECONDS } from '../domain/authConstants.ts';
-import { outboxEvent } from '../domain/outboxEvent.ts';
 import { decideRefresh } from '../domain/refreshDecision.ts';
 import { ConcurrentChangeError } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
-import { publishCommitted } from './outboxRelay.ts';
 import { currentIdentity, type SessionGrant, userView } from './sessionGrant.ts';
 
 // One message for every refusal: a client learns nothing about which check failed.
@@ -18,15 +16,16 @@ const revokeForReuse = async (
   userId: string,
   correlationId: string | undefined,
 ): Promise<never> => {
-  const event = outboxEvent(
-    'auth.user_logged_out',
-    { userId, sessionId, reason: 'refresh_token_reuse' },
-    { correlationId },
-    deps.now(),
+  await deps.outbox.commit(
+    [
+      {
+        name: 'auth.user_logged_out',
+        data: { userId, sessionId, reason: 'refresh_token_reuse' },
+        options: { correlationId },
+      },
+    ],
+    (events) => deps.sessions.revokeSession(sessionId, 'refresh_token_reuse', events),
   );
-  if (await deps.sessions.revokeSession(sessionId, 'refresh_token_reuse', [event])) {
-    await publishCommitted(deps, [event]);
-  }
   throw new UnauthorizedError(REFUSED);
 };
 
@@ -58,29 +57,30 @@ export const refreshSession = async (
   if (!user) throw new UnauthorizedError(REFUSED);
   const identity = await currentIdentity(deps, user);
   const access = await deps.tokens.issue(identity);
-  const refreshed = outboxEvent(
-    'auth.token_refreshed',
-    {
+  const refreshed = {
+    name: 'auth.token_refreshed',
+    data: {
       userId: user.userId,
       sessionId: decision.sessionId,
       accessTokenExpiresAt: new Date(access.expiresAt * 1000).toISOString(),
     },
-    { correlationId },
-    now,
-  );
+    options: { correlationId },
+  } as const;
   const next = newRefreshToken();
   try {
-    await deps.sessions.rotate(
-      tokenHash,
-      {
-        tokenHash: hashRefreshToken(next),
-        sessionId: decision.sessionId,
-        userId: decision.userId,
-        status: 'active',
-        issuedAt: now.toISOString(),
-        expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
-      },
-      [refreshed],
+    await deps.outbox.commit([refreshed], (events) =>
+      deps.sessions.rotate(
+        tokenHash,
+        {
+          tokenHash: hashRefreshToken(next),
+          sessionId: decision.sessionId,
+          userId: decision.userId,
+          status: 'active',
+          issuedAt: now.toISOString(),
+          expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
+        },
+        events,
+      ),
     );
   } catch (error) {
     // Spent between our read and our write: two parties hold this token.
@@ -89,7 +89,6 @@ export const refreshSession = async (
     }
     throw error;
   }
-  await publishCommitted(deps, [refreshed]);
   return {
     accessToken: access.token,
     tokenType: 'Bearer',

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
-import { UnauthorizedError } from '../../../shared/runtime/index.ts';
+import { type EventToPublish, UnauthorizedError } from '../../../shared/runtime/index.ts';
 import { hashRefreshToken, newRefreshToken } from '../crypto/refreshTokenSecret.ts';
 import { REFRESH_TOKEN_TTL_SECONDS, SESSION_MAX_AGE_SECONDS } from '../domain/authConstants.ts';
-import type { SignInMethod, UserRecord } from '../domain/authRecords.ts';
+import type { RefreshTokenRecord, SessionRecord, SignInMethod, UserRecord } from '../domain/authRecords.ts';
 import { normalizeEmail } from '../domain/email.ts';
 import { acceptInvitations } from '../domain/invitationAcceptance.ts';
-import { type OutboxEvent, outboxEvent } from '../domain/outboxEvent.ts';
 import { initialDisplayName } from '../domain/profile.ts';
 import {
   BandFullError,
@@ -16,7 +15,6 @@ import {
   TooManyBandsError,
 } from '../store/storeErrors.ts';
 import type { AuthDependencies } from './AuthDependencies.ts';
-import { publishCommitted } from './outboxRelay.ts';
 import { currentIdentity, type SessionGrant, userView } from './sessionGrant.ts';
 
 /** Who is signing in, as proven by Google or (locally) asserted by dev-login. */
@@ -80,15 +78,15 @@ const findOrCreateUser = async (
 };
 
 /**
- * Turns the pending invitations of the user's email into memberships, each committed with its
- * `auth.permission_updated` event. An invitation that cannot be honoured now (band full, the user at the
+ * Turns the pending invitations of the user's email into memberships, each committed (and published) with
+ * its `auth.permission_updated` event. An invitation that cannot be honoured now (band full, the user at the
  * band limit) stays pending until it expires; one for a band since deleted is dropped.
  */
 const acceptPendingInvitations = async (
   deps: AuthDependencies,
   user: UserRecord,
   correlationId: string | undefined,
-): Promise<{ granted: Identity['memberships']; events: OutboxEvent[] }> => {
+): Promise<Identity['memberships']> => {
   const now = deps.now();
   const current = await deps.bands.listMembershipsOfUser(user.userId);
   const outcome = acceptInvitations({
@@ -99,12 +97,11 @@ const acceptPendingInvitations = async (
     nowIso: now.toISOString(),
   });
   const granted: Identity['memberships'] = [];
-  const events: OutboxEvent[] = [];
   for (const grant of outcome.grants) {
     const { bandId, role } = grant.membership;
-    const event = outboxEvent(
-      'auth.permission_updated',
-      {
+    const permission = {
+      name: 'auth.permission_updated',
+      data: {
         bandId,
         userId: user.userId,
         change: 'granted',
@@ -112,14 +109,13 @@ const acceptPendingInvitations = async (
         previousRole: null,
         changedBy: grant.invitation.invitedBy,
       },
-      { bandId, correlationId },
-      now,
-    );
+      options: { bandId, correlationId },
+    } as const;
     try {
-      if (await deps.bands.addMember(grant.membership, [event])) {
-        granted.push({ bandId, role });
-        events.push(event);
-      }
+      const added = await deps.outbox.commit([permission], (events) =>
+        deps.bands.addMember(grant.membership, events),
+      );
+      if (added) granted.push({ bandId, role });
     } catch (error) {
       if (error instanceof BandFullError || error instanceof TooManyBandsError) {
         deps.logger.info('Invitation left pending', { bandId, reason: error.name });
@@ -131,14 +127,14 @@ const acceptPendingInvitations = async (
     await deps.invitations.deleteInvitation(grant.invitation.email, grant.invitation.bandId);
   }
   for (const stale of outcome.discarded) await deps.invitations.deleteInvitation(stale.email, stale.bandId);
-  return { granted, events };
+  return granted;
 };
 
 /**
  * Signs a user in: finds or creates the user, turns pending invitations into memberships, starts a session
  * (refresh-token family) and issues an access token. `auth.permission_updated` (one per membership granted)
- * and `auth.user_logged_in` commit with their state changes and are published after; a bus failure then
- * leaves them to the outbox drain and the user still signs in.
+ * and `auth.user_logged_in` commit with their state changes and are published after each commit; a bus
+ * failure then leaves them to the outbox drain and the user still signs in.
  */
 export const signIn = async (deps: AuthDependencies, request: SignInRequest): Promise<SessionGrant> => {
   const email = normalizeEmail(request.email);
@@ -146,15 +142,15 @@ export const signIn = async (deps: AuthDependencies, request: SignInRequest): Pr
   const now = deps.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
 
-  const { granted, events } = await acceptPendingInvitations(deps, user, request.correlationId);
+  const granted = await acceptPendingInvitations(deps, user, request.correlationId);
   // The by-user index may not show the memberships just granted yet: merge them in.
   const identity = await currentIdentity(deps, user, granted);
   const access = await deps.tokens.issue(identity);
   const sessionId = randomUUID();
   const refreshToken = newRefreshToken();
-  const loggedIn = outboxEvent(
-    'auth.user_logged_in',
-    {
+  const loggedIn: EventToPublish = {
+    name: 'auth.user_logged_in',
+    data: {
       userId: user.userId,
       email: user.email,
       name: user.name,
@@ -164,29 +160,25 @@ export const signIn = async (deps: AuthDependencies, request: SignInRequest): Pr
       memberships: identity.memberships,
       instruments: identity.instruments,
     },
-    { correlationId: request.correlationId },
-    now,
-  );
-  await deps.sessions.createSession(
-    {
-      sessionId,
-      userId: user.userId,
-      method: request.method,
-      status: 'active',
-      createdAt: now.toISOString(),
-      expiresAt: nowSeconds + SESSION_MAX_AGE_SECONDS,
-    },
-    {
-      tokenHash: hashRefreshToken(refreshToken),
-      sessionId,
-      userId: user.userId,
-      status: 'active',
-      issuedAt: now.toISOString(),
-      expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
-    },
-    [loggedIn],
-  );
-  await publishCommitted(deps, [...events, loggedIn]);
+    options: { correlationId: request.correlationId },
+  };
+  const session: SessionRecord = {
+    sessionId,
+    userId: user.userId,
+    method: request.method,
+    status: 'active',
+    createdAt: now.toISOString(),
+    expiresAt: nowSeconds + SESSION_MAX_AGE_SECONDS,
+  };
+  const firstToken: RefreshTokenRecord = {
+    tokenHash: hashRefreshToken(refreshToken),
+    sessionId,
+    userId: user.userId,
+    status: 'active',
+    issuedAt: now.toISOString(),
+    expiresAt: nowSeconds + REFRESH_TOKEN_TTL_SECONDS,
+  };
+  await deps.outbox.commit([loggedIn], (events) => deps.sessions.createSession(session, firstToken, events));
 
   return {
     accessToken: access.token,

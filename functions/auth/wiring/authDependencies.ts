@@ -3,11 +3,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import {
   createLogger,
-  createMetrics,
-  createPublisher,
+  createOutbox,
+  dependencyContainer,
   runtimeConfig,
 } from '../../../shared/runtime/index.ts';
-import { readAuthConfig } from '../config/authConfig.ts';
+import { type AuthConfig, readAuthConfig } from '../config/authConfig.ts';
 import { AccessTokenIssuer } from '../crypto/AccessTokenIssuer.ts';
 import { AccessTokenVerifier } from '../crypto/AccessTokenVerifier.ts';
 import { GoogleIdTokenVerifier } from '../crypto/GoogleIdTokenVerifier.ts';
@@ -18,13 +18,10 @@ import { ACCESS_TOKEN_SIGNING_KEY } from '../domain/authConstants.ts';
 import { AUTH_TABLES } from '../store/authTableNames.ts';
 import { DynamoDbBandStore } from '../store/DynamoDbBandStore.ts';
 import { DynamoDbInvitationStore } from '../store/DynamoDbInvitationStore.ts';
-import { DynamoDbOutboxStore } from '../store/DynamoDbOutboxStore.ts';
 import { DynamoDbSessionStore } from '../store/DynamoDbSessionStore.ts';
 import { DynamoDbUserStore } from '../store/DynamoDbUserStore.ts';
 import { FileSigningKeyStore } from '../store/FileSigningKeyStore.ts';
 import type { AuthDependencies } from '../useCases/AuthDependencies.ts';
-
-let cached: AuthDependencies | undefined;
 
 /** The platform told auth nowhere to sign: no KMS key (AWS) and no key folder (the embedded platform). */
 export class MissingSigningKeyError extends Error {
@@ -55,53 +52,50 @@ const signingKeyProviderFor = (env: NodeJS.ProcessEnv): SigningKeyProvider & { i
   );
 };
 
+/** What the container holds beyond what the use cases see. */
+interface AuthWiring extends AuthDependencies {
+  readonly client: DynamoDBClient;
+  readonly config: AuthConfig;
+}
+
 /**
- * The auth module's dependencies, built once per container from the environment (table names from the
- * platform, `SOLEIL_AUTH_*` configuration). Nothing secret is read here: the signing key stays in KMS (AWS)
- * or in its key folder (locally), read when the first token is signed.
+ * The auth module's dependencies, each built on first use from the environment (table names from the
+ * platform, `SOLEIL_AUTH_*` configuration) and kept for the container's life; `authDependencies.reset()`
+ * forgets them (tests that change the environment). Nothing secret is read here: the signing key stays in
+ * KMS (AWS) or in its key folder (locally), read when the first token is signed.
  */
-export const authDependencies = (): AuthDependencies => {
-  if (cached) return cached;
-  const config = readAuthConfig();
-  const client = new DynamoDBClient({});
-  const keys = signingKeyProviderFor(process.env);
-  const tokenOptions = { issuer: config.tokenIssuer, audience: config.tokenAudience };
-  const outbox = runtimeConfig.table(AUTH_TABLES.outbox);
-  const users = runtimeConfig.table(AUTH_TABLES.users);
-  cached = {
-    users: new DynamoDbUserStore(client, users),
-    bands: new DynamoDbBandStore(client, {
+export const authDependencies = dependencyContainer<AuthWiring>({
+  client: () => new DynamoDBClient({}),
+  config: () => readAuthConfig(),
+  users: (d) => new DynamoDbUserStore(d.client, runtimeConfig.table(AUTH_TABLES.users)),
+  bands: (d) =>
+    new DynamoDbBandStore(d.client, {
       bands: runtimeConfig.table(AUTH_TABLES.bands),
       memberships: runtimeConfig.table(AUTH_TABLES.memberships),
-      users,
-      outbox,
+      users: runtimeConfig.table(AUTH_TABLES.users),
+      outbox: runtimeConfig.outboxTable(),
     }),
-    invitations: new DynamoDbInvitationStore(client, runtimeConfig.table(AUTH_TABLES.invitations)),
-    sessions: new DynamoDbSessionStore(client, {
+  invitations: (d) => new DynamoDbInvitationStore(d.client, runtimeConfig.table(AUTH_TABLES.invitations)),
+  sessions: (d) =>
+    new DynamoDbSessionStore(d.client, {
       sessions: runtimeConfig.table(AUTH_TABLES.sessions),
       refreshTokens: runtimeConfig.table(AUTH_TABLES.refreshTokens),
-      outbox,
+      outbox: runtimeConfig.outboxTable(),
     }),
-    outbox: new DynamoDbOutboxStore(client, outbox),
-    keys,
-    tokens: new AccessTokenIssuer(keys, tokenOptions),
-    verifier: new AccessTokenVerifier(keys, tokenOptions),
-    google: config.googleClientId
+  keys: () => signingKeyProviderFor(process.env),
+  tokens: (d) =>
+    new AccessTokenIssuer(d.keys, { issuer: d.config.tokenIssuer, audience: d.config.tokenAudience }),
+  verifier: (d) =>
+    new AccessTokenVerifier(d.keys, { issuer: d.config.tokenIssuer, audience: d.config.tokenAudience }),
+  google: (d) =>
+    d.config.googleClientId
       ? new GoogleIdTokenVerifier({
-          issuer: config.googleIssuer,
-          jwksUrl: config.googleJwksUrl,
-          clientId: config.googleClientId,
+          issuer: d.config.googleIssuer,
+          jwksUrl: d.config.googleJwksUrl,
+          clientId: d.config.googleClientId,
         })
       : null,
-    publisher: createPublisher({ module: 'auth' }),
-    logger: createLogger('auth'),
-    metrics: createMetrics('auth'),
-    now: () => new Date(),
-  };
-  return cached;
-};
-
-/** Forgets the container's dependencies, so a test can change the environment between cases. */
-export const resetAuthDependencies = (): void => {
-  cached = undefined;
-};
+  outbox: (d) => createOutbox({ module: 'auth', client: d.client, logger: d.logger, now: d.now }),
+  logger: () => createLogger('auth'),
+  now: () => () => new Date(),
+});

@@ -1,11 +1,9 @@
 import { catalogService } from '../../../shared/contracts/services/coreServices.ts';
 import { serviceHandler } from '../../../shared/runtime/index.ts';
-import { summarizeModules } from '../domain/describeModules.ts';
-import { HEALTH_MAX_AGE_MS } from '../domain/healthPolicy.ts';
-import { catalogStore } from '../store/catalogStore.ts';
+import { moduleSummaries } from '../useCases/moduleCatalog.ts';
+import { coreDependencies } from '../wiring/coreDependencies.ts';
 
+/** `catalog_service` — the module map (versions, health) for other modules (`services.call`). */
 export const handler = serviceHandler(catalogService, {
-  listModules: async () => ({
-    modules: summarizeModules(await catalogStore().listModules(), new Date(), HEALTH_MAX_AGE_MS),
-  }),
+  listModules: async () => ({ modules: await moduleSummaries(coreDependencies()) }),
 });

@@ -2,7 +2,7 @@ import { cachedRead } from '../../../shared/runtime/caching/cachedRead.ts';
 import { httpHandler } from '../../../shared/runtime/index.ts';
 import { HEALTH_MAX_AGE_MS, HEALTH_ROUTE_CACHE_MS } from '../domain/healthPolicy.ts';
 import { assessPlatformHealth, type ModuleHealthView } from '../domain/platformHealth.ts';
-import { catalogStore } from '../store/catalogStore.ts';
+import { coreDependencies } from '../wiring/coreDependencies.ts';
 
 /** Where the health route reads the modules and the time; the catalog and the system clock by default. */
 export interface HealthRouteOptions {
@@ -42,4 +42,7 @@ export const createHealthHandler = (options: HealthRouteOptions) => {
   });
 };
 
-export const handler = createHealthHandler({ listModules: () => catalogStore().listModules() });
+export const handler = createHealthHandler({
+  listModules: () => coreDependencies().catalog.listModules(),
+  now: () => coreDependencies().now(),
+});

@@ -1,13 +1,6 @@
 import { healthHandler } from '../../../shared/runtime/index.ts';
-import { catalogStore } from '../store/catalogStore.ts';
+import { catalogReadable } from '../useCases/moduleCatalog.ts';
+import { coreDependencies } from '../wiring/coreDependencies.ts';
 
 /** Core is healthy when it can read the service catalog: every other answer it gives depends on it. */
-export const handler = healthHandler(async () => {
-  const modules = await catalogStore().listModules();
-  return modules.length > 0
-    ? { status: 'ok' }
-    : {
-        status: 'degraded',
-        detail: 'the service catalog is empty: was the platform deployed from its model?',
-      };
-});
+export const handler = healthHandler(() => catalogReadable(coreDependencies()));

@@ -1,5 +1,6 @@
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { functionEntryPath } from '../../../shared/platformModel/functionEntryPath.ts';
+import { repositoryRoot } from '../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
 import {
   type InvocationResult,
@@ -17,7 +18,7 @@ const DEFAULT_MAX_CONCURRENCY = 4;
 export interface FunctionRunnerOptions {
   readonly model: PlatformModel;
   readonly endpoints: LocalEndpoints;
-  /** Folder the model's `entry` paths are relative to (the repository root, or a fixture's root). */
+  /** Folder the modules' `entry` paths are relative to (the repository root, or a fixture's root). */
   readonly baseDir: string;
   /** Whether functions' logs reach this process's stdout; `'silent'` keeps test output readable. */
   readonly output?: 'inherit' | 'silent';
@@ -82,7 +83,7 @@ export class FunctionRunner {
       pool = new FunctionPool(
         {
           boot: {
-            handlerUrl: pathToFileURL(path.resolve(this.options.baseDir, fn.entry)).href,
+            handlerUrl: pathToFileURL(functionEntryPath(fn, this.options.baseDir, repositoryRoot())).href,
             exportName: fn.exportName,
             functionName: fn.id,
             memoryMb: fn.memoryMb,

@@ -1,11 +1,9 @@
+import { WEBSOCKET_TOKEN_PARAMETER } from '../../../shared/runtime/authorizer/authorizerEvents.ts';
 import type { Invoke } from '../http/Invoke.ts';
 import { invokeAsIntegration } from '../http/Invoke.ts';
 import { buildWebSocketAuthorizerEvent, type WebSocketHandshake } from './buildWebSocketEvents.ts';
 import { evaluateAuthorizerPolicy } from './evaluateAuthorizerPolicy.ts';
 import type { WebSocketClient } from './WebSocketClient.ts';
-
-/** The query string parameter that carries the token (browsers cannot set headers on a WebSocket). */
-const WEBSOCKET_TOKEN_PARAMETER = 'token';
 
 /** The verdict on a `$connect`: the `requestContext.authorizer` for the connection, or the HTTP status. */
 export type WebSocketAuthorization =

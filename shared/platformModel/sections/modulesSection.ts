@@ -28,6 +28,7 @@ export const modulesSection = (
     publishes: [...m.publishes],
     subscribes: [...new Set(m.subscriptions.flatMap((s) => s.events))],
     healthFunctionId: functionIdOf(m.name, m.health.handler),
+    outbox: m.outbox,
     config: settings.get(m.name) ?? [],
   }));
   return { value: modules, problems };

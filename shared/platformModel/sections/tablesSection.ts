@@ -1,10 +1,11 @@
 import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
 import { tableEnvVar } from '../../contracts/platformEnvironment.ts';
-import { IDEMPOTENCY_TABLE_NAME } from '../modelConstants.ts';
+import { IDEMPOTENCY_TABLE_NAME, OUTBOX_TABLE_NAME } from '../modelConstants.ts';
+import { outboxTable } from '../outboxModel.ts';
 import type { TableModel } from '../PlatformModel.ts';
 import type { ModelSection } from './ModelSection.ts';
 
-/** A module's declared tables, plus its idempotency table when it subscribes to events. */
+/** A module's declared tables, plus its outbox (`outbox: true`) and its idempotency table when it subscribes. */
 const tablesOf = (manifest: ModuleManifest): TableModel[] => {
   const declared: TableModel[] = manifest.tables.map((t) => ({
     id: `${manifest.name}-${t.name}`,
@@ -22,6 +23,7 @@ const tablesOf = (manifest: ModuleManifest): TableModel[] => {
     implicit: false,
     localOnly: t.localOnly,
   }));
+  if (manifest.outbox) declared.push(outboxTable(manifest));
   if (manifest.subscriptions.length === 0) return declared;
   // Attribute names follow Powertools' DynamoDBPersistenceLayer defaults, so its idempotency works as is.
   return [
@@ -41,7 +43,7 @@ const tablesOf = (manifest: ModuleManifest): TableModel[] => {
   ];
 };
 
-/** Tables: names unique per module, the idempotency table's name reserved. */
+/** Tables: names unique per module, the idempotency and outbox tables' names reserved. */
 export const tablesSection = (manifests: readonly ModuleManifest[]): ModelSection<readonly TableModel[]> => {
   const problems: string[] = [];
   const tables: TableModel[] = [];
@@ -49,7 +51,12 @@ export const tablesSection = (manifests: readonly ModuleManifest[]): ModelSectio
     const own = tablesOf(m);
     const names = new Set<string>();
     for (const t of own) {
-      if (names.has(t.name)) {
+      if (!t.implicit && t.name === OUTBOX_TABLE_NAME) {
+        problems.push(
+          `Module "${m.name}" declares a table "${t.name}", a name the platform reserves for the outbox: ` +
+            'drop it and set outbox: true in the manifest (the platform then creates it), or rename it.',
+        );
+      } else if (names.has(t.name) && t.name !== OUTBOX_TABLE_NAME) {
         problems.push(
           t.implicit
             ? `Module "${m.name}" declares a table "${t.name}", a name the platform reserves for idempotency: rename it.`

@@ -4,18 +4,12 @@ import {
   type PutEventsRequestEntry,
   type PutEventsResultEntry,
 } from '@aws-sdk/client-eventbridge';
-import { eventSource, findEventContract } from '../../contracts/eventCatalog.ts';
-import {
-  EventTooLargeError,
-  EventValidationError,
-  type FailedEventEntry,
-  ForeignEventError,
-  PublishFailedError,
-} from '../errors/eventErrors.ts';
+import { eventSource } from '../../contracts/eventCatalog.ts';
+import { EventTooLargeError, type FailedEventEntry, PublishFailedError } from '../errors/eventErrors.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
 import { batchEntries, OversizedEntryError, PUT_EVENTS_MAX_BYTES } from './batchEntries.ts';
-import { buildEventDetail } from './buildEventDetail.ts';
 import type { EventToPublish, Publisher } from './PublisherTypes.ts';
+import { publishableDetail } from './publishableDetail.ts';
 
 /** How a publisher is wired; every field has a production default. */
 export interface PublisherOptions {
@@ -63,12 +57,7 @@ export const createPublisher = (options: PublisherOptions = {}): Publisher => {
   const baseDelay = options.retryBaseDelayMs ?? 100;
 
   const toPending = (module: string, busName: string, event: EventToPublish): PendingEntry => {
-    const contract = findEventContract(event.name);
-    if (!contract) {
-      throw new EventValidationError(`${event.name} is not a platform event`, { eventName: event.name });
-    }
-    if (contract.owner !== module) throw new ForeignEventError(contract.name, contract.owner, module);
-    const detail = buildEventDetail(contract, module, event.data, event.options);
+    const { contract, detail } = publishableDetail(module, event);
     return {
       eventId: detail.metadata.eventId,
       name: contract.name,

@@ -2,10 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BANDS_PER_USER } from '../../../../functions/auth/domain/authConstants.ts';
-import { type OutboxEvent, outboxEvent } from '../../../../functions/auth/domain/outboxEvent.ts';
 import { AUTH_TABLES } from '../../../../functions/auth/store/authTableNames.ts';
 import { DynamoDbBandStore } from '../../../../functions/auth/store/DynamoDbBandStore.ts';
-import { DynamoDbOutboxStore } from '../../../../functions/auth/store/DynamoDbOutboxStore.ts';
 import { DynamoDbSessionStore } from '../../../../functions/auth/store/DynamoDbSessionStore.ts';
 import { DynamoDbUserStore } from '../../../../functions/auth/store/DynamoDbUserStore.ts';
 import {
@@ -17,6 +15,8 @@ import {
 } from '../../../../functions/auth/store/storeErrors.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import { tableEnvVar } from '../../../../shared/contracts/platformEnvironment.ts';
+import { OUTBOX_TABLE_NAME } from '../../../../shared/platformModel/modelConstants.ts';
+import { DynamoDbOutboxStore, type OutboxEvent, outboxEvent } from '../../../../shared/runtime/index.ts';
 import { type AuthTestBed, startAuthTestBed } from './authTestBed.ts';
 
 const table = (name: string): string => process.env[tableEnvVar(name)] ?? '';
@@ -51,17 +51,17 @@ describe('auth stores on DynamoDB Local: the invariants that need atomic writes'
       bands: table(AUTH_TABLES.bands),
       memberships: table(AUTH_TABLES.memberships),
       users: table(AUTH_TABLES.users),
-      outbox: table(AUTH_TABLES.outbox),
+      outbox: table(OUTBOX_TABLE_NAME),
     });
   const sessionStore = () =>
     new DynamoDbSessionStore(client, {
       sessions: table(AUTH_TABLES.sessions),
       refreshTokens: table(AUTH_TABLES.refreshTokens),
-      outbox: table(AUTH_TABLES.outbox),
+      outbox: table(OUTBOX_TABLE_NAME),
     });
   const outboxIds = async (): Promise<string[]> => {
     const doc = DynamoDBDocumentClient.from(client);
-    const items = (await doc.send(new ScanCommand({ TableName: table(AUTH_TABLES.outbox) }))).Items ?? [];
+    const items = (await doc.send(new ScanCommand({ TableName: table(OUTBOX_TABLE_NAME) }))).Items ?? [];
     return items.map((i) => i.eventId as string);
   };
   const makeUsers = async (...userIds: string[]) => {
@@ -146,7 +146,7 @@ describe('auth stores on DynamoDB Local: the invariants that need atomic writes'
         [granted('ob-band', 'ob1')],
       ),
     ).rejects.toBeInstanceOf(BandExistsError);
-    const outbox = new DynamoDbOutboxStore(client, table(AUTH_TABLES.outbox));
+    const outbox = new DynamoDbOutboxStore(client, table(OUTBOX_TABLE_NAME));
     const waiting = await outbox.listWaiting(new Date('2030-01-01T00:00:00Z'), 100);
     expect(waiting.find((e) => e.eventId === event.eventId)).toEqual(event);
     expect(await outbox.listWaiting(new Date(now), 100)).toEqual([]);

@@ -5,18 +5,16 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { ACCESS_TOKEN_SIGNING_KEY } from '../../../../functions/auth/domain/authConstants.ts';
 import manifest from '../../../../functions/auth/module.ts';
-import { resetAuthDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
+import { authDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
 import {
   type DynamoDbLocal,
   startDynamoDbLocal,
 } from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
 import { temporaryPrivateFolder } from '../../../../infra/local/privateFolder.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
-import {
-  PLATFORM_ENV,
-  signingKeyEnvVar,
-  tableEnvVar,
-} from '../../../../shared/contracts/platformEnvironment.ts';
+import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
+import { PLATFORM_ENV, signingKeyEnvVar } from '../../../../shared/contracts/platformEnvironment.ts';
+import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';
 import { httpEvent } from '../../../helpers/httpEvents.ts';
 import { type LocalOidcIssuer, startLocalOidcIssuer } from '../../../helpers/localOidcIssuer.ts';
@@ -27,7 +25,7 @@ export interface PublishedEvent {
   readonly detail: { metadata: Record<string, unknown>; data: Record<string, unknown> };
 }
 
-/** DynamoDB Local with the auth tables (created from the manifest), a local OIDC issuer and a recorded bus. */
+/** DynamoDB Local with the auth tables (created from its model), a local OIDC issuer and a recorded bus. */
 export interface AuthTestBed {
   readonly oidc: LocalOidcIssuer;
   readonly dynamo: DynamoDbLocal;
@@ -49,17 +47,19 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
     credentials: LOCAL_AWS_CREDENTIALS,
   });
   const suffix = Math.random().toString(36).slice(2, 8);
-  for (const table of manifest.tables) {
+  // The module's tables as the platform makes them: those it declares and the outbox its flag adds.
+  const { tables } = buildPlatformModel([manifest], { eventContracts });
+  for (const table of tables) {
     const name = `auth-${table.name}-${suffix}`;
-    const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
     const attributes = new Map<string, 'S' | 'N' | 'B'>();
     for (const k of [
-      ...keys,
-      ...table.indexes.flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])]),
+      table.partitionKey,
+      table.sortKey,
+      ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
     ]) {
-      attributes.set(k.name, k.type);
+      if (k) attributes.set(k.name, k.type);
     }
-    const schema = (pk: { name: string }, sk?: { name: string }) => [
+    const schema = (pk: { name: string }, sk: { name: string } | null) => [
       { AttributeName: pk.name, KeyType: 'HASH' as const },
       ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : []),
     ];
@@ -83,7 +83,7 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
           : {}),
       }),
     );
-    process.env[tableEnvVar(table.name)] = name;
+    process.env[table.envVar] = name;
   }
   client.destroy();
 
@@ -110,7 +110,7 @@ export const startAuthTestBed = async (): Promise<AuthTestBed> => {
       manifest.routes.filter((r) => r.auth === 'leader').map((r) => `${r.method} ${r.path}`),
     ),
   });
-  resetAuthDependencies();
+  authDependencies.reset();
 
   const published: PublishedEvent[] = [];
   const bus = mockClient(EventBridgeClient);

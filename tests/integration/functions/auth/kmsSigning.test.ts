@@ -24,7 +24,6 @@ import { handler as jwks } from '../../../../functions/auth/handlers/jwks.ts';
 import {
   authDependencies,
   MissingSigningKeyError,
-  resetAuthDependencies,
 } from '../../../../functions/auth/wiring/authDependencies.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import {
@@ -79,12 +78,12 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
       PublicKey: new Uint8Array(keyOf(input.KeyId).publicKey.export({ format: 'der', type: 'spki' })),
     }));
     process.env[KEY_ENV] = KEY_ARN;
-    resetAuthDependencies();
+    authDependencies.reset();
   });
   afterAll(async () => {
     delete process.env[KEY_ENV];
     delete process.env[PREVIOUS_KEY_ENV];
-    resetAuthDependencies();
+    authDependencies.reset();
     kms.restore();
     await bed?.stop();
   });
@@ -139,12 +138,12 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
         isAuthorized: boolean;
       }>;
     process.env[KEY_ENV] = KEY_ARN;
-    resetAuthDependencies();
+    authDependencies.reset();
     const before = (await login()).json.accessToken;
 
     process.env[KEY_ENV] = NEXT_KEY_ARN;
     process.env[PREVIOUS_KEY_ENV] = KEY_ARN;
-    resetAuthDependencies();
+    authDependencies.reset();
     const published = await call(jwks, routeEvent('GET', '/.well-known/jwks.json'));
     expect(published.json.keys.map((k: { kid: string }) => k.kid)).toEqual([
       kmsKeyKid(NEXT_KEY_ARN),
@@ -162,7 +161,7 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
   it('signs with key pairs in the key folder when the platform names one (the embedded platform)', async () => {
     const folder = path.join(bed.keysDir, 'kms-test-folder');
     process.env[KEY_ENV] = pathToFileURL(folder).href;
-    resetAuthDependencies();
+    authDependencies.reset();
     expect(authDependencies().keys).toBeInstanceOf(StoredSigningKeyProvider);
     // The public GET never creates a key: the first signing does.
     const signedIn = await call(
@@ -179,8 +178,9 @@ describe('auth handlers signing with a KMS key (the AWS wiring; KMS mocked, Dyna
 
   it('refuses to sign at all when the platform names no key, rather than keep one in a table', async () => {
     delete process.env[KEY_ENV];
-    resetAuthDependencies();
-    expect(() => authDependencies()).toThrow(MissingSigningKeyError);
+    authDependencies.reset();
+    // Each dependency is built on first use: the signing keys are the one that cannot be.
+    expect(() => authDependencies().keys).toThrow(MissingSigningKeyError);
     const signIn = await call(
       devLogin,
       routeEvent('POST', '/api/auth/dev-login', { body: { email: 'nokey@example.com' } }),

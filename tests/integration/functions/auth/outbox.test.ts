@@ -6,18 +6,20 @@ import { MAX_BANDS_PER_USER } from '../../../../functions/auth/domain/authConsta
 import { handler as changeMemberRole } from '../../../../functions/auth/handlers/changeMemberRole.ts';
 import { handler as createBand } from '../../../../functions/auth/handlers/createBand.ts';
 import { handler as devLogin } from '../../../../functions/auth/handlers/devLogin.ts';
-import { handler as drainHandler } from '../../../../functions/auth/handlers/drainOutbox.ts';
 import { handler as inviteMember } from '../../../../functions/auth/handlers/inviteMember.ts';
 import { handler as logout } from '../../../../functions/auth/handlers/logout.ts';
 import { handler as refresh } from '../../../../functions/auth/handlers/refresh.ts';
 import { handler as removeMember } from '../../../../functions/auth/handlers/removeMember.ts';
 import { AUTH_TABLES } from '../../../../functions/auth/store/authTableNames.ts';
-import { drainOutbox } from '../../../../functions/auth/useCases/outboxRelay.ts';
 import { authDependencies } from '../../../../functions/auth/wiring/authDependencies.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { Identity } from '../../../../shared/contracts/identity.ts';
 import { tableEnvVar } from '../../../../shared/contracts/platformEnvironment.ts';
+import { OUTBOX_TABLE_NAME } from '../../../../shared/platformModel/modelConstants.ts';
 import type { HttpEvent } from '../../../../shared/runtime/http/HttpRequest.ts';
+import { createOutbox } from '../../../../shared/runtime/index.ts';
+// The function the model runs as auth-drainOutbox (the kit's drain, in auth's environment).
+import { handler as drainHandler } from '../../../../shared/runtime/outbox/drainOutboxHandler.ts';
 import { lambdaContext } from '../../../helpers/httpEvents.ts';
 import { type AuthTestBed, routeEvent, startAuthTestBed } from './authTestBed.ts';
 
@@ -60,7 +62,7 @@ describe('auth outbox: a bus outage loses no event and fails no request (DynamoD
   const outbox = async (): Promise<OutboxItem[]> =>
     ((
       await doc.send(
-        new ScanCommand({ TableName: process.env[tableEnvVar(AUTH_TABLES.outbox)], ConsistentRead: true }),
+        new ScanCommand({ TableName: process.env[tableEnvVar(OUTBOX_TABLE_NAME)], ConsistentRead: true }),
       )
     ).Items ?? []) as OutboxItem[];
 
@@ -170,7 +172,7 @@ describe('auth outbox: a bus outage loses no event and fails no request (DynamoD
     // The bus is back. Young events are left to their requests; older ones are republished with their ids.
     bed.failPublishing = false;
     expect(await drainHandler({ id: 'drain-now' } as never)).toEqual({ published: 0, failed: 0 });
-    const report = await drainOutbox({ ...authDependencies(), now: () => new Date(Date.now() + 31_000) });
+    const report = await createOutbox({ module: 'auth', now: () => new Date(Date.now() + 31_000) }).drain();
     expect(report).toEqual({ published: waiting.length, failed: 0 });
     expect(bed.published.map((e) => e.detail.metadata.eventId).sort()).toEqual(
       waiting.map((e) => e.eventId).sort(),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_METRICS } from '../../../../functions/auth/domain/authMetrics.ts';
-import { METRICS_NAMESPACE } from '../../../../shared/contracts/platformMetrics.ts';
+import { METRICS_NAMESPACE, OUTBOX_METRICS } from '../../../../shared/contracts/platformMetrics.ts';
 import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
 import { synthStack } from './synthFixtureStack.ts';
@@ -52,6 +52,18 @@ describe('the stack rendered from this repository’s modules', () => {
     }
   });
 
+  it('keeps auth’s outbox table and drain where they were before the kit owned them (same logical ids)', () => {
+    // The ids auth's hand-declared `outbox` table and `drainOutbox` schedule had: a new id would make
+    // CloudFormation replace the table (the events waiting in it included) and the function.
+    const [tableId, table] = resources.find(([id]) => id === 'ModuleauthTablesoutbox8E3F6335') ?? [];
+    expect(table?.Type).toBe('AWS::DynamoDB::Table');
+    expect(table?.Properties.KeySchema).toEqual([{ AttributeName: 'eventId', KeyType: 'HASH' }]);
+    expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    const drain = resources.find(([id]) => id === 'ModuleauthauthdrainOutboxFunction28D53FB6')?.[1];
+    expect(drain?.Properties.Environment.Variables.SOLEIL_TABLE_OUTBOX).toEqual({ Ref: tableId });
+    expect(resources.some(([id]) => id === 'ModuleauthScheduledrainOutbox08962006')).toBe(true);
+  });
+
   it('signs auth’s access tokens with a KMS key only auth’s functions know and may use', () => {
     const declared = model.signingKeys ?? [];
     expect(declared.map((k) => k.id)).toContain('auth-access-tokens');
@@ -88,9 +100,9 @@ describe('the stack rendered from this repository’s modules', () => {
     }
   });
 
-  it('alarms on auth’s authorizer failures and outbox publish failures, as its manifest declares', () => {
+  it('alarms on auth’s authorizer failures (its manifest) and outbox publish failures (its outbox: true)', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm');
-    for (const metric of [AUTH_METRICS.authorizerFailures, AUTH_METRICS.outboxPublishFailed]) {
+    for (const metric of [AUTH_METRICS.authorizerFailures, OUTBOX_METRICS.publishFailed]) {
       expect(alarms, metric).toContainEqual(
         expect.objectContaining({
           Namespace: METRICS_NAMESPACE,

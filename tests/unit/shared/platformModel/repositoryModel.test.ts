@@ -18,7 +18,13 @@ describe('the repository’s platform model', () => {
         expect.objectContaining({ method: 'GET', path: '/api/system/modules', auth: 'user' }),
       ]),
     );
-    for (const fn of model.functions) expect(fn.entry.startsWith(`functions/${fn.module}/`)).toBe(true);
+    for (const fn of model.functions.filter((f) => !f.kit)) {
+      expect(fn.entry.startsWith(`functions/${fn.module}/`)).toBe(true);
+    }
+    // auth commits its events through the kit's outbox; its drain runs the kit's handler.
+    expect(model.functions.filter((f) => f.kit).map((f) => `${f.id} ${f.entry}`)).toEqual([
+      'auth-drainOutbox shared/runtime/outbox/drainOutboxHandler.ts',
+    ]);
   });
 
   it('rejects a module whose folder and name differ', async () => {

@@ -1,0 +1,31 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbServiceCatalogStore } from '../../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
+import type { ServiceCatalogStore } from '../../../shared/runtime/catalog/ServiceCatalogStore.ts';
+import {
+  createPublisher,
+  dependencyContainer,
+  type Publisher,
+  runtimeConfig,
+} from '../../../shared/runtime/index.ts';
+import { HEALTH_CHECK_TIMEOUT_MS } from '../domain/healthPolicy.ts';
+import { LambdaHealthProbe } from '../probes/LambdaHealthProbe.ts';
+
+/** What core's handlers work with. */
+export interface CoreDependencies {
+  /** The platform's service catalog: core reads it and writes only its health columns. */
+  readonly catalog: ServiceCatalogStore;
+  readonly probe: LambdaHealthProbe;
+  readonly publisher: Publisher;
+  readonly now: () => Date;
+}
+
+/**
+ * Core's dependencies, each built on first use (the catalog table name comes from the platform's
+ * environment); `coreDependencies.reset()` forgets them.
+ */
+export const coreDependencies = dependencyContainer<CoreDependencies>({
+  catalog: () => new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
+  probe: () => new LambdaHealthProbe(undefined, HEALTH_CHECK_TIMEOUT_MS),
+  publisher: () => createPublisher({ module: 'core' }),
+  now: () => () => new Date(),
+});
