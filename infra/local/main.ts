@@ -30,7 +30,7 @@ const describe = (platform: EmbeddedPlatform): string => {
     `  HTTP API        ${urls.http}            (try ${urls.http}/api/system/health)`,
     `  WebSocket API   ${urls.ws}`,
     `  AWS endpoint    ${urls.aws}            EventBridge, Lambda, @connections (signed: local / local)`,
-    `                  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws events list-rules \\`,
+    `                  ${RUNTIME_ENV.accessKeyId}=local ${RUNTIME_ENV.secretAccessKey}=local aws events list-rules \\`,
     `                    --endpoint-url ${urls.aws} --region eu-west-1 --event-bus-name ${LOCAL_NAMES.eventBusName}`,
     `  DynamoDB Local  ${urls.dynamodb}`,
     `  Data            ${settings.dataDir}`,

@@ -40,6 +40,7 @@ describe('outbox: true in the platform model', () => {
         indexes: [],
         ttlAttribute: 'expiresAt',
         implicit: true,
+        localOnly: false,
       },
     ]);
     expect(model.schedules).toEqual([
