@@ -2,7 +2,19 @@ import * as z from 'zod';
 import { defineEvent } from '../defineEvent.ts';
 import { BandId, UserId } from '../identifiers.ts';
 
-export const DashboardWidget = z.enum(['upcoming_gigs', 'new_charts', 'missing_parts', 'recordings']);
+/**
+ * Widgets of a member's dashboard. The first four are the original vocabulary; the last four are the
+ * dashboard DOMAIN.md names (Upcoming gigs, Recently added, Pending offers, Completed gigs), added compatibly.
+ */
+export const DashboardWidget = z.enum([
+  'upcoming_gigs',
+  'new_charts',
+  'missing_parts',
+  'recordings',
+  'recently_added',
+  'pending_offers',
+  'completed_gigs',
+]);
 
 export const moduleUpdated = defineEvent({
   name: 'dashboard.module_updated',
