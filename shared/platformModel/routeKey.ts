@@ -8,6 +8,12 @@ export const allowedRoutePrefixes = (module: string): string[] => [
   '/.well-known/',
 ];
 
+/** Whether a route of `module` lies in its paths: under a prefix, or the module's own root (`/api/dashboard`). */
+export const isInsideModulePaths = (module: string, path: string): boolean => {
+  const [own] = allowedRoutePrefixes(module);
+  return path === own?.slice(0, -1) || allowedRoutePrefixes(module).some((p) => path.startsWith(p));
+};
+
 /** API Gateway's route key of an HTTP route: `POST /api/auth/refresh`. */
 export const routeKeyOf = (route: { readonly method: string; readonly path: string }): string =>
   `${route.method} ${route.path}`;

@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
 import { functionIdOf } from '../collectFunctions.ts';
 import type { RouteModel } from '../PlatformModel.ts';
-import { allowedRoutePrefixes, routeShape } from '../routeKey.ts';
+import { allowedRoutePrefixes, isInsideModulePaths, routeShape } from '../routeKey.ts';
 import type { ModelSection } from './ModelSection.ts';
 
 /** HTTP routes: inside the module's prefix, `/.well-known` ones public, no two on one method and path shape. */
@@ -12,9 +12,9 @@ export const routesSection = (manifests: readonly ModuleManifest[]): ModelSectio
   for (const m of manifests) {
     const prefixes = allowedRoutePrefixes(m.name);
     for (const r of m.routes) {
-      if (!prefixes.some((p) => r.path.startsWith(p))) {
+      if (!isInsideModulePaths(m.name, r.path)) {
         problems.push(
-          `Module "${m.name}" route ${r.method} ${r.path} is outside its paths: start it with ${prefixes.join(' or ')}.`,
+          `Module "${m.name}" route ${r.method} ${r.path} is outside its paths: start it with ${prefixes.join(' or ')} (or make it ${prefixes[0]?.slice(0, -1)}).`,
         );
       }
       if (r.path.startsWith('/.well-known/') && r.auth !== 'public') {

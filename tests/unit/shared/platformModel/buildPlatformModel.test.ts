@@ -207,6 +207,20 @@ describe('buildPlatformModel', () => {
     expect(problemsOf(() => build(m))[0]).toMatch(/outside its paths: start it with \/api\/drive\//);
   });
 
+  it('accepts the module’s root path but not a longer name sharing its prefix', () => {
+    const route = (path: string) => ({
+      method: 'GET' as const,
+      path,
+      auth: 'user' as const,
+      handler: 'handlers/a.handler',
+      description: 'A',
+    });
+    expect(() => build(fixtureManifest('drive', { routes: [route('/api/drive')] }))).not.toThrow();
+    expect(problemsOf(() => build(fixtureManifest('drive', { routes: [route('/api/drivex')] })))[0]).toMatch(
+      /outside its paths/,
+    );
+  });
+
   it('rejects a call to a service that is not declared', () => {
     const caller = fixtureManifest('dashboard', { uses: [{ module: 'auth', service: 'user_service' }] });
     expect(problemsOf(() => build(caller))).toEqual([
