@@ -27,7 +27,7 @@ export const moduleUpdated = defineEvent({
       bandId: BandId,
       userId: UserId,
       widget: DashboardWidget,
-      reason: z.enum(['login', 'content_changed', 'gig_changed', 'preference_changed']),
+      reason: z.enum(['login', 'content_changed', 'gig_changed', 'preference_changed', 'permission_changed']),
     })
     .strict(),
 });

@@ -1,0 +1,16 @@
+import { eventHandler } from '../../../shared/runtime/index.ts';
+import { refreshDashboards } from '../useCases/refreshDashboards.ts';
+import { dashboardDependencies } from '../wiring/dashboardDependencies.ts';
+
+/** When a band's catalogue changes, refreshes the dashboards prepared for its members. */
+export const handler = eventHandler({
+  events: ['content.updated'],
+  handle: async ({ data, publishAll, logger }) => {
+    const deps = dashboardDependencies();
+    const members = await deps.dashboards.membersWithDashboard(data.bandId);
+    const targets = members.map((userId) => ({ bandId: data.bandId, userId }));
+    const outcome = await refreshDashboards(deps, targets, 'content_changed', ['recently_added']);
+    if (outcome.events.length > 0) await publishAll(outcome.events);
+    logger.info('dashboards refreshed on content change', { ...outcome, events: outcome.events.length });
+  },
+});

@@ -1,0 +1,51 @@
+import { defineModule } from '../../shared/contracts/moduleManifest.ts';
+import { DASHBOARD_TABLES } from './store/dashboardTableNames.ts';
+
+const S = 'S' as const;
+
+/** What a member sees first, per band: prepared at sign-in, kept current, read in one request. */
+export default defineModule({
+  name: 'dashboard',
+  version: '1.0.0',
+  description:
+    'Each member’s dashboard per band (Upcoming gigs, Recently added, Pending offers, Completed gigs): prepared at sign-in from content’s services, kept current, answered stale when content is down.',
+  critical: false,
+  publishes: ['dashboard.module_updated', 'dashboard.preference_changed'],
+  subscriptions: [
+    { id: 'onUserLoggedIn', events: ['auth.user_logged_in'], handler: 'handlers/onUserLoggedIn.handler' },
+    { id: 'onContentUpdated', events: ['content.updated'], handler: 'handlers/onContentUpdated.handler' },
+    {
+      id: 'onPermissionUpdated',
+      events: ['auth.permission_updated'],
+      handler: 'handlers/onPermissionUpdated.handler',
+    },
+  ],
+  routes: [
+    {
+      method: 'GET',
+      path: '/api/dashboard',
+      auth: 'user',
+      handler: 'handlers/getDashboard.handler',
+      description:
+        'The caller’s dashboard of `?bandId=` (else their default band): widgets in their order; `stale: true` with the reason when content could not be asked.',
+    },
+    {
+      method: 'PUT',
+      path: '/api/dashboard/preferences',
+      auth: 'user',
+      handler: 'handlers/updatePreferences.handler',
+      description: 'Set widget order, hidden widgets and/or default band (any of them, at least one).',
+    },
+  ],
+  uses: [{ module: 'content', service: 'content_service' }],
+  services: [],
+  health: { handler: 'handlers/health.handler' },
+  tables: [
+    {
+      name: DASHBOARD_TABLES.dashboards,
+      partitionKey: { name: 'bandId', type: S },
+      sortKey: { name: 'userId', type: S },
+    },
+    { name: DASHBOARD_TABLES.preferences, partitionKey: { name: 'userId', type: S } },
+  ],
+});

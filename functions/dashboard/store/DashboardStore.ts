@@ -1,0 +1,12 @@
+import type { PreparedDashboard, StaleReason } from '../domain/preparedDashboard.ts';
+
+/** Where prepared dashboards are kept. */
+export interface DashboardStore {
+  get(bandId: string, userId: string): Promise<PreparedDashboard | null>;
+  put(dashboard: PreparedDashboard): Promise<void>;
+  /** Marks an existing dashboard stale (its widgets kept); does nothing when there is none. */
+  markStale(bandId: string, userId: string, reason: StaleReason): Promise<void>;
+  /** The members of a band who have a prepared dashboard (those a band change must refresh). */
+  membersWithDashboard(bandId: string): Promise<string[]>;
+  remove(bandId: string, userId: string): Promise<void>;
+}

@@ -1,0 +1,70 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { PreparedDashboard, type StaleReason } from '../domain/preparedDashboard.ts';
+import type { DashboardStore } from './DashboardStore.ts';
+
+const isConditionalFailure = (error: unknown): boolean =>
+  (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
+
+/** Prepared dashboards in DynamoDB: pk `bandId`, sk `userId`, the dashboard's fields as attributes. */
+export class DynamoDbDashboardStore implements DashboardStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(bandId: string, userId: string): Promise<PreparedDashboard | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { bandId, userId } }),
+    );
+    // Parsed, so an item written by an older version never reaches a reader in a shape it does not know.
+    return Item ? PreparedDashboard.parse(Item) : null;
+  }
+
+  async put(dashboard: PreparedDashboard): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: dashboard }));
+  }
+
+  async markStale(bandId: string, userId: string, reason: StaleReason): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { bandId, userId },
+          UpdateExpression: 'SET staleReason = :reason',
+          ConditionExpression: 'attribute_exists(bandId)',
+          ExpressionAttributeValues: { ':reason': reason },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalFailure(error)) throw error;
+    }
+  }
+
+  async membersWithDashboard(bandId: string): Promise<string[]> {
+    const members: string[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'bandId = :bandId',
+        ExpressionAttributeValues: { ':bandId': bandId },
+        ProjectionExpression: 'userId',
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) members.push(String(item.userId));
+    }
+    return members;
+  }
+
+  async remove(bandId: string, userId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { bandId, userId } }));
+  }
+}

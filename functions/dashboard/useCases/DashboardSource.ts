@@ -1,0 +1,8 @@
+import type { PreparedWidgets } from '../domain/preparedDashboard.ts';
+
+/** Where the widgets' contents come from (content's services): one member's view of one band. */
+export interface DashboardSource {
+  /** The name a stale dashboard gives as its reason's dependency. */
+  readonly dependency: string;
+  read(bandId: string, userId: string): Promise<PreparedWidgets>;
+}

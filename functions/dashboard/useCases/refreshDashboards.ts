@@ -1,0 +1,65 @@
+import type { EventToPublish } from '../../../shared/runtime/events/PublisherTypes.ts';
+import { runBounded } from '../../../shared/runtime/websocket/runBounded.ts';
+import { isPlatformError } from '../../../shared/runtime/errors/PlatformError.ts';
+import type { PreparedWidget } from '../domain/preparedDashboard.ts';
+import type { DashboardDependencies } from './DashboardDependencies.ts';
+import { prepareDashboard } from './prepareDashboard.ts';
+
+/** Why dashboards are refreshed (the `reason` of `dashboard.module_updated`). */
+export type RefreshReason = 'login' | 'content_changed' | 'permission_changed';
+
+/** One dashboard to refresh and the widgets to announce when it is. */
+export interface RefreshTarget {
+  readonly bandId: string;
+  readonly userId: string;
+}
+
+/** Dashboards prepared at once: bounded so a band of 50 does not open 200 service calls together. */
+const REFRESH_CONCURRENCY = 5;
+
+export interface RefreshOutcome {
+  readonly refreshed: number;
+  /** Left stale: the source was down (the next read retries) or refused (the user is no longer a member). */
+  readonly stale: number;
+  readonly refused: number;
+  /** `dashboard.module_updated` for every refreshed dashboard's announced widgets. */
+  readonly events: EventToPublish[];
+}
+
+/**
+ * Refreshes dashboards and says what to announce. A source that is down leaves the dashboard stale (not an
+ * error: `GET /api/dashboard` re-prepares a stale dashboard, so it recovers by itself once the source is back);
+ * a refusal (4xx, e.g. membership already revoked in content) skips that dashboard.
+ */
+export const refreshDashboards = async (
+  deps: DashboardDependencies,
+  targets: readonly RefreshTarget[],
+  reason: RefreshReason,
+  widgets: readonly PreparedWidget[],
+): Promise<RefreshOutcome> => {
+  const outcomes = await runBounded(targets, REFRESH_CONCURRENCY, async (target) => {
+    try {
+      const { refreshed } = await prepareDashboard(deps, target.bandId, target.userId);
+      return refreshed ? 'refreshed' : 'stale';
+    } catch (error) {
+      if (isPlatformError(error) && error.status < 500) return 'refused';
+      throw error;
+    }
+  });
+  const events: EventToPublish[] = [];
+  targets.forEach((target, i) => {
+    if (outcomes[i] !== 'refreshed') return;
+    for (const widget of widgets) {
+      events.push({
+        name: 'dashboard.module_updated',
+        data: { bandId: target.bandId, userId: target.userId, widget, reason },
+      });
+    }
+  });
+  return {
+    refreshed: outcomes.filter((o) => o === 'refreshed').length,
+    stale: outcomes.filter((o) => o === 'stale').length,
+    refused: outcomes.filter((o) => o === 'refused').length,
+    events,
+  };
+};
