@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { GigSummary, RecentFile } from '../../../shared/contracts/services/contentServices.ts';
 import { BandId, IsoDateTime } from '../../../shared/contracts/identifiers.ts';
+import { GigSummary, RecentFile } from '../../../shared/contracts/services/contentServices.ts';
 import { type DashboardPreferences, visibleWidgets } from './dashboardPreferences.ts';
 import { type PreparedDashboard, StaleReason } from './preparedDashboard.ts';
 

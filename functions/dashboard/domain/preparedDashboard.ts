@@ -1,9 +1,14 @@
 import * as z from 'zod';
-import { GigSummary, RecentFile } from '../../../shared/contracts/services/contentServices.ts';
 import { BandId, IsoDateTime, UserId } from '../../../shared/contracts/identifiers.ts';
+import { GigSummary, RecentFile } from '../../../shared/contracts/services/contentServices.ts';
 
 /** The widgets this dashboard prepares, in their default order (DOMAIN.md, "The dashboard"). */
-export const DASHBOARD_WIDGETS = ['upcoming_gigs', 'recently_added', 'pending_offers', 'completed_gigs'] as const;
+export const DASHBOARD_WIDGETS = [
+  'upcoming_gigs',
+  'recently_added',
+  'pending_offers',
+  'completed_gigs',
+] as const;
 export const PreparedWidget = z.enum(DASHBOARD_WIDGETS);
 export type PreparedWidget = z.infer<typeof PreparedWidget>;
 

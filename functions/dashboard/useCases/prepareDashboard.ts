@@ -34,7 +34,10 @@ export const prepareDashboard = async (
     if (!reason) throw error;
     const last = await deps.dashboards.get(bandId, userId);
     if (!last) {
-      return { dashboard: unavailableDashboard(bandId, userId, deps.now().toISOString(), reason), refreshed: false };
+      return {
+        dashboard: unavailableDashboard(bandId, userId, deps.now().toISOString(), reason),
+        refreshed: false,
+      };
     }
     await deps.dashboards.markStale(bandId, userId, reason);
     return { dashboard: { ...last, staleReason: reason }, refreshed: false };

@@ -1,12 +1,16 @@
 import type { Identity } from '../../../shared/contracts/identity.ts';
 import { NotFoundError } from '../../../shared/runtime/errors/requestErrors.ts';
 import { requireBandRole } from '../../../shared/runtime/http/bandAccess.ts';
-import { DEFAULT_PREFERENCES, type DashboardPreferences } from '../domain/dashboardPreferences.ts';
+import { type DashboardPreferences, DEFAULT_PREFERENCES } from '../domain/dashboardPreferences.ts';
 import { type DashboardView, toDashboardView } from '../domain/dashboardView.ts';
 import type { DashboardDependencies } from './DashboardDependencies.ts';
 import { prepareDashboard } from './prepareDashboard.ts';
 
-const bandToShow = (identity: Identity, asked: string | undefined, preferences: DashboardPreferences): string => {
+const bandToShow = (
+  identity: Identity,
+  asked: string | undefined,
+  preferences: DashboardPreferences,
+): string => {
   if (asked) return asked;
   const preferred = preferences.defaultBandId;
   if (preferred && identity.memberships.some((m) => m.bandId === preferred)) return preferred;

@@ -1,6 +1,6 @@
+import { isPlatformError } from '../../../shared/runtime/errors/PlatformError.ts';
 import type { EventToPublish } from '../../../shared/runtime/events/PublisherTypes.ts';
 import { runBounded } from '../../../shared/runtime/websocket/runBounded.ts';
-import { isPlatformError } from '../../../shared/runtime/errors/PlatformError.ts';
 import type { PreparedWidget } from '../domain/preparedDashboard.ts';
 import type { DashboardDependencies } from './DashboardDependencies.ts';
 import { prepareDashboard } from './prepareDashboard.ts';

@@ -2,8 +2,8 @@ import type { Identity } from '../../../shared/contracts/identity.ts';
 import { ForbiddenError } from '../../../shared/runtime/errors/requestErrors.ts';
 import {
   applyPreferencesChange,
-  DEFAULT_PREFERENCES,
   type DashboardPreferences,
+  DEFAULT_PREFERENCES,
   type PreferencesChange,
   visibleWidgets,
 } from '../domain/dashboardPreferences.ts';

@@ -2,9 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createPublisher, type Publisher, runtimeConfig, services } from '../../../shared/runtime/index.ts';
 import { ContentServiceSource } from '../providers/ContentServiceSource.ts';
-import { DASHBOARD_TABLES } from '../store/dashboardTableNames.ts';
 import { DynamoDbDashboardStore } from '../store/DynamoDbDashboardStore.ts';
 import { DynamoDbPreferencesStore } from '../store/DynamoDbPreferencesStore.ts';
+import { DASHBOARD_TABLES } from '../store/dashboardTableNames.ts';
 import type { DashboardDependencies } from '../useCases/DashboardDependencies.ts';
 
 let cached: (DashboardDependencies & { readonly publisher: Publisher }) | undefined;
