@@ -37,6 +37,8 @@ export default defineModule({
       description: 'Set widget order, hidden widgets and/or default band (any of them, at least one).',
     },
   ],
+  // Preferences and their event commit together; the platform adds the outbox table and its drain.
+  outbox: true,
   uses: [{ module: 'content', service: 'content_service' }],
   services: [],
   health: { handler: 'handlers/health.handler' },

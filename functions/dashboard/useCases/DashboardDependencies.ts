@@ -1,3 +1,4 @@
+import type { Outbox } from '../../../shared/runtime/outbox/Outbox.ts';
 import type { DashboardStore } from '../store/DashboardStore.ts';
 import type { PreferencesStore } from '../store/PreferencesStore.ts';
 import type { DashboardSource } from './DashboardSource.ts';
@@ -7,5 +8,7 @@ export interface DashboardDependencies {
   readonly dashboards: DashboardStore;
   readonly preferences: PreferencesStore;
   readonly source: DashboardSource;
+  /** Commits a state change and the events announcing it together. */
+  readonly outbox: Pick<Outbox, 'commit'>;
   readonly now: () => Date;
 }

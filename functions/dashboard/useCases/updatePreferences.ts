@@ -17,9 +17,12 @@ export interface PreferencesUpdate {
   readonly widgets: PreparedWidget[];
 }
 
-/** Applies a preferences change for the caller; the default band must be one of theirs. */
+/**
+ * Applies a preferences change for the caller (the default band must be one of theirs) and, when something
+ * changed, saves it with `dashboard.preference_changed` in one transaction.
+ */
 export const updatePreferences = async (
-  deps: Pick<DashboardDependencies, 'preferences'>,
+  deps: Pick<DashboardDependencies, 'preferences' | 'outbox'>,
   identity: Identity,
   change: PreferencesChange,
 ): Promise<PreferencesUpdate> => {
@@ -29,6 +32,12 @@ export const updatePreferences = async (
   }
   const current = (await deps.preferences.get(identity.userId)) ?? DEFAULT_PREFERENCES;
   const { next, changed } = applyPreferencesChange(current, change);
-  if (changed.length > 0) await deps.preferences.put(identity.userId, next);
-  return { preferences: next, changed, widgets: visibleWidgets(next) };
+  const widgets = visibleWidgets(next);
+  if (changed.length > 0) {
+    await deps.outbox.commit(
+      [{ name: 'dashboard.preference_changed', data: { userId: identity.userId, changed, widgets } }],
+      (events) => deps.preferences.save(identity.userId, next, events),
+    );
+  }
+  return { preferences: next, changed, widgets };
 };

@@ -8,6 +8,7 @@ import type { DashboardStore } from '../../../functions/dashboard/store/Dashboar
 import type { PreferencesStore } from '../../../functions/dashboard/store/PreferencesStore.ts';
 import type { DashboardDependencies } from '../../../functions/dashboard/useCases/DashboardDependencies.ts';
 import type { DashboardSource } from '../../../functions/dashboard/useCases/DashboardSource.ts';
+import type { OutboxEvent } from '../../../shared/runtime/outbox/OutboxEvent.ts';
 
 export class InMemoryDashboardStore implements DashboardStore {
   readonly items = new Map<string, PreparedDashboard>();
@@ -35,8 +36,10 @@ export class InMemoryPreferencesStore implements PreferencesStore {
   async get(userId: string) {
     return this.items.get(userId) ?? null;
   }
-  async put(userId: string, preferences: DashboardPreferences) {
+  readonly committedEvents: OutboxEvent[] = [];
+  async save(userId: string, preferences: DashboardPreferences, events: readonly OutboxEvent[]) {
     this.items.set(userId, preferences);
+    this.committedEvents.push(...events);
   }
 }
 
@@ -89,6 +92,17 @@ export const inMemoryDashboardDependencies = () => {
     preferences,
     source,
     now: () => new Date(clock),
+    // Hands the events to the write as the kit's outbox does (ids and times are the kit's own business).
+    outbox: {
+      commit: (events, write) =>
+        write(
+          events.map((e, i) => ({
+            ...e,
+            eventId: `event-${i}`,
+            occurredAt: new Date(clock).toISOString(),
+          })) as unknown as OutboxEvent[],
+        ),
+    },
   };
   return { deps, dashboards, preferences, source, advance: (ms: number) => (clock += ms) };
 };

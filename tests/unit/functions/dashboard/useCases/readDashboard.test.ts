@@ -38,7 +38,7 @@ describe('readDashboard', () => {
 
   it('shows the default band, when still the caller’s, else their first band', async () => {
     const { deps, preferences } = inMemoryDashboardDependencies();
-    await preferences.put('u1', { order: [], hidden: ['completed_gigs'], defaultBandId: 'b2' });
+    await preferences.save('u1', { order: [], hidden: ['completed_gigs'], defaultBandId: 'b2' }, []);
     const view = await readDashboard(deps, member(['b1', 'b2']), undefined);
     expect(view.bandId).toBe('b2');
     expect(view.widgets.map((w) => w.widget)).not.toContain('completed_gigs');

@@ -23,6 +23,12 @@ describe('updatePreferences', () => {
     expect(update.changed).toEqual(['order', 'hidden', 'defaultBandId']);
     expect(update.widgets).toEqual(['pending_offers', 'upcoming_gigs', 'recently_added']);
     expect(await preferences.get('u1')).toEqual(update.preferences);
+    expect(preferences.committedEvents).toEqual([
+      expect.objectContaining({
+        name: 'dashboard.preference_changed',
+        data: { userId: 'u1', changed: ['order', 'hidden', 'defaultBandId'], widgets: update.widgets },
+      }),
+    ]);
   });
 
   it('saves nothing when nothing changes', async () => {
@@ -30,6 +36,7 @@ describe('updatePreferences', () => {
     const update = await updatePreferences(deps, identity, { hidden: [] });
     expect(update.changed).toEqual([]);
     expect(await preferences.get('u1')).toBeNull();
+    expect(preferences.committedEvents).toEqual([]);
   });
 
   it('refuses a default band the caller is not in', async () => {
