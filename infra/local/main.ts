@@ -1,6 +1,6 @@
 import { RUNTIME_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import { readLocalSettings } from './localSettings.ts';
-import { LOCAL_NAMES } from './shared/localNames.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_NAMES } from './shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from './startPlatform.ts';
 
 // The SDK warns that from 2027 it needs Node 22; the README says so once, rather than every start.
@@ -30,7 +30,8 @@ const describe = (platform: EmbeddedPlatform): string => {
     `  HTTP API        ${urls.http}            (try ${urls.http}/api/system/health)`,
     `  WebSocket API   ${urls.ws}`,
     `  AWS endpoint    ${urls.aws}            EventBridge, Lambda, @connections (signed: local / local)`,
-    `                  ${RUNTIME_ENV.accessKeyId}=local ${RUNTIME_ENV.secretAccessKey}=local aws events list-rules \\`,
+    `                  ${RUNTIME_ENV.accessKeyId}=${LOCAL_AWS_CREDENTIALS.accessKeyId} ` +
+      `${RUNTIME_ENV.secretAccessKey}=${LOCAL_AWS_CREDENTIALS.secretAccessKey} aws events list-rules \\`,
     `                    --endpoint-url ${urls.aws} --region eu-west-1 --event-bus-name ${LOCAL_NAMES.eventBusName}`,
     `  DynamoDB Local  ${urls.dynamodb}`,
     `  Data            ${settings.dataDir}`,

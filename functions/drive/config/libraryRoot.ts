@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runtimeConfig } from '../../../shared/runtime/runtimeConfig.ts';
 
 /** The variable that moves the embedded platform's band libraries elsewhere than the data folder. */
 export const LIBRARY_DIR_ENV = 'SOLEIL_LIBRARY_DIR';
@@ -11,6 +12,6 @@ export const LIBRARY_DIR_ENV = 'SOLEIL_LIBRARY_DIR';
  * @example libraryRootDir(process.env, '/home/ana/soleil/.soleil'); // '/home/ana/soleil/.soleil/library'
  */
 export const libraryRootDir = (env: NodeJS.ProcessEnv, dataDir: string): string => {
-  const configured = env[LIBRARY_DIR_ENV]?.trim();
+  const configured = runtimeConfig.optionalSetting(LIBRARY_DIR_ENV, env);
   return path.resolve(configured ? configured : path.join(dataDir, 'library'));
 };
