@@ -62,7 +62,8 @@ export class AdminApi {
 
 const parse = (body: Buffer): Record<string, unknown> => {
   try {
-    return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as Record<string, unknown>);
+    const parsed: unknown = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};
   }

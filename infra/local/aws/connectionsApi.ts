@@ -2,8 +2,12 @@ import type { ServerResponse } from 'node:http';
 import type { ConnectionRegistry } from '../websocket/ConnectionRegistry.ts';
 import { sendAwsError, sendJson } from './httpExchange.ts';
 
-/** API Gateway's limit on a WebSocket message. */
-const MAX_MESSAGE_BYTES = 128 * 1024;
+/** API Gateway's limit on a WebSocket message (the endpoint refuses a larger body unread). */
+export const MAX_MESSAGE_BYTES = 128 * 1024;
+
+/** API Gateway's answer to a message over {@link MAX_MESSAGE_BYTES}. */
+export const sendMessageTooLong = (res: ServerResponse): void =>
+  sendAwsError(res, 413, 'PayloadTooLargeException', 'Message too long');
 
 /**
  * Matches `/@connections/{id}`, optionally behind a stage (`/local/@connections/{id}`): handlers build the
@@ -16,13 +20,15 @@ export class ConnectionsApi {
   constructor(private readonly registry: () => ConnectionRegistry | undefined) {}
 
   handle(method: string, rawId: string, body: Buffer, res: ServerResponse): void {
-    const id = decodeURIComponent(rawId);
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      sendAwsError(res, 400, 'BadRequestException', `Invalid connectionId: ${rawId}`);
+      return;
+    }
     const registry = this.registry();
     if (method === 'POST') {
-      if (body.length > MAX_MESSAGE_BYTES) {
-        sendAwsError(res, 413, 'PayloadTooLargeException', 'Message too long');
-        return;
-      }
       if (!registry?.send(id, new Uint8Array(body))) {
         this.gone(res);
         return;

@@ -6,8 +6,20 @@ import type { EventRouter } from '../events/EventRouter.ts';
 import { LOCAL_NAMES } from '../shared/localNames.ts';
 import { eventBusArn, type LocalBus, resolveEventBus } from './eventBuses.ts';
 import { sendAwsError, sendJson } from './httpExchange.ts';
+import {
+  type Members,
+  nullListMembers,
+  readInput,
+  SerializationError,
+  type Shape,
+} from './jsonProtocolShapes.ts';
 import { InvalidNextTokenError, listPage, MAX_PAGE_SIZE } from './listPage.ts';
-import { type PutEventsRequestEntry, toBusEvent } from './putEventsEntries.ts';
+import {
+  PUT_EVENTS_REQUEST_MAX_BYTES,
+  type PutEventsRequestEntry,
+  toBusEvent,
+  wireEntrySize,
+} from './putEventsEntries.ts';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 /** Fields EventBridge requires of the event given to TestEventPattern. */
@@ -24,7 +36,46 @@ export interface EventBridgeApiOptions {
   readonly onDroppedEvents?: (busName: string) => void;
 }
 
-type Input = Record<string, unknown>;
+type Input = Members;
+
+const PUT_EVENTS_ENTRY: Shape = {
+  structure: {
+    Source: 'string',
+    DetailType: 'string',
+    Detail: 'string',
+    Resources: { list: 'string' },
+    Time: 'timestamp',
+    EventBusName: 'string',
+    TraceHeader: 'string',
+  },
+};
+
+/** The input members of each supported operation (API reference), as the body is deserialised into them. */
+const INPUTS: Readonly<Record<string, Readonly<Record<string, Shape>>>> = {
+  PutEvents: { Entries: { list: PUT_EVENTS_ENTRY }, EndpointId: 'string' },
+  TestEventPattern: { EventPattern: 'string', Event: 'string' },
+  ListRules: { NamePrefix: 'string', EventBusName: 'string', NextToken: 'string', Limit: 'integer' },
+  DescribeRule: { Name: 'string', EventBusName: 'string' },
+  ListTargetsByRule: { Rule: 'string', EventBusName: 'string', NextToken: 'string', Limit: 'integer' },
+  ListEventBuses: { NamePrefix: 'string', NextToken: 'string', Limit: 'integer' },
+};
+
+/** Required members, named on the wire in lower camel case as AWS's validation messages name them. */
+const REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  PutEvents: ['Entries'],
+  TestEventPattern: ['EventPattern', 'Event'],
+  DescribeRule: ['Name'],
+  ListTargetsByRule: ['Rule'],
+};
+
+const wireName = (member: string): string => `${member.charAt(0).toLowerCase()}${member.slice(1)}`;
+
+/** AWS's validation message: every constraint violated, counted, joined with "; ". */
+const validationMessage = (violations: readonly string[]): string =>
+  `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected: ${violations.join('; ')}`;
+
+const notNull = (path: string): string =>
+  `Value null at '${path}' failed to satisfy constraint: Member must not be null`;
 
 /**
  * EventBridge's JSON 1.1 API (`X-Amz-Target: AWSEvents.<Operation>`): PutEvents into the local router,
@@ -35,17 +86,32 @@ export class EventBridgeApi {
 
   constructor(private readonly options: EventBridgeApiOptions) {}
 
-  handle(operation: string, body: Buffer, res: ServerResponse): void {
+  async handle(operation: string, body: Buffer, res: ServerResponse): Promise<void> {
+    const members = INPUTS[operation];
+    if (!members) {
+      this.error(res, 400, 'UnknownOperationException', `Operation ${operation} is not supported locally.`);
+      return;
+    }
     let input: Input;
     try {
-      input = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as Input);
-    } catch {
-      this.error(res, 400, 'SerializationException', 'Request body is not valid JSON.');
+      input = readInput(body, members);
+    } catch (error) {
+      if (!(error instanceof SerializationError)) throw error;
+      this.error(res, 400, 'SerializationException', error.message);
+      return;
+    }
+    const missing = (REQUIRED[operation] ?? []).filter((member) => input[member] === undefined);
+    const violations = [
+      ...missing.map((m) => notNull(wireName(m))),
+      ...nullListMembers(input, { structure: members }).map(notNull),
+    ];
+    if (violations.length > 0) {
+      this.error(res, 400, 'ValidationException', validationMessage(violations));
       return;
     }
     switch (operation) {
       case 'PutEvents':
-        this.putEvents(input, res);
+        await this.putEvents(input, res);
         return;
       case 'TestEventPattern':
         this.testEventPattern(input, res);
@@ -70,19 +136,20 @@ export class EventBridgeApi {
           ],
         });
         return;
-      default:
-        this.error(res, 400, 'UnknownOperationException', `Operation ${operation} is not supported locally.`);
     }
   }
 
-  private putEvents(input: Input, res: ServerResponse): void {
-    const entries = input.Entries;
-    if (!Array.isArray(entries) || entries.length === 0) {
+  private async putEvents(input: Input, res: ServerResponse): Promise<void> {
+    // Read as a list of entry structures by readInput.
+    const entries = input.Entries as readonly PutEventsRequestEntry[];
+    if (entries.length === 0) {
       this.error(
         res,
         400,
         'ValidationException',
-        "1 validation error detected: Value at 'entries' must not be empty",
+        validationMessage([
+          "Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ]),
       );
       return;
     }
@@ -91,13 +158,25 @@ export class EventBridgeApi {
         res,
         400,
         'ValidationException',
-        "1 validation error detected: Value at 'entries' failed to satisfy constraint: " +
-          `Member must have length less than or equal to ${PUT_EVENTS_MAX_ENTRIES}`,
+        validationMessage([
+          "Value at 'entries' failed to satisfy constraint: " +
+            `Member must have length less than or equal to ${PUT_EVENTS_MAX_ENTRIES}`,
+        ]),
+      );
+      return;
+    }
+    // No entry is null, nor any resource in one: every list was checked in handle().
+    const requested = entries as readonly PutEventsRequestEntry[];
+    if (requested.reduce((sum, e) => sum + wireEntrySize(e), 0) > PUT_EVENTS_REQUEST_MAX_BYTES) {
+      this.error(
+        res,
+        400,
+        'ValidationException',
+        'Total size of the entries in the request is over the limit.',
       );
       return;
     }
     const receivedAt = Date.now();
-    const requested = entries as PutEventsRequestEntry[];
     const converted = requested.map((e) =>
       toBusEvent(e, { region: this.options.region, account: LOCAL_NAMES.account }),
     );
@@ -112,15 +191,16 @@ export class EventBridgeApi {
       this.reportDropped(busName ?? 'default');
       return [];
     });
-    // Routing only schedules deliveries, so handing the events over first costs the response nothing.
-    this.options.router.put(routed, receivedAt);
+    // An EventId is a promise that the event will be delivered: it is answered only once the event is
+    // durable (a failure to write it reaches the client as an error, never as an EventId).
+    await this.options.router.put(routed, receivedAt);
     this.ok(res, { FailedEntryCount, Entries });
   }
 
   private testEventPattern(input: Input, res: ServerResponse): void {
     let matcher: (event: unknown) => boolean;
     try {
-      matcher = compileEventPattern(String(input.EventPattern ?? ''));
+      matcher = compileEventPattern(String(input.EventPattern));
     } catch (error) {
       if (error instanceof InvalidEventPatternError) {
         this.error(res, 400, 'InvalidEventPatternException', error.message);
@@ -128,10 +208,13 @@ export class EventBridgeApi {
       }
       throw error;
     }
-    let event: Record<string, unknown>;
+    let event: Record<string, unknown> | null;
     try {
-      event = JSON.parse(String(input.Event ?? '')) as Record<string, unknown>;
+      event = JSON.parse(String(input.Event)) as Record<string, unknown>;
     } catch {
+      event = null;
+    }
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       this.error(res, 400, 'ValidationException', 'Parameter Event is not valid.');
       return;
     }
@@ -151,17 +234,14 @@ export class EventBridgeApi {
   private listRules(input: Input, res: ServerResponse): void {
     const rules = this.rulesOnBus(input.EventBusName, res);
     if (!rules) return;
-    const limit = input.Limit;
-    if (
-      limit !== undefined &&
-      (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_PAGE_SIZE)
-    ) {
+    const limit = input.Limit as number | undefined;
+    if (limit !== undefined && (limit < 1 || limit > MAX_PAGE_SIZE)) {
       this.error(
         res,
         400,
         'ValidationException',
         `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: ` +
-          `Member must have value ${(limit as number) < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PAGE_SIZE}`}`,
+          `Member must have value ${limit < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PAGE_SIZE}`}`,
       );
       return;
     }
@@ -170,7 +250,7 @@ export class EventBridgeApi {
       const { page, nextToken } = listPage(
         rules.filter((r) => r.id.startsWith(prefix)),
         {
-          ...(typeof limit === 'number' ? { limit } : {}),
+          ...(limit !== undefined ? { limit } : {}),
           nextToken: input.NextToken,
           arguments: JSON.stringify([prefix, String(input.EventBusName ?? 'default')]),
         },

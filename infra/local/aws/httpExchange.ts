@@ -1,13 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestBodyTooLargeError, readRequestBody } from '../http/readRequestBody.ts';
 
-/** Reads a request body whole; the endpoint's APIs all take small bodies. */
-export const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/**
+ * Reads a request body of at most `limitBytes` — each API knows its own limit — or, past it, answers through
+ * `tooLarge` (a 413) and resolves to `undefined`. An oversized body is refused by its declared length before
+ * a byte is read, or as soon as the streamed bytes pass the limit; the rest is discarded as it arrives
+ * (never kept) and the connection closed after the answer.
+ */
+export const readBoundedBody = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  limitBytes: number,
+  tooLarge: (res: ServerResponse) => void,
+): Promise<Buffer | undefined> => {
+  try {
+    return await readRequestBody(req, limitBytes);
+  } catch (error) {
+    if (!(error instanceof RequestBodyTooLargeError)) throw error;
+    res.setHeader('connection', 'close');
+    tooLarge(res);
+    req.resume();
+    return undefined;
+  }
+};
 
 /** Writes a JSON body with the given content type (AWS protocols differ only in it). */
 export const sendJson = (

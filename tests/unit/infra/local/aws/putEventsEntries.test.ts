@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBusEvent } from '../../../../../infra/local/aws/putEventsEntries.ts';
+import { toBusEvent, wireEntrySize } from '../../../../../infra/local/aws/putEventsEntries.ts';
 import { entrySize, PUT_EVENTS_MAX_BYTES } from '../../../../../shared/runtime/events/batchEntries.ts';
 
 const where = { region: 'eu-west-1', account: '000000000000' };
@@ -22,16 +22,21 @@ const entryOf = (bytes: number, time?: number) => {
   };
 };
 
-describe('toBusEvent entry size', () => {
-  it('accepts what the publisher would send and refuses one byte more, with or without Time', () => {
+describe('wireEntrySize', () => {
+  it('counts a wire entry as the publisher counts it, with or without Time (epoch seconds, 0 included)', () => {
     for (const time of [undefined, 0, 1_767_225_600]) {
-      expect(toBusEvent(entryOf(PUT_EVENTS_MAX_BYTES, time), where).event, `Time ${time}`).not.toBeNull();
-      const over = toBusEvent(entryOf(PUT_EVENTS_MAX_BYTES + 1, time), where);
+      expect(wireEntrySize(entryOf(PUT_EVENTS_MAX_BYTES, time)), `Time ${time}`).toBe(PUT_EVENTS_MAX_BYTES);
+    }
+  });
+});
+
+describe('toBusEvent', () => {
+  it('dates the event from Time, and fails alone an entry whose Time no date can hold', () => {
+    expect(toBusEvent(entryOf(100, 1_767_225_600), where).event?.time).toBe('2026-01-01T00:00:00Z');
+    for (const time of [1e20, -1e20]) {
+      const over = toBusEvent(entryOf(100, time), where);
       expect(over.event, `Time ${time}`).toBeNull();
-      expect(over.result).toMatchObject({
-        ErrorCode: 'InvalidArgument',
-        ErrorMessage: expect.stringContaining(`${PUT_EVENTS_MAX_BYTES + 1} bytes`),
-      });
+      expect(over.result).toMatchObject({ ErrorCode: 'InvalidArgument' });
     }
   });
 });
