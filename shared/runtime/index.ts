@@ -51,8 +51,10 @@ export {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors/requestErrors.ts';
-export { PROBLEM_CONTENT_TYPE, type Problem, toProblem } from './errors/toProblem.ts';
+export { PROBLEM_CONTENT_TYPE, type Problem, retryAfterSeconds, toProblem } from './errors/toProblem.ts';
 export {
+  DEPENDENCY_RETRY_AFTER_SECONDS,
+  DependencyUnavailableError,
   ServiceCallError,
   type ServiceCallTarget,
   ServiceUnavailableError,

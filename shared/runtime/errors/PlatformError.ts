@@ -13,6 +13,8 @@ export interface PlatformErrorOptions {
   readonly detail?: string;
   /** Whether `detail` may be shown to the caller. @default status < 500 */
   readonly expose?: boolean;
+  /** Seconds after which a retry may succeed, sent as `Retry-After` (an outage, a 503). */
+  readonly retryAfterSeconds?: number;
   readonly cause?: unknown;
 }
 
@@ -31,6 +33,7 @@ export class PlatformError extends Error {
   readonly title: string;
   readonly expose: boolean;
   readonly detail: string;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(options: PlatformErrorOptions) {
     super(
@@ -43,6 +46,7 @@ export class PlatformError extends Error {
     this.title = options.title;
     this.detail = options.detail ?? options.title;
     this.expose = options.expose ?? options.status < 500;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -51,10 +51,12 @@ export class UnsupportedMediaTypeError extends PlatformError {
 
 /** 429: the caller sent more than the route allows; `retryAfterSeconds` says when a request may pass again. */
 export class TooManyRequestsError extends PlatformError {
+  declare readonly retryAfterSeconds: number;
+
   constructor(
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     detail = `Too many requests on this route; retry after ${retryAfterSeconds} s`,
   ) {
-    super({ status: 429, type: 'too-many-requests', title: 'Too many requests', detail });
+    super({ status: 429, type: 'too-many-requests', title: 'Too many requests', detail, retryAfterSeconds });
   }
 }

@@ -1,4 +1,5 @@
-import { isPlatformError, PROBLEM_TYPE_BASE } from './PlatformError.ts';
+import { dependencyUnavailableFrom } from './dependencyFailure.ts';
+import { isPlatformError, type PlatformError, PROBLEM_TYPE_BASE } from './PlatformError.ts';
 import type { FieldIssue } from './ValidationError.ts';
 
 /** An RFC 9457 problem details body, as every HTTP error of the platform is returned. */
@@ -18,8 +19,23 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const INTERNAL_DETAIL = 'Something went wrong on our side; quote the correlation id when reporting it.';
 
 /**
+ * The platform error an error is: itself, or — for a call that could not reach its dependency (an AWS SDK
+ * connection refused, reset or timed out, a service answering 5xx) — a 503 `DependencyUnavailableError`.
+ */
+const asPlatformError = (error: unknown): PlatformError | undefined =>
+  isPlatformError(error) ? error : dependencyUnavailableFrom(error);
+
+/**
+ * Seconds a client should wait before retrying, for the `Retry-After` header of the error's response; set
+ * for outages (a dependency unavailable), `undefined` otherwise.
+ */
+export const retryAfterSeconds = (error: unknown): number | undefined =>
+  asPlatformError(error)?.retryAfterSeconds;
+
+/**
  * The ONE mapping from an error to a status and problem body. A {@link PlatformError} keeps its status,
- * type and (when exposable) detail; anything else is a 500 that reveals nothing about internals.
+ * type and (when exposable) detail; a dependency that could not be reached is a 503 (never a 500: nothing
+ * is wrong with the request or the code); anything else is a 500 that reveals nothing about internals.
  *
  * @example
  * ```ts
@@ -34,16 +50,17 @@ export const toProblem = (
     ...(context.instance === undefined ? {} : { instance: context.instance }),
     ...(context.correlationId === undefined ? {} : { correlationId: context.correlationId }),
   };
-  if (isPlatformError(error)) {
-    const issues = (error as { issues?: unknown }).issues;
+  const known = asPlatformError(error);
+  if (known) {
+    const issues = (known as { issues?: unknown }).issues;
     const errors = Array.isArray(issues) && issues.length > 0 ? { errors: issues as FieldIssue[] } : {};
     return {
-      type: `${PROBLEM_TYPE_BASE}${error.type}`,
-      title: error.title,
-      status: error.status,
-      detail: error.expose ? error.detail : INTERNAL_DETAIL,
+      type: `${PROBLEM_TYPE_BASE}${known.type}`,
+      title: known.title,
+      status: known.status,
+      detail: known.expose ? known.detail : INTERNAL_DETAIL,
       ...extras,
-      ...(error.expose ? errors : {}),
+      ...(known.expose ? errors : {}),
     };
   }
   return {

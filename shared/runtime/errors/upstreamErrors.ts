@@ -14,6 +14,28 @@ export class ServiceUnavailableError extends PlatformError {
   }
 }
 
+/** How long a client should wait before retrying a request a dependency outage refused. */
+export const DEPENDENCY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * 503: something this request needs (a database, a queue, another AWS service) could not be reached — a
+ * connection refused or reset, a timeout, the service answering that it is unavailable. Nothing about the
+ * request was wrong: the same request may succeed once the dependency is back, so it carries `Retry-After`.
+ */
+export class DependencyUnavailableError extends PlatformError {
+  constructor(dependency = 'A dependency of this request', cause?: unknown) {
+    super({
+      status: 503,
+      type: 'dependency-unavailable',
+      title: 'A dependency is unavailable',
+      detail: `${dependency} could not be reached; retry in a few seconds`,
+      expose: true,
+      retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS,
+      cause,
+    });
+  }
+}
+
 /** 504: a dependency did not answer in time. */
 export class UpstreamTimeoutError extends PlatformError {
   constructor(detail = 'A service this request needs did not answer in time') {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '../errors/toProblem.ts';
+import { PROBLEM_CONTENT_TYPE, retryAfterSeconds, toProblem } from '../errors/toProblem.ts';
 import { CORRELATION_ID_HEADER } from './correlationId.ts';
 import type { HttpResult } from './HttpRequest.ts';
 
@@ -31,9 +31,14 @@ export const problemResponse = (
   context: { correlationId: string; instance?: string },
 ): APIGatewayProxyStructuredResultV2 => {
   const problem = toProblem(error, context);
+  const retryAfter = retryAfterSeconds(error);
   return {
     statusCode: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, [CORRELATION_ID_HEADER]: context.correlationId },
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      [CORRELATION_ID_HEADER]: context.correlationId,
+      ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+    },
     body: JSON.stringify(problem),
   };
 };

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DependencyUnavailableError,
   PlatformError,
+  retryAfterSeconds,
   ServiceCallError,
   toProblem,
   UpstreamTimeoutError,
   ValidationError,
 } from '../../../../../shared/runtime/index.ts';
+
+/** What the AWS SDK v3 throws when the service's port does not answer: Node's error, with the SDK's metadata. */
+const sdkConnectionError = (code: string) =>
+  Object.assign(new Error(`connect ${code} 127.0.0.1:8000`), {
+    code,
+    $metadata: { attempts: 3, totalRetryDelay: 300 },
+  });
 
 describe('toProblem', () => {
   it('keeps a validation error’s field issues', () => {
@@ -41,6 +50,35 @@ describe('toProblem', () => {
       type: 'https://soleil.dev/problems/not-found',
     });
     expect(toProblem(new ServiceCallError({ target, status: 500, detail: 'boom' })).status).toBe(502);
+  });
+
+  it('maps an AWS SDK call that could not reach its service to a 503 with a retry delay, never a 500', () => {
+    for (const cause of [
+      sdkConnectionError('ECONNREFUSED'),
+      sdkConnectionError('ECONNRESET'),
+      sdkConnectionError('EPIPE'),
+      Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }),
+      Object.assign(new Error('Service Unavailable'), {
+        name: 'ServiceUnavailable',
+        $metadata: { httpStatusCode: 503 },
+      }),
+      // Wrapped, as Powertools idempotency and the stores wrap what the SDK threw.
+      new Error('Failed to update record', { cause: sdkConnectionError('ECONNREFUSED') }),
+    ]) {
+      const problem = toProblem(cause, { correlationId: 'c1' });
+      expect(problem, cause.message).toMatchObject({
+        status: 503,
+        type: 'https://soleil.dev/problems/dependency-unavailable',
+        correlationId: 'c1',
+      });
+      expect(JSON.stringify(problem)).not.toContain('127.0.0.1');
+      expect(retryAfterSeconds(cause), cause.message).toBeGreaterThan(0);
+    }
+    expect(retryAfterSeconds(new DependencyUnavailableError('the database'))).toBeGreaterThan(0);
+    expect(retryAfterSeconds(new TypeError('x'))).toBeUndefined();
+    expect(
+      toProblem(Object.assign(new Error('conditional'), { $metadata: { httpStatusCode: 400 } })).status,
+    ).toBe(500);
   });
 
   it('maps anything else to a 500 that says nothing of it', () => {

@@ -21,6 +21,27 @@ type Problemish = Record<string, any>;
 const bodyOf = (response: APIGatewayProxyStructuredResultV2) => JSON.parse(response.body ?? '') as Problemish;
 
 describe('httpHandler', () => {
+  it('answers 503 problem+json with Retry-After when a dependency cannot be reached', async () => {
+    const unreachable = httpHandler({
+      module: 'test',
+      handle: async () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), {
+          code: 'ECONNREFUSED',
+          $metadata: { attempts: 3 },
+        });
+      },
+    });
+    const response = await unreachable(httpEvent({}), lambdaContext());
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(Number(response.headers?.['retry-after'])).toBeGreaterThan(0);
+    expect(bodyOf(response)).toMatchObject({
+      type: 'https://soleil.dev/problems/dependency-unavailable',
+      status: 503,
+      correlationId: 'req-123',
+    });
+  });
+
   it('hands the parsed body to handle and answers JSON with the correlation id echoed', async () => {
     const response = await create(httpEvent({ body: '{"title":"Blue Bossa","count":2}' }), lambdaContext());
     expect(response.statusCode).toBe(201);
