@@ -21,8 +21,23 @@ export const isSlowSuccess = (outcome: ProbeOutcome): boolean =>
   outcome.latencyMs > HEALTH_SLOW_MS &&
   HealthReply.safeParse(outcome.payload).data?.status === 'ok';
 
-/** Turns a probe of a health function into the health to record; an odd reply is a down module, not a crash. */
-export const interpretHealthReply = (outcome: ProbeOutcome, checkedAt: Date): HealthReport => {
+/**
+ * Turns a probe of a health function into the health to record; an odd reply is a down module, not a crash.
+ * For a starting module (no recent check) a down answer is recorded `unknown`: a module still starting is not
+ * known to be down, and the next poll, which no longer counts it as starting, confirms or clears it.
+ */
+export const interpretHealthReply = (
+  outcome: ProbeOutcome,
+  checkedAt: Date,
+  options: { readonly starting?: boolean } = {},
+): HealthReport => {
+  const report = interpret(outcome, checkedAt);
+  if (!options.starting || report.status !== 'down') return report;
+  const detail = `starting, not confirmed yet: ${report.detail ?? 'down'}`.slice(0, 1000);
+  return { ...report, status: 'unknown', detail };
+};
+
+const interpret = (outcome: ProbeOutcome, checkedAt: Date): HealthReport => {
   const base = { checkedAt: checkedAt.toISOString(), latencyMs: Math.round(outcome.latencyMs) };
   if (outcome.kind === 'failed') return { ...base, status: 'down', detail: outcome.error.slice(0, 1000) };
   const reply = HealthReply.safeParse(outcome.payload);

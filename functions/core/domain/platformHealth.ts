@@ -33,6 +33,21 @@ export const freshStatus = (
   return Number.isNaN(age) || age > maxAgeMs ? 'unknown' : module.status;
 };
 
+/**
+ * Whether the module was checked within `maxAgeMs`. One that was not — never checked since the platform
+ * started, or not for three polls — is starting as far as the poller knows: its next check may be a cold
+ * start, and a failure then is not yet an outage.
+ */
+export const hasRecentCheck = (
+  module: Pick<ModuleHealthView, 'checkedAt'>,
+  now: Date,
+  maxAgeMs: number,
+): boolean => {
+  if (module.checkedAt === null) return false;
+  const age = now.getTime() - Date.parse(module.checkedAt);
+  return !Number.isNaN(age) && age <= maxAgeMs;
+};
+
 /** The platform's health from its modules': down when a critical module is not up, degraded when any is not ok. */
 export const assessPlatformHealth = (
   modules: readonly ModuleHealthView[],

@@ -8,14 +8,15 @@ export class LambdaHealthProbe {
     private readonly timeoutMs: number,
   ) {}
 
-  async probe(functionName: string): Promise<ProbeOutcome> {
+  /** Invokes `functionName`'s health check, giving up after `timeoutMs` (the probe's default when omitted). */
+  async probe(functionName: string, timeoutMs = this.timeoutMs): Promise<ProbeOutcome> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     try {
       const result = await this.lambda.send(
         new InvokeCommand({ FunctionName: functionName, Payload: '{}' }),
         {
-          abortSignal: AbortSignal.timeout(this.timeoutMs),
+          abortSignal: AbortSignal.timeout(timeoutMs),
         },
       );
       const text = result.Payload ? Buffer.from(result.Payload).toString('utf8') : 'null';
@@ -27,7 +28,7 @@ export class LambdaHealthProbe {
       const timedOut = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError';
       return {
         kind: 'failed',
-        error: timedOut ? `health check timed out after ${this.timeoutMs} ms` : (error as Error).message,
+        error: timedOut ? `health check timed out after ${timeoutMs} ms` : (error as Error).message,
         latencyMs: elapsed(),
       };
     }
