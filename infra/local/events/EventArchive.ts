@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type FileHandle, mkdir, open, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BusEvent } from '../shared/BusEvent.ts';
 
@@ -9,7 +9,6 @@ export interface ArchivedEvent {
   readonly event: BusEvent;
 }
 
-const FLUSH_INTERVAL_MS = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The dev stage's EventBridge archive keeps events 7 days; so does the local one unless told otherwise. */
@@ -26,20 +25,60 @@ export interface EventArchiveOptions {
   readonly now?: () => number;
 }
 
+interface Waiter {
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Makes a file's creation or replacement durable: its directory entry is synced too. */
+const syncDirectory = (file: string): void => {
+  // Windows cannot open a directory to sync it; its file system orders the entry with the data anyway.
+  if (process.platform === 'win32') return;
+  const fd = openSync(path.dirname(file), 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** The archived events a file holds; a torn or unreadable line (a write a crash cut short) is skipped. */
+const readArchive = (content: string): { events: ArchivedEvent[]; torn: boolean } => {
+  const events: ArchivedEvent[] = [];
+  let torn = content.length > 0 && !content.endsWith('\n');
+  for (const line of content.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      events.push(JSON.parse(line) as ArchivedEvent);
+    } catch {
+      torn = true;
+    }
+  }
+  return { events, torn };
+};
+
 /**
- * Every event the bus received, for replay, for a retention period (EventBridge archives have one too).
- * In memory; with a file (under `npm start`) appended as JSON lines in the background, so a burst of events
- * does not wait on the disk, and compacted — expired events dropped — on start and periodically.
+ * Every event the bus received, for replay, for a retention period (EventBridge archives have one too) —
+ * and, with a file (under `npm start`), the journal that makes PutEvents durable: {@link append} resolves
+ * only once the events' lines are written and fsynced, so an event PutEvents acknowledged survives a crash.
+ * Appends that arrive while a write is in flight share the next write and its fsync (group commit), so
+ * concurrent PutEvents cost one fsync, not one each. Expired events are compacted away on start and
+ * periodically; a line a crash cut short is dropped at the next start.
  */
 export class EventArchive {
   private events: ArchivedEvent[] = [];
-  private pending: string[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
-  private readonly compactTimer: NodeJS.Timeout | null = null;
   private readonly file: string | undefined;
   private readonly retentionMs: number;
   private readonly now: () => number;
+  private readonly compactTimer: NodeJS.Timeout | null = null;
+  /** Lines waiting for the next write, and who waits for them to be durable. */
+  private pendingLines: string[] = [];
+  private pendingWaiters: Waiter[] = [];
+  private writeScheduled = false;
+  /** Every file operation, in order: writes, compactions, close. */
+  private io: Promise<void> = Promise.resolve();
+  private handle: FileHandle | undefined;
+  private closed = false;
 
   constructor(options: EventArchiveOptions | string = {}) {
     const { file, retentionDays, compactEveryMs, now } =
@@ -48,19 +87,12 @@ export class EventArchive {
     this.retentionMs = (retentionDays ?? DEFAULT_ARCHIVE_RETENTION_DAYS) * DAY_MS;
     this.now = now ?? Date.now;
     if (file && existsSync(file)) {
-      const lines = readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '');
+      const { events, torn } = readArchive(readFileSync(file, 'utf8'));
       const cutoff = this.cutoff();
-      this.events = lines
-        .map((line) => JSON.parse(line) as ArchivedEvent)
-        .filter((e) => e.receivedAt >= cutoff);
-      // Compacted on start, synchronously: nothing else touches the file yet.
-      if (this.events.length < lines.length) {
-        const temporary = `${file}.tmp`;
-        writeFileSync(temporary, this.serialise(this.events));
-        renameSync(temporary, file);
-      }
+      this.events = events.filter((e) => e.receivedAt >= cutoff);
+      // Rewritten on start, synchronously (nothing else touches the file yet), when events expired or a
+      // torn line must go before the next append lands after it.
+      if (this.events.length < events.length || torn) this.rewriteSync(file);
     }
     if (file) {
       this.compactTimer = setInterval(() => void this.compact(), compactEveryMs ?? 60 * 60 * 1000);
@@ -68,12 +100,28 @@ export class EventArchive {
     }
   }
 
-  record(event: BusEvent, receivedAt = Date.now()): void {
-    const archived = { receivedAt, event };
-    this.events.push(archived);
-    if (!this.file) return;
-    this.pending.push(JSON.stringify(archived));
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS);
+  /**
+   * Archives events the bus received at `receivedAt`: in memory at once (replay sees them), and durable on
+   * disk when the returned promise resolves. It rejects when the file cannot be written: the events must
+   * then not be acknowledged.
+   */
+  append(events: readonly BusEvent[], receivedAt = Date.now()): Promise<void> {
+    const archived = events.map((event) => ({ receivedAt, event }));
+    this.events.push(...archived);
+    if (!this.file || archived.length === 0) return Promise.resolve();
+    if (this.closed) return Promise.reject(new Error('The event archive is closed'));
+    this.pendingLines.push(...archived.map((a) => `${JSON.stringify(a)}\n`));
+    const durable = new Promise<void>((resolve, reject) => this.pendingWaiters.push({ resolve, reject }));
+    if (!this.writeScheduled) {
+      this.writeScheduled = true;
+      this.io = this.io.then(() => this.writePending());
+    }
+    return durable;
+  }
+
+  /** Archives one event; see {@link append}. */
+  record(event: BusEvent, receivedAt = Date.now()): Promise<void> {
+    return this.append([event], receivedAt);
   }
 
   /** Retained events received in `[from, to]` (epoch ms), in the order received. */
@@ -82,14 +130,28 @@ export class EventArchive {
     return this.events.filter((e) => e.receivedAt >= start && e.receivedAt <= to);
   }
 
+  /**
+   * The events archived after the one with id `eventId`, in order; all of them when `eventId` is null or
+   * no longer held (expired: everything held is younger).
+   */
+  after(eventId: string | null): ArchivedEvent[] {
+    const index = eventId === null ? -1 : this.events.findIndex((e) => e.event.id === eventId);
+    return this.events.slice(index + 1);
+  }
+
+  /** Id of the last event archived, or null when none is held. */
+  get lastId(): string | null {
+    return this.events.at(-1)?.event.id ?? null;
+  }
+
   /** Events held (expired ones included until the next compaction). */
   get size(): number {
     return this.events.length;
   }
 
   /**
-   * Drops expired events from memory and rewrites the file without them (aside, then renamed, after any
-   * append in progress). Resolves to the number dropped.
+   * Drops expired events from memory and rewrites the file without them (aside, then renamed, in turn with
+   * the appends). Resolves to the number dropped.
    */
   async compact(): Promise<number> {
     const cutoff = this.cutoff();
@@ -97,48 +159,90 @@ export class EventArchive {
     this.events = this.events.filter((e) => e.receivedAt >= cutoff);
     const dropped = before - this.events.length;
     const file = this.file;
-    if (!file || dropped === 0) return dropped;
-    // Memory holds every buffered line too: the rewrite includes them, so the buffer is done.
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.pending = [];
-    const content = this.serialise(this.events);
-    this.flushing = this.flushing.then(async () => {
-      const temporary = `${file}.tmp`;
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temporary, content);
-      await rename(temporary, file);
+    if (!file || dropped === 0 || this.closed) return dropped;
+    this.io = this.io.then(async () => {
+      // Taken together, before any await: the rewrite holds exactly the lines waiting now (memory has
+      // them), and what is appended meanwhile goes to the next write.
+      const content = this.serialise();
+      const { waiters } = this.takePending();
+      try {
+        await this.closeHandle();
+        const temporary = `${file}.tmp`;
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(temporary, content, { flush: true });
+        await rename(temporary, file);
+        syncDirectory(file);
+        for (const waiter of waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(error);
+      }
     });
-    await this.flushing;
+    await this.io;
     return dropped;
   }
 
-  /** Writes what is still buffered; call before stopping. */
+  /** Resolves once everything appended so far is durable. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const file = this.file;
-    if (!file || this.pending.length === 0) return this.flushing;
-    const lines = `${this.pending.join('\n')}\n`;
-    this.pending = [];
-    this.flushing = this.flushing.then(async () => {
-      await mkdir(path.dirname(file), { recursive: true });
-      await appendFile(file, lines);
-    });
-    return this.flushing;
+    await this.io;
   }
 
-  /** Flushes and stops the periodic compaction. */
+  /** Writes what is pending, stops the periodic compaction and closes the file. */
   async close(): Promise<void> {
     if (this.compactTimer) clearInterval(this.compactTimer);
-    await this.flush();
+    await this.io;
+    this.closed = true;
+    await this.closeHandle();
+  }
+
+  private async writePending(): Promise<void> {
+    const { lines, waiters } = this.takePending();
+    if (lines === '') return;
+    try {
+      const handle = await this.openHandle();
+      await handle.appendFile(lines);
+      await handle.datasync();
+      for (const waiter of waiters) waiter.resolve();
+    } catch (error) {
+      for (const waiter of waiters) waiter.reject(error);
+    }
+  }
+
+  private takePending(): { lines: string; waiters: Waiter[] } {
+    this.writeScheduled = false;
+    const taken = { lines: this.pendingLines.join(''), waiters: this.pendingWaiters };
+    this.pendingWaiters = [];
+    this.pendingLines = [];
+    return taken;
+  }
+
+  private async openHandle(): Promise<FileHandle> {
+    if (this.handle) return this.handle;
+    const file = this.file as string;
+    await mkdir(path.dirname(file), { recursive: true });
+    const created = !existsSync(file);
+    this.handle = await open(file, 'a');
+    if (created) syncDirectory(file);
+    return this.handle;
+  }
+
+  private async closeHandle(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    await handle?.close();
+  }
+
+  private rewriteSync(file: string): void {
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, this.serialise(), { flush: true });
+    renameSync(temporary, file);
+    syncDirectory(file);
   }
 
   private cutoff(): number {
     return this.now() - this.retentionMs;
   }
 
-  private serialise(events: readonly ArchivedEvent[]): string {
-    return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+  private serialise(): string {
+    return this.events.map((e) => `${JSON.stringify(e)}\n`).join('');
   }
 }

@@ -10,6 +10,7 @@ import type { InvokeFunction } from '../shared/InvocationResult.ts';
 import { LOCAL_AWS_REGION } from '../shared/localNames.ts';
 import type { PendingDelivery } from '../work/PendingWorkStore.ts';
 import { ScheduledWork } from '../work/ScheduledWork.ts';
+import type { DeliveryLog } from './DeliveryLog.ts';
 import type { EventArchive } from './EventArchive.ts';
 import type { RetryPolicy } from './RetryPolicy.ts';
 import { failedMessageIds, subscriptionQueueBatch } from './subscriptionQueueMessage.ts';
@@ -23,6 +24,8 @@ export interface EventRouterOptions {
   readonly retryPolicy: RetryPolicy;
   readonly deadLetters: DeadLetterStore;
   readonly archive: EventArchive;
+  /** Where settled deliveries are recorded, so a start after a crash knows what is still undelivered. */
+  readonly deliveryLog?: DeliveryLog;
   /** Region of the local queue ARNs subscribers see. @default LOCAL_AWS_REGION */
   readonly region?: string;
 }
@@ -60,12 +63,31 @@ export class EventRouter {
     this.rules = options.rules.map((rule) => ({ rule, matches: compileEventPattern(rule.pattern) }));
   }
 
-  /** Accepts events from PutEvents: archived at once, delivered in the background. */
-  put(events: readonly BusEvent[], receivedAt = Date.now()): void {
-    for (const event of events) {
-      this.options.archive.record(event, receivedAt);
-      this.route(event, receivedAt);
+  /**
+   * Accepts events from PutEvents: archived and routed at once (deliveries start in the background); the
+   * promise resolves once the archive holds them durably — only then may PutEvents acknowledge them.
+   */
+  put(events: readonly BusEvent[], receivedAt = Date.now()): Promise<void> {
+    const durable = this.options.archive.append(events, receivedAt);
+    for (const event of events) this.route(event, receivedAt);
+    return durable;
+  }
+
+  /**
+   * Delivers, after a crash, the archived events received after the mark `since` (see {@link DeliveryLog})
+   * to every rule whose delivery is not settled: what the bus had acknowledged is never lost. Returns the
+   * number of deliveries scheduled.
+   */
+  recoverUndelivered(since: string | null): number {
+    let scheduled = 0;
+    for (const { event, receivedAt } of this.options.archive.after(since)) {
+      for (const { rule, matches } of this.rules) {
+        if (!matches(event) || this.options.deliveryLog?.isSettled(event.id, rule.id)) continue;
+        this.work.schedule({ rule, event, receivedAt, attempt: 1 });
+        scheduled++;
+      }
     }
+    return scheduled;
   }
 
   /** The rules whose pattern matches an event. */
@@ -104,9 +126,10 @@ export class EventRouter {
     return window.length;
   }
 
-  /** Schedules the deliveries a previous stop left undone. */
+  /** Schedules the deliveries a previous stop left undone (but those settled since, before a crash). */
   resume(pending: readonly PendingDelivery[]): void {
     for (const delivery of pending) {
+      if (this.options.deliveryLog?.isSettled(delivery.event.id, delivery.ruleId)) continue;
       const compiled = this.rules.find((r) => r.rule.id === delivery.ruleId);
       if (compiled) {
         this.work.schedule({ ...delivery, rule: compiled.rule });
@@ -166,7 +189,10 @@ export class EventRouter {
     });
     const invoked = await this.options.invoke(delivery.rule.functionId, batch);
     const reported = invoked.ok ? failedMessageIds(invoked.result) : [];
-    if (invoked.ok && reported.length === 0) return;
+    if (invoked.ok && reported.length === 0) {
+      this.options.deliveryLog?.settle(delivery.event.id, delivery.rule.id);
+      return;
+    }
     const result = invoked.ok
       ? {
           errorType: BATCH_ITEM_FAILURE,
@@ -198,5 +224,7 @@ export class EventRouter {
       exhaustedRetryCondition: decision.condition,
       retryAttempts: delivery.attempt - 1,
     });
+    // Kept by the dead-letter store now, whence a redrive delivers it.
+    this.options.deliveryLog?.settle(delivery.event.id, delivery.rule.id);
   }
 }
