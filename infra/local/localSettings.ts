@@ -14,6 +14,8 @@ export interface LocalSettings {
   readonly dataDir: string;
   /** Days the event archive keeps events for replay. */
   readonly archiveRetentionDays: number;
+  /** Folder of the modules to run, when not the repository's `functions/`. */
+  readonly functionsDir?: string;
 }
 
 export const SETTING_VARIABLES = {
@@ -23,6 +25,7 @@ export const SETTING_VARIABLES = {
   dynamodb: LOCAL_PLATFORM_ENV.dynamoDbPort,
   dataDir: LOCAL_PLATFORM_ENV.dataDir,
   archiveRetentionDays: LOCAL_PLATFORM_ENV.archiveRetentionDays,
+  functionsDir: LOCAL_PLATFORM_ENV.functionsDir,
 } as const;
 
 /** Thrown when a setting's variable holds something unusable; the message names the variable. */
@@ -55,23 +58,27 @@ const positiveNumber = (env: NodeJS.ProcessEnv, variable: string, fallback: numb
 };
 
 /**
- * Reads the settings from the environment; defaults 3000, 3001, 4010, 8000, `.soleil/` under `cwd` and an
- * archive kept 7 days.
+ * Reads the settings from the environment; defaults 3000, 3001, 4010, 8000, `.soleil/` under `cwd`, an
+ * archive kept 7 days and the repository's modules.
  */
 export const readLocalSettings = (
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
-): LocalSettings => ({
-  ports: {
-    http: port(env, SETTING_VARIABLES.http, 3000),
-    ws: port(env, SETTING_VARIABLES.ws, 3001),
-    aws: port(env, SETTING_VARIABLES.aws, DEFAULT_AWS_PORT),
-    dynamodb: port(env, SETTING_VARIABLES.dynamodb, 8000),
-  },
-  dataDir: path.resolve(cwd, env[SETTING_VARIABLES.dataDir] || '.soleil'),
-  archiveRetentionDays: positiveNumber(
-    env,
-    SETTING_VARIABLES.archiveRetentionDays,
-    DEFAULT_ARCHIVE_RETENTION_DAYS,
-  ),
-});
+): LocalSettings => {
+  const functionsDir = env[SETTING_VARIABLES.functionsDir];
+  return {
+    ports: {
+      http: port(env, SETTING_VARIABLES.http, 3000),
+      ws: port(env, SETTING_VARIABLES.ws, 3001),
+      aws: port(env, SETTING_VARIABLES.aws, DEFAULT_AWS_PORT),
+      dynamodb: port(env, SETTING_VARIABLES.dynamodb, 8000),
+    },
+    dataDir: path.resolve(cwd, env[SETTING_VARIABLES.dataDir] || '.soleil'),
+    archiveRetentionDays: positiveNumber(
+      env,
+      SETTING_VARIABLES.archiveRetentionDays,
+      DEFAULT_ARCHIVE_RETENTION_DAYS,
+    ),
+    ...(functionsDir ? { functionsDir: path.resolve(cwd, functionsDir) } : {}),
+  };
+};

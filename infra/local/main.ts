@@ -72,6 +72,7 @@ const main = async (): Promise<void> => {
       ports: settings.ports,
       dataDir: settings.dataDir,
       archiveRetentionDays: settings.archiveRetentionDays,
+      ...(settings.functionsDir ? { functionsDir: settings.functionsDir } : {}),
     });
   } catch (error) {
     console.error(`SOLEil could not start: ${(error as Error).message}`);

@@ -7,7 +7,9 @@ import { DynamoDbServiceCatalogStore } from '../../shared/runtime/catalog/Dynamo
 import { LocalAwsEndpoint } from './aws/LocalAwsEndpoint.ts';
 import { DeadLetterStore } from './deadLetters/DeadLetterStore.ts';
 import { createModelTables } from './dynamodb/createModelTables.ts';
-import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/startDynamoDbLocal.ts';
+import { DynamoDbLocalSupervisor } from './dynamodb/DynamoDbLocalSupervisor.ts';
+import { DYNAMODB_PID_FILE, reapOrphanedDynamoDbLocal } from './dynamodb/dynamoDbPidFile.ts';
+import { DeliveryLog } from './events/DeliveryLog.ts';
 import { EventArchive } from './events/EventArchive.ts';
 import { EventRouter } from './events/EventRouter.ts';
 import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
@@ -88,6 +90,8 @@ export interface EmbeddedPlatform {
     readonly dynamodb: string;
   };
   readonly model: PlatformModel;
+  /** DynamoDB Local under supervision (restarted on the same port and data when its JVM dies). */
+  readonly dynamodb: DynamoDbLocalSupervisor;
   readonly invoke: InvokeFunction;
   readonly runner: FunctionRunner;
   readonly router: EventRouter;
@@ -135,16 +139,25 @@ const stopAll = async (steps: readonly (() => unknown)[]): Promise<void> => {
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<EmbeddedPlatform> => {
   const startedAt = Date.now();
   const log = options.log ?? ((line: string) => console.warn(line));
-  const ports = await resolvePorts(options);
   const dataDir = options.dataDir === undefined ? readLocalSettings().dataDir : options.dataDir;
   if (dataDir) ensurePrivateFolder(dataDir);
   const functionsDir = options.functionsDir ?? path.join(repositoryRoot(), 'functions');
 
+  // A DynamoDB Local that a killed run left behind would hold its port: stopped first.
+  if (dataDir) {
+    const reaped = await reapOrphanedDynamoDbLocal(path.join(dataDir, DYNAMODB_PID_FILE));
+    if (reaped !== undefined)
+      log(`[dynamodb] stopped DynamoDB Local (pid ${reaped}) left running by a previous run`);
+  }
+  const ports = await resolvePorts(options);
   // The JVM takes longest to start: load the model meanwhile.
   const [dynamo, model] = await Promise.all([
-    startDynamoDbLocal({
+    DynamoDbLocalSupervisor.start({
       ...(ports.dynamodb !== 0 ? { port: ports.dynamodb } : {}),
-      ...(dataDir ? { dataDir: path.join(dataDir, 'dynamodb') } : {}),
+      ...(dataDir
+        ? { dataDir: path.join(dataDir, 'dynamodb'), pidFile: path.join(dataDir, DYNAMODB_PID_FILE) }
+        : {}),
+      log,
     }),
     options.model ? Promise.resolve(options.model) : loadPlatformModel(functionsDir),
   ]);
@@ -160,7 +173,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
 interface ComposeInput {
   readonly options: StartPlatformOptions;
   readonly model: PlatformModel;
-  readonly dynamo: DynamoDbLocal;
+  readonly dynamo: DynamoDbLocalSupervisor;
   readonly ports: { http: number; ws: number; aws: number };
   readonly dataDir: string | null;
   readonly functionsDir: string;
@@ -188,10 +201,16 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     credentials: LOCAL_AWS_CREDENTIALS,
   });
   cleanups.push(() => dynamoClient.destroy());
-  await createModelTables(dynamoClient, model);
-  await new DynamoDbServiceCatalogStore(dynamoClient, LOCAL_NAMES.catalogTableName).replaceAll(
-    catalogEntriesFromModel(model, (functionId) => functionId),
-  );
+  // Tables and catalog, at start and after each restart of DynamoDB Local (in memory it comes back empty;
+  // on disk this finds everything there and changes nothing).
+  const provision = async (): Promise<void> => {
+    await createModelTables(dynamoClient, model);
+    await new DynamoDbServiceCatalogStore(dynamoClient, LOCAL_NAMES.catalogTableName).replaceAll(
+      catalogEntriesFromModel(model, (functionId) => functionId),
+    );
+  };
+  await provision();
+  dynamo.afterEachRestart(provision);
 
   // The runner needs the endpoint's URL and the endpoint invokes through the runner: bind late.
   let runner: FunctionRunner | undefined;
@@ -210,12 +229,14 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     ...(options.archiveRetentionDays !== undefined ? { retentionDays: options.archiveRetentionDays } : {}),
   });
   const pendingWork = new PendingWorkStore(dataDir ? path.join(dataDir, 'pending.json') : undefined);
+  const deliveryLog = new DeliveryLog(dataDir ? path.join(dataDir, 'deliveries.jsonl') : undefined);
   const router = new EventRouter({
     rules: model.rules,
     invoke,
     retryPolicy: new RetryPolicy(options.retry),
     deadLetters,
     archive,
+    deliveryLog,
   });
   const asyncInvocations = new AsyncInvocations({
     invoke,
@@ -245,6 +266,7 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     },
     admin: { router, deadLetters, asyncInvocations },
     connections: () => webSocket,
+    log,
   });
   // Saved once the endpoint is closed (this runs after its stop): events put during the drain are included,
   // in the pending work and in the archive.
@@ -258,6 +280,8 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
       );
     }
     await archive.close();
+    // Everything archived is now delivered or saved above: the next start needs no recovery before here.
+    await deliveryLog.restart(archive.lastId);
   });
   const aws = await endpoint.start(ports.aws);
   cleanups.push(() => endpoint.stop());
@@ -327,6 +351,19 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
         `${previous.asyncInvocations.length} async invocations left by the last stop`,
     );
   }
+  // Then what a run that ended without stopping (a crash, a kill -9) had acknowledged but not delivered.
+  const since = deliveryLog.since;
+  if (since === undefined) {
+    // No log yet (a new data dir, or one from before the log existed): it starts here.
+    await deliveryLog.restart(archive.lastId);
+  } else {
+    const recovered = router.recoverUndelivered(since);
+    if (recovered > 0) {
+      log(
+        `[events] delivering ${recovered} deliveries of events the last run acknowledged but did not deliver`,
+      );
+    }
+  }
 
   // Stop in reverse: edges first, then the bus, the functions, and DynamoDB Local last.
   const stopSteps = [...cleanups].reverse();
@@ -339,6 +376,7 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
       dynamodb: dynamo.endpoint,
     },
     model,
+    dynamodb: dynamo,
     invoke,
     runner,
     router,

@@ -83,6 +83,7 @@ export const LOCAL_PLATFORM_ENV = {
   dynamoDbPort: 'SOLEIL_DYNAMODB_PORT',
   dataDir: 'SOLEIL_DATA_DIR',
   archiveRetentionDays: 'SOLEIL_ARCHIVE_RETENTION_DAYS',
+  functionsDir: 'SOLEIL_FUNCTIONS_DIR',
 } as const;
 
 const OWNED_NAMES: ReadonlySet<string> = new Set([

@@ -20,10 +20,16 @@ describe('readLocalSettings', () => {
   });
 
   it('reads SOLEIL_* variables and names the variable of a bad value', () => {
-    const env = { SOLEIL_HTTP_PORT: '8080', SOLEIL_DATA_DIR: '/data/soleil', SOLEIL_AWS_PORT: '0' };
+    const env = {
+      SOLEIL_HTTP_PORT: '8080',
+      SOLEIL_DATA_DIR: '/data/soleil',
+      SOLEIL_AWS_PORT: '0',
+      SOLEIL_FUNCTIONS_DIR: 'other/functions',
+    };
     expect(readLocalSettings(env, '/repo')).toMatchObject({
       ports: { http: 8080, aws: 0 },
       dataDir: '/data/soleil',
+      functionsDir: '/repo/other/functions',
     });
     expect(() => readLocalSettings({ SOLEIL_WS_PORT: 'abc' })).toThrow(InvalidLocalSettingError);
     expect(() => readLocalSettings({ SOLEIL_WS_PORT: 'abc' })).toThrow(/SOLEIL_WS_PORT=abc/);
