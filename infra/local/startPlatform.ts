@@ -11,6 +11,8 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/startDynamoDb
 import { EventArchive } from './events/EventArchive.ts';
 import { EventRouter } from './events/EventRouter.ts';
 import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
+import { FolderTriggerRunner } from './folders/FolderTriggerRunner.ts';
+import { resolveFolderTriggerRoots } from './folders/resolveFolderTriggerRoots.ts';
 import { AsyncInvocations } from './functions/AsyncInvocations.ts';
 import { FunctionRunner } from './functions/FunctionRunner.ts';
 import { HttpApiServer } from './http/HttpApiServer.ts';
@@ -97,6 +99,10 @@ export interface EmbeddedPlatform {
   /** Work the last stop left undone (read at start, rewritten by `stop()`). */
   readonly pendingWork: PendingWorkStore;
   readonly schedules: ScheduleRunner;
+  /** The folder triggers' watchers (`folderTriggers` in manifests). */
+  readonly folderTriggers: FolderTriggerRunner;
+  /** Each folder trigger's root folder, by model id (`<module>-<trigger id>`). */
+  readonly folderRoots: Readonly<Record<string, string>>;
   /** Milliseconds from the call to ready. */
   readonly startupMs: number;
   /** Stops everything it started, DynamoDB Local's JVM included. */
@@ -262,8 +268,15 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   const aws = await endpoint.start(ports.aws);
   cleanups.push(() => endpoint.stop());
 
+  const folderRoots = await resolveFolderTriggerRoots(model, {
+    dataDir,
+    env: { ...process.env, ...options.extraEnv },
+  });
+  cleanups.push(() => folderRoots.cleanup());
+
   const baseDir = options.functionsDir ? path.dirname(options.functionsDir) : repositoryRoot();
   runner = new FunctionRunner({
+    configValues: folderRoots.configValues,
     model,
     endpoints: { dynamodb: dynamo.endpoint, aws: aws.url },
     baseDir,
@@ -317,6 +330,15 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   if (options.schedules ?? true) schedules.start({ runNow: options.runSchedulesAtStart ?? true });
   cleanups.push(() => schedules.stop());
 
+  const folderTriggers = new FolderTriggerRunner({
+    triggers: folderRoots.triggers,
+    invoke,
+    onFailure: (id, folder, type, message) =>
+      log(`[folders] ${id} on "${folder}" failed: ${type}: ${message}`),
+  });
+  await folderTriggers.start();
+  cleanups.push(() => folderTriggers.stop());
+
   // What the previous run could not finish goes first, now that everything it needs runs.
   const previous = pendingWork.load();
   router.resume(previous.deliveries);
@@ -347,6 +369,8 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     asyncInvocations,
     pendingWork,
     schedules,
+    folderTriggers,
+    folderRoots: Object.fromEntries(folderRoots.triggers.map((t) => [t.trigger.id, t.rootDir])),
     startupMs: Date.now() - input.startedAt,
     stop: () => {
       stopping ??= stopAll(stopSteps);

@@ -104,8 +104,7 @@ const watchPerDirectory = async (
       if (!watched.has(dir) && add(dir, info.ino)) started.push(toRelative(root, dir));
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
-        if (entry.isDirectory() && !isTransientFileName(entry.name))
-          pending.push(path.join(dir, entry.name));
+        if (entry.isDirectory() && !isTransientFileName(entry.name)) pending.push(path.join(dir, entry.name));
       }
     }
     return started;

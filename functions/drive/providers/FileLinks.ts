@@ -13,9 +13,5 @@ export interface FileLink {
  * request for that content, and the link is a presigned GET.
  */
 export interface FileLinks {
-  linkTo(
-    bandId: string,
-    entry: LibraryEntry,
-    readSource: () => Promise<LibraryDownload>,
-  ): Promise<FileLink>;
+  linkTo(bandId: string, entry: LibraryEntry, readSource: () => Promise<LibraryDownload>): Promise<FileLink>;
 }

@@ -124,7 +124,9 @@ export class DynamoDbLibraryStore implements LibraryStore {
         }),
       ),
       ...chunk.deletes.map(
-        (fileId): TransactWriteItem => ({ Delete: { TableName: this.tables.library, Key: { bandId, fileId } } }),
+        (fileId): TransactWriteItem => ({
+          Delete: { TableName: this.tables.library, Key: { bandId, fileId } },
+        }),
       ),
       ...outboxPuts(this.tables.outbox, chunk.events),
     ];

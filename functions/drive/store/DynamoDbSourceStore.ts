@@ -47,7 +47,9 @@ export class DynamoDbSourceStore implements SourceStore {
     const sources: SourceRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(new ScanCommand({ TableName: this.tableName, ExclusiveStartKey: start }));
+      const page = await this.doc.send(
+        new ScanCommand({ TableName: this.tableName, ExclusiveStartKey: start }),
+      );
       for (const item of page.Items ?? []) sources.push(toSource(item));
       start = page.LastEvaluatedKey;
     } while (start !== undefined);

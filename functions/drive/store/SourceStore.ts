@@ -8,7 +8,12 @@ export interface SourceStore {
   /** Records a new band's source; `false` when it already exists (a redelivered `auth.band_created`). */
   create(record: SourceRecord): Promise<boolean>;
   /** Binds (or rebinds) the band's Google Drive folder. */
-  bind(bandId: string, sourceFolderId: string | null, boundBy: string, boundAt: string): Promise<SourceRecord>;
+  bind(
+    bandId: string,
+    sourceFolderId: string | null,
+    boundBy: string,
+    boundAt: string,
+  ): Promise<SourceRecord>;
   /** Takes the band's sync lease unless another live sync holds it. */
   acquireLease(bandId: string, syncId: string, now: string, until: string): Promise<boolean>;
   /** Records a failed sync and releases its lease (a no-op if the lease moved on). */

@@ -16,7 +16,9 @@ export const bindSource = async (
     throw new BadRequestError('Name the shared Google Drive folder: {"folderId": "<id>"}');
   }
   if (provider === 'folder' && request.folderId !== null) {
-    throw new BadRequestError('This platform keeps each band’s library in its own folder: send {} to bind it');
+    throw new BadRequestError(
+      'This platform keeps each band’s library in its own folder: send {} to bind it',
+    );
   }
   await deps.provisioning.prepare(request.bandId);
   const source = await deps.sources.bind(

@@ -78,7 +78,12 @@ export const syncLibrary = async (
     const chunks: LibraryDiffChunk[] = chunkLibraryDiff(diff, SYNC_CHUNK_CAPACITY);
     if (chunks.length === 0) chunks.push({ events: [], writes: [], deletes: [] });
 
-    const outcome: SyncOutcome = { syncId, at: started.toISOString(), trigger: request.trigger, ...diff.counts };
+    const outcome: SyncOutcome = {
+      syncId,
+      at: started.toISOString(),
+      trigger: request.trigger,
+      ...diff.counts,
+    };
     const fileCount = diff.state.filter((entry) => entry.kind === 'file').length;
     for (const [index, chunk] of chunks.entries()) {
       const first = index === 0;
