@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadPlatformModel, repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
@@ -5,6 +7,7 @@ import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts'
 import { catalogEntriesFromModel } from '../../shared/runtime/catalog/catalogEntriesFromModel.ts';
 import { DynamoDbServiceCatalogStore } from '../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
 import { LocalAwsEndpoint } from './aws/LocalAwsEndpoint.ts';
+import { S3ObjectStore } from './aws/S3ObjectStore.ts';
 import { DeadLetterStore } from './deadLetters/DeadLetterStore.ts';
 import { createModelTables } from './dynamodb/createModelTables.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/startDynamoDbLocal.ts';
@@ -231,6 +234,9 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
       log(`[lambda] async invocation of ${id} failed (attempt ${attempt} of 3): ${type}: ${message}`),
   });
 
+  // Bucket objects live in the data folder; without one (tests), in a temporary folder removed at stop.
+  const s3Root = dataDir ? path.join(dataDir, 's3') : await mkdtemp(path.join(tmpdir(), 'soleil-s3-'));
+  if (!dataDir) cleanups.push(() => rm(s3Root, { recursive: true, force: true }));
   let webSocket: WebSocketApiServer | undefined;
   const endpoint = new LocalAwsEndpoint({
     eventBridge: {
@@ -251,6 +257,10 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     },
     admin: { router, deadLetters, asyncInvocations },
     connections: () => webSocket,
+    s3: {
+      store: new S3ObjectStore(s3Root),
+      buckets: (model.buckets ?? []).map((b) => LOCAL_NAMES.bucketName(b.id)),
+    },
   });
   // Saved once the endpoint is closed (this runs after its stop): events put during the drain are included,
   // in the pending work and in the archive.

@@ -62,7 +62,15 @@ export const driveDependencies = dependencyContainer<DriveWiring>({
       outbox: runtimeConfig.outboxTable(),
     }),
   links: () =>
-    new S3FileLinks(new S3Client({ forcePathStyle: true }), runtimeConfig.bucket(FILE_CACHE_BUCKET)),
+    new S3FileLinks(
+      new S3Client({
+        forcePathStyle: true,
+        // Plain bodies: the embedded platform's S3 does not read aws-chunked uploads, and the cache needs no
+        // checksum beyond S3's own.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+      }),
+      runtimeConfig.bucket(FILE_CACHE_BUCKET),
+    ),
   outbox: (d) => createOutbox({ client: d.client }),
   now: () => () => new Date(),
 });

@@ -10,6 +10,7 @@ import { foreignCallerReason } from './foreignCallerReason.ts';
 import { readBody, sendAwsError } from './httpExchange.ts';
 import { LAMBDA_INVOKE_PATH, LambdaApi, type LambdaApiOptions } from './lambdaApi.ts';
 import { SigV4Verifier } from './SigV4Verifier.ts';
+import { S3Api, type S3ApiOptions } from './s3Api.ts';
 
 /** Default port of the local AWS endpoint (`SOLEIL_AWS_PORT`). */
 export const DEFAULT_AWS_PORT = 4010;
@@ -22,13 +23,16 @@ export interface LocalAwsEndpointOptions {
   readonly connections: () => ConnectionRegistry | undefined;
   /** The credentials requests must be signed with (SigV4). @default LOCAL_AWS_CREDENTIALS */
   readonly credentials?: AwsCredentialIdentity;
+  /** The S3 subset on the model's buckets; absent: no bucket is served. */
+  readonly s3?: S3ApiOptions;
 }
 
 const EVENTBRIDGE_TARGET = /^AWSEvents\.(\w+)$/;
 
 /**
  * One HTTP server that the real AWS SDK v3 clients and the AWS CLI talk to instead of AWS: EventBridge
- * (JSON 1.1 on `/`), Lambda Invoke, API Gateway `@connections`, plus local admin routes under `/_soleil/`.
+ * (JSON 1.1 on `/`), Lambda Invoke, API Gateway `@connections`, S3 objects of the model's
+ * buckets (header-signed calls and presigned download links), plus local admin routes under `/_soleil/`.
  * As AWS does before IAM, it answers only requests signed (SigV4, header or presigned query) with the local
  * credentials; and only AWS clients of this machine: a loopback `Host`, no `Origin` (see
  * {@link foreignCallerReason}). Lambda Invoke runs a function with no authorizer in front, so this is what
@@ -41,6 +45,7 @@ export class LocalAwsEndpoint {
   private readonly connections: ConnectionsApi;
   private readonly admin: AdminApi;
   private readonly signatures: SigV4Verifier;
+  private readonly s3: S3Api | null;
 
   constructor(options: LocalAwsEndpointOptions) {
     this.signatures = new SigV4Verifier({ credentials: options.credentials ?? LOCAL_AWS_CREDENTIALS });
@@ -48,6 +53,7 @@ export class LocalAwsEndpoint {
     this.lambda = new LambdaApi(options.lambda);
     this.connections = new ConnectionsApi(options.connections);
     this.admin = new AdminApi(options.admin);
+    this.s3 = options.s3 ? new S3Api(options.s3) : null;
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendAwsError(res, 500, 'InternalFailure', (error as Error).message);
@@ -121,6 +127,10 @@ export class LocalAwsEndpoint {
     }
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
       this.admin.handle(method, url, body, res);
+      return;
+    }
+    if (this.s3?.handles(url)) {
+      await this.s3.handle({ method, url, headers: req.headers, body }, res);
       return;
     }
     sendAwsError(
