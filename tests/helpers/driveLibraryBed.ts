@@ -99,6 +99,8 @@ export const driveEventsOf = (platform: EmbeddedPlatform, bandId: string): Drive
 export const dropPdfs = async (bandDir: string, count: number, prefix = 'Song'): Promise<string[]> => {
   await mkdir(bandDir, { recursive: true });
   const names = Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(3, '0')}_Bb.pdf`);
-  await Promise.all(names.map((name, i) => writeFile(path.join(bandDir, name), `%PDF-1.4 chart ${prefix} ${i}\n`)));
+  await Promise.all(
+    names.map((name, i) => writeFile(path.join(bandDir, name), `%PDF-1.4 chart ${prefix} ${i}\n`)),
+  );
   return names;
 };

@@ -154,7 +154,10 @@ describe('auth outbox: a bus outage loses no event and fails no request (DynamoD
 
     const waiting = await outbox();
     const summary = waiting
-      .map((e) => `${e.name}:${String(e.data.change ?? e.data.reason ?? (e.name === 'auth.band_created' ? e.data.name : ''))}`)
+      .map(
+        (e) =>
+          `${e.name}:${String(e.data.change ?? e.data.reason ?? (e.name === 'auth.band_created' ? e.data.name : ''))}`,
+      )
       .sort();
     expect(summary).toEqual(
       [

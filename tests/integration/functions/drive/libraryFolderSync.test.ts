@@ -45,7 +45,8 @@ beforeAll(async () => {
   bandDir = path.join(platform.folderRoots['drive-libraryFolders'] ?? '', leader.bandId);
   // auth.band_created → drive records the source and creates the band's folder.
   await eventually(
-    async () => (await driveCall(platform, leader, 'GET', `/api/drive/bands/${leader.bandId}/source`)).status === 200,
+    async () =>
+      (await driveCall(platform, leader, 'GET', `/api/drive/bands/${leader.bandId}/source`)).status === 200,
     'the band’s library',
   );
 }, 120_000);
@@ -59,7 +60,12 @@ describe('a band library folder on the embedded platform', () => {
   it('binds the band’s own folder at creation and shows its status', async () => {
     const response = await driveCall(platform, leader, 'GET', `/api/drive/bands/${leader.bandId}/source`);
     const status = (await response.json()) as Record<string, unknown>;
-    expect(status).toMatchObject({ provider: 'folder', bound: true, serviceAccountEmail: null, lastError: null });
+    expect(status).toMatchObject({
+      provider: 'folder',
+      bound: true,
+      serviceAccountEmail: null,
+      lastError: null,
+    });
   });
 
   it('publishes one drive.file_added per PDF dropped into the folder (50)', async () => {
@@ -110,10 +116,11 @@ describe('a band library folder on the embedded platform', () => {
     await unlink(path.join(bandDir, 'Song011_Bb.pdf'));
     await eventually(async () => named('drive.file_removed').length === 2, 'the deletion');
     await platform.folderTriggers.idle();
-    expect(named('drive.file_removed').map((e) => e.data.name).sort()).toEqual([
-      'Song010_Bb.pdf',
-      'Song011_Bb.pdf',
-    ]);
+    expect(
+      named('drive.file_removed')
+        .map((e) => e.data.name)
+        .sort(),
+    ).toEqual(['Song010_Bb.pdf', 'Song011_Bb.pdf']);
     // No event twice: one addition per file ever added, the two changes only.
     const added = named('drive.file_added').map((e) => fileOf(e).name);
     expect(new Set(added).size).toBe(added.length);

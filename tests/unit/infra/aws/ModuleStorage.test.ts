@@ -28,7 +28,8 @@ const statementsOf = (module: string): Record<string, Cfn>[] =>
   ofType('AWS::IAM::Policy')
     .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`Module${module}Role`))
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Record<string, Cfn>[]);
-const actionsOf = (statements: Record<string, Cfn>[]): string[] => statements.flatMap((s) => [s.Action].flat());
+const actionsOf = (statements: Record<string, Cfn>[]): string[] =>
+  statements.flatMap((s) => [s.Action].flat());
 
 beforeAll(async () => {
   model = modelOf(withStorage(await fixtureManifests()));
@@ -40,10 +41,12 @@ describe('module buckets', () => {
   it('renders an encrypted, private, TLS-only bucket whose objects expire', () => {
     const buckets = ofType('AWS::S3::Bucket');
     expect(buckets).toHaveLength(1);
-    const props = buckets[0]?.[1].Properties;
-    expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({
-      SSEAlgorithm: 'AES256',
-    });
+    const props: Cfn = buckets[0]?.[1].Properties;
+    expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual(
+      {
+        SSEAlgorithm: 'AES256',
+      },
+    );
     expect(props.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -74,7 +77,7 @@ describe('module secrets', () => {
   it('creates the secret empty and names it in the outputs', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(1);
-    const props = secrets[0]?.[1].Properties;
+    const props: Cfn = secrets[0]?.[1].Properties;
     expect(props.GenerateSecretString).toBeUndefined();
     expect(props.SecretString).toBeUndefined();
     const outputs = Object.values(synth.template.toJSON().Outputs as Record<string, Cfn>);
@@ -91,9 +94,9 @@ describe('least privilege', () => {
     expect(sync).toContain('secretsmanager:GetSecretValue');
     expect(sync).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 's3:DeleteObject*']));
     expect(sync).not.toContain('s3:*');
-    expect(sync.filter((a) => a.startsWith('secretsmanager:')).every((a) => !/Put|Update|Delete|\*/.test(a))).toBe(
-      true,
-    );
+    expect(
+      sync.filter((a) => a.startsWith('secretsmanager:')).every((a) => !/Put|Update|Delete|\*/.test(a)),
+    ).toBe(true);
     const auth = actionsOf(statementsOf('auth'));
     expect(auth.some((a) => a.startsWith('s3:') || a.startsWith('secretsmanager:'))).toBe(false);
   });
