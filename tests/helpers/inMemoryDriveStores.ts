@@ -1,11 +1,11 @@
-import type { EventToPublish, Publisher } from '../../shared/runtime/events/PublisherTypes.ts';
-import { type Outbox, outboxOver } from '../../shared/runtime/outbox/Outbox.ts';
-import type { OutboxEvent } from '../../shared/runtime/outbox/OutboxEvent.ts';
 import { SyncInProgressError } from '../../functions/drive/domain/driveErrors.ts';
 import type { LibraryEntry } from '../../functions/drive/domain/libraryEntry.ts';
 import type { SourceRecord } from '../../functions/drive/domain/sourceRecord.ts';
 import type { LibraryCommit, LibraryPage, LibraryStore } from '../../functions/drive/store/LibraryStore.ts';
 import type { SourceStore } from '../../functions/drive/store/SourceStore.ts';
+import type { EventToPublish, Publisher } from '../../shared/runtime/events/PublisherTypes.ts';
+import { type Outbox, outboxOver } from '../../shared/runtime/outbox/Outbox.ts';
+import type { OutboxEvent } from '../../shared/runtime/outbox/OutboxEvent.ts';
 
 /** Sources in memory, with the DynamoDB store's conditions. */
 export class InMemorySourceStore implements SourceStore {
