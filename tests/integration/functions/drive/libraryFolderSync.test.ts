@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
 import {
@@ -142,4 +143,92 @@ describe('a band library folder on the embedded platform', () => {
     const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
     expect(bytes.equals(await readFile(path.join(bandDir, 'Song020_Bb.pdf')))).toBe(true);
   }, 60_000);
+
+  it('refuses other bands’ files (403/404), unknown ids (404) and ids that try to leave the library (400)', async () => {
+    const file = named('drive.file_added').find((e) => fileOf(e).name === 'Song021_Bb.pdf');
+    const fileId = file ? fileOf(file).fileId : '';
+    const stranger = await createBandAsLeader(platform, 'stranger@library.example');
+    const download = (session: BandSession, bandId: string, id: string) =>
+      driveCall(platform, session, 'GET', `/api/drive/bands/${bandId}/files/${id}/download`);
+    // Not a member of the band: refused before anything is looked up.
+    expect((await download(stranger, leader.bandId, fileId)).status).toBe(403);
+    // Their own band, another band's file id: not in their library.
+    await eventually(
+      async () =>
+        (await driveCall(platform, stranger, 'GET', `/api/drive/bands/${stranger.bandId}/source`)).status ===
+        200,
+      'the stranger’s library',
+    );
+    expect((await download(stranger, stranger.bandId, fileId)).status).toBe(404);
+    expect((await download(leader, leader.bandId, 'no-such-file')).status).toBe(404);
+    for (const id of ['..%2F..%2Fetc%2Fpasswd', '%2E%2E', '..', '.hidden', 'a%5Cb']) {
+      // `..` and `.` are resolved by the client before sending (then no route matches: API Gateway's 404).
+      const response = await download(leader, leader.bandId, id);
+      expect([400, 404]).toContain(response.status);
+    }
+    const traversal = await download(leader, leader.bandId, '..%2F..%2Fetc%2Fpasswd');
+    expect(traversal.status).toBe(400);
+    expect(traversal.headers.get('content-type')).toContain('application/problem+json');
+    // Members only for the status, leaders only for binding and syncing.
+    expect(
+      (await driveCall(platform, stranger, 'GET', `/api/drive/bands/${leader.bandId}/source`)).status,
+    ).toBe(403);
+    expect(
+      (await driveCall(platform, stranger, 'POST', `/api/drive/bands/${leader.bandId}/sync`)).status,
+    ).toBe(403);
+    expect(
+      (await driveCall(platform, stranger, 'PUT', `/api/drive/bands/${leader.bandId}/source`, {})).status,
+    ).toBe(403);
+    // The folder provider takes no Google folder id.
+    const wrongBinding = await driveCall(
+      platform,
+      leader,
+      'PUT',
+      `/api/drive/bands/${leader.bandId}/source`,
+      {
+        folderId: '1AbCdEfGhIjKlMnOp',
+      },
+    );
+    expect(wrongBinding.status).toBe(400);
+    const manual = await driveCall(platform, leader, 'POST', `/api/drive/bands/${leader.bandId}/sync`);
+    expect(manual.status).toBe(200);
+    expect(await manual.json()).toMatchObject({ trigger: 'manual', added: 0, changed: 0, removed: 0 });
+  }, 60_000);
+
+  it('answers 4xx problem+json, never 5xx, to malformed ids and bodies (fast-check)', async () => {
+    const segment = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('..', '.', '%2e%2e', '%00', 'a/b', '😀', ' '),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        segment,
+        segment,
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+        ),
+        async (bandSegment, fileSegment, body) => {
+          const band = encodeURIComponent(bandSegment) || '%20';
+          const fileSeg = encodeURIComponent(fileSegment) || '%20';
+          const responses = await Promise.all([
+            driveCall(platform, leader, 'GET', `/api/drive/bands/${band}/files/${fileSeg}/download`),
+            driveCall(platform, leader, 'GET', `/api/drive/bands/${band}/source`),
+            fetch(`${platform.urls.http}/api/drive/bands/${leader.bandId}/source`, {
+              method: 'PUT',
+              headers: { authorization: `Bearer ${leader.accessToken}`, 'content-type': 'application/json' },
+              body,
+            }),
+          ]);
+          for (const response of responses) {
+            await response.arrayBuffer();
+            if (response.status >= 500) throw new Error(`${response.url} answered ${response.status}`);
+          }
+          const put = responses[2];
+          if (put && put.status !== 200) expect(put.headers.get('content-type')).toContain('problem+json');
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
