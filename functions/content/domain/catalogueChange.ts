@@ -23,7 +23,13 @@ export type DriveChange =
 export type CatalogueDecision =
   | { readonly kind: 'ignore' }
   | { readonly kind: 'upsert'; readonly previous: CatalogueRecord | null; readonly next: CatalogueRecord }
-  | { readonly kind: 'remove'; readonly previous: CatalogueRecord | null; readonly stamp: ChangeStamp };
+  | {
+      readonly kind: 'remove';
+      readonly bandId: string;
+      readonly fileId: string;
+      readonly previous: CatalogueRecord | null;
+      readonly stamp: ChangeStamp;
+    };
 
 const stampOfChange = (change: DriveChange): ChangeStamp =>
   change.kind === 'upsert'
@@ -57,6 +63,8 @@ export const decideCatalogueChange = (stored: StoredFile | null, change: DriveCh
   const stamp = stampOfChange(change);
   if (stored && !isNewerChange(stamp, stampOf(stored))) return { kind: 'ignore' };
   const previous = stored?.state === 'present' ? stored.record : null;
-  if (change.kind === 'remove') return { kind: 'remove', previous, stamp };
+  if (change.kind === 'remove') {
+    return { kind: 'remove', bandId: change.bandId, fileId: change.fileId, previous, stamp };
+  }
   return { kind: 'upsert', previous, next: recordOf(change.bandId, change.file, stamp) };
 };
