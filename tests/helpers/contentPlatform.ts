@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_NAMES } from '../../infra/local/shared/localNames.ts';
+import type { EmbeddedPlatform } from '../../infra/local/startPlatform.ts';
 import type { Instrument } from '../../shared/contracts/bandVocabulary.ts';
 import type { LibraryFile } from '../../shared/contracts/events/driveEvents.ts';
-import { createPublisher, type Publisher } from '../../shared/runtime/index.ts';
-import { LOCAL_AWS_CREDENTIALS } from '../../infra/local/dynamodb/startDynamoDbLocal.ts';
-import type { EmbeddedPlatform } from '../../infra/local/startPlatform.ts';
-import { LOCAL_NAMES } from '../../infra/local/localNames.ts';
 import { repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
+import { createPublisher, type Publisher } from '../../shared/runtime/index.ts';
 
 /** The real auth, core and content modules beside a fixture drive (events and library_service only). */
 export const CONTENT_PLATFORM_FUNCTIONS = path.join(
