@@ -19,6 +19,7 @@ export default defineModule({
     'auth.user_logged_out',
     'auth.token_refreshed',
     'auth.permission_updated',
+    'auth.band_created',
   ],
   subscriptions: [],
   routes: [

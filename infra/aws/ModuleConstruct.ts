@@ -22,6 +22,7 @@ import { deployedFunctions } from './deployedFunctions.ts';
 import type { EventBusConstruct } from './EventBusConstruct.ts';
 import { toCdkEventPattern } from './eventPatternProps.ts';
 import { ModuleSigningKeys } from './ModuleSigningKeys.ts';
+import { ModuleStorage } from './ModuleStorage.ts';
 import { ModuleTables } from './ModuleTables.ts';
 import { PlatformFunction } from './PlatformFunction.ts';
 import type { ServiceCatalogConstruct } from './ServiceCatalogConstruct.ts';
@@ -119,6 +120,8 @@ export class ModuleConstruct extends Construct {
   readonly tables: ModuleTables;
   /** The module's KMS signing keys (none unless its manifest declares `signingKeys`). */
   readonly signingKeys: ModuleSigningKeys;
+  /** The module's buckets and secrets (none unless its manifest declares them). */
+  readonly storage: ModuleStorage;
   readonly rules: readonly RenderedRule[];
   readonly schedules: readonly RenderedSchedule[];
   /** Receives scheduled invocations that failed after Lambda's own retries; absent without schedules. */
@@ -149,6 +152,12 @@ export class ModuleConstruct extends Construct {
       ...(props.dataRemovalPolicy ? { removalPolicy: props.dataRemovalPolicy } : {}),
     });
     this.signingKeys.grantSign(this.role);
+    this.storage = new ModuleStorage(this, 'Storage', {
+      buckets: (model.buckets ?? []).filter((b) => b.module === module.name),
+      secrets: (model.secrets ?? []).filter((s) => s.module === module.name),
+      ...(props.dataRemovalPolicy ? { removalPolicy: props.dataRemovalPolicy } : {}),
+    });
+    this.storage.grantModule(this.role);
     props.eventBus.grantPutEventsFromSource(this.role, eventSource(module.name));
     props.catalog.grantRead(this.role);
 
@@ -171,6 +180,8 @@ export class ModuleConstruct extends Construct {
         configValue: (name, declared) => props.settings?.[name] ?? declared.default ?? undefined,
         signingKeyId: (keyId) => this.signingKeys.byId.get(keyId)?.keyArn,
         previousSigningKeyId: (keyId) => this.signingKeys.previousById.get(keyId)?.keyArn,
+        bucketName: (bucketId) => this.storage.bucketsById.get(bucketId)?.bucketName ?? bucketId,
+        secretName: (secretId) => this.storage.secretsById.get(secretId)?.secretName ?? secretId,
         servesLocalOnlyRoutes: false,
       });
       const rendered = new PlatformFunction(this, fn.id, {

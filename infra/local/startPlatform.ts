@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadPlatformModel, repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
@@ -5,6 +7,7 @@ import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts'
 import { catalogEntriesFromModel } from '../../shared/runtime/catalog/catalogEntriesFromModel.ts';
 import { DynamoDbServiceCatalogStore } from '../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
 import { LocalAwsEndpoint } from './aws/LocalAwsEndpoint.ts';
+import { S3ObjectStore } from './aws/S3ObjectStore.ts';
 import { DeadLetterStore } from './deadLetters/DeadLetterStore.ts';
 import { createModelTables } from './dynamodb/createModelTables.ts';
 import { DynamoDbLocalSupervisor } from './dynamodb/DynamoDbLocalSupervisor.ts';
@@ -13,6 +16,8 @@ import { DeliveryLog } from './events/DeliveryLog.ts';
 import { EventArchive } from './events/EventArchive.ts';
 import { EventRouter } from './events/EventRouter.ts';
 import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
+import { FolderTriggerRunner } from './folders/FolderTriggerRunner.ts';
+import { resolveFolderTriggerRoots } from './folders/resolveFolderTriggerRoots.ts';
 import { AsyncInvocations } from './functions/AsyncInvocations.ts';
 import { FunctionRunner } from './functions/FunctionRunner.ts';
 import { HttpApiServer } from './http/HttpApiServer.ts';
@@ -101,6 +106,10 @@ export interface EmbeddedPlatform {
   /** Work the last stop left undone (read at start, rewritten by `stop()`). */
   readonly pendingWork: PendingWorkStore;
   readonly schedules: ScheduleRunner;
+  /** The folder triggers' watchers (`folderTriggers` in manifests). */
+  readonly folderTriggers: FolderTriggerRunner;
+  /** Each folder trigger's root folder, by model id (`<module>-<trigger id>`). */
+  readonly folderRoots: Readonly<Record<string, string>>;
   /** Milliseconds from the call to ready. */
   readonly startupMs: number;
   /** Stops everything it started, DynamoDB Local's JVM included. */
@@ -246,6 +255,9 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
       log(`[lambda] async invocation of ${id} failed (attempt ${attempt} of 3): ${type}: ${message}`),
   });
 
+  // Bucket objects live in the data folder; without one (tests), in a temporary folder removed at stop.
+  const s3Root = dataDir ? path.join(dataDir, 's3') : await mkdtemp(path.join(tmpdir(), 'soleil-s3-'));
+  if (!dataDir) cleanups.push(() => rm(s3Root, { recursive: true, force: true }));
   let webSocket: WebSocketApiServer | undefined;
   const endpoint = new LocalAwsEndpoint({
     eventBridge: {
@@ -267,6 +279,10 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     admin: { router, deadLetters, asyncInvocations },
     connections: () => webSocket,
     log,
+    s3: {
+      store: new S3ObjectStore(s3Root),
+      buckets: (model.buckets ?? []).map((b) => LOCAL_NAMES.bucketName(b.id)),
+    },
   });
   // Saved once the endpoint is closed (this runs after its stop): events put during the drain are included,
   // in the pending work and in the archive.
@@ -286,8 +302,15 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   const aws = await endpoint.start(ports.aws);
   cleanups.push(() => endpoint.stop());
 
+  const folderRoots = await resolveFolderTriggerRoots(model, {
+    dataDir,
+    env: { ...process.env, ...options.extraEnv },
+  });
+  cleanups.push(() => folderRoots.cleanup());
+
   const baseDir = options.functionsDir ? path.dirname(options.functionsDir) : repositoryRoot();
   runner = new FunctionRunner({
+    configValues: folderRoots.configValues,
     model,
     endpoints: { dynamodb: dynamo.endpoint, aws: aws.url },
     baseDir,
@@ -341,6 +364,15 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   if (options.schedules ?? true) schedules.start({ runNow: options.runSchedulesAtStart ?? true });
   cleanups.push(() => schedules.stop());
 
+  const folderTriggers = new FolderTriggerRunner({
+    triggers: folderRoots.triggers,
+    invoke,
+    onFailure: (id, folder, type, message) =>
+      log(`[folders] ${id} on "${folder}" failed: ${type}: ${message}`),
+  });
+  await folderTriggers.start();
+  cleanups.push(() => folderTriggers.stop());
+
   // What the previous run could not finish goes first, now that everything it needs runs.
   const previous = pendingWork.load();
   router.resume(previous.deliveries);
@@ -385,6 +417,8 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     asyncInvocations,
     pendingWork,
     schedules,
+    folderTriggers,
+    folderRoots: Object.fromEntries(folderRoots.triggers.map((t) => [t.trigger.id, t.rootDir])),
     startupMs: Date.now() - input.startedAt,
     stop: () => {
       stopping ??= stopAll(stopSteps);

@@ -160,6 +160,52 @@ export const ConfigDeclaration = z
   .strict();
 
 /**
+ * An S3 bucket the module keeps objects in (drive's file cache). AWS: encrypted, private (public access
+ * blocked, TLS only), objects expire after `expireAfterDays`, read/write for the module's role only. The
+ * embedded platform serves it from its local AWS endpoint. The module reads its name from
+ * `bucketEnvVar(name)`.
+ */
+export const BucketDeclaration = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be lower-case kebab-case, e.g. file-cache'),
+    description: z.string().min(1).max(300),
+    expireAfterDays: z.number().int().min(1).max(3650),
+  })
+  .strict();
+
+/**
+ * A secret the module reads (drive's Google service account key). AWS: a Secrets Manager secret created
+ * empty (an operator puts the value; its name is a stack output), readable by the module's role only. The
+ * module reads its name from `secretEnvVar(name)`; values are never in code, config or logs.
+ */
+export const SecretDeclaration = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be lower-case kebab-case, e.g. google-key'),
+    description: z.string().min(1).max(300),
+  })
+  .strict();
+
+/**
+ * A folder the embedded platform watches for the module: the local stand-in for a change notification the
+ * module gets from outside in AWS (drive's Google Drive push channel). The root is the module setting
+ * `rootConfig` (a declared `config`), by default `<data dir>/<localDir>`; once something under a folder
+ * directly in the root changed and settled, the platform invokes `handler` with
+ * `{ source: 'soleil.local.folder', triggerId, folder }` (the folder's name). AWS renders nothing for it.
+ */
+export const FolderTriggerDeclaration = z
+  .object({
+    id: z.string().regex(/^[a-z][A-Za-z0-9]{1,63}$/, 'must be camelCase, e.g. libraryFolders'),
+    rootConfig: z
+      .string()
+      .regex(/^SOLEIL_[A-Z0-9_]+$/, 'must name a setting of the module: SOLEIL_ then upper-case words'),
+    localDir: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'must be a folder name, e.g. library'),
+    handler: HandlerRef,
+    description: z.string().min(1).max(300),
+    ...FunctionSizing,
+  })
+  .strict();
+
+/**
  * An asymmetric key the module signs with (e.g. access tokens). The private half stays where the renderer
  * keeps it, never in a table: a KMS key in AWS, a private key folder on the embedded platform. The module's
  * functions learn where from `signingKeyEnvVar(name)`: the KMS key ARN, or a `file:` URL of the folder.
@@ -255,6 +301,12 @@ export const ModuleManifest = z
     metrics: z.array(MetricDeclaration).default([]),
     /** Alarms on the module's own metrics, beside the platform's per-function and per-queue alarms. */
     alarms: z.array(AlarmDeclaration).default([]),
+    /** S3 buckets the module owns. */
+    buckets: z.array(BucketDeclaration).default([]),
+    /** Secrets the module reads (created empty in AWS). */
+    secrets: z.array(SecretDeclaration).default([]),
+    /** Folders the embedded platform watches for the module (never rendered into AWS). */
+    folderTriggers: z.array(FolderTriggerDeclaration).default([]),
     /** This module provides the Lambda authorizer for HTTP and WebSocket edges (auth does). */
     authorizer: z.object({ handler: HandlerRef }).strict().optional(),
   })
@@ -271,6 +323,9 @@ export type ScheduleDeclaration = z.output<typeof ScheduleDeclaration>;
 export type SigningKeyDeclaration = z.output<typeof SigningKeyDeclaration>;
 export type MetricDeclaration = z.output<typeof MetricDeclaration>;
 export type AlarmDeclaration = z.output<typeof AlarmDeclaration>;
+export type FolderTriggerDeclaration = z.output<typeof FolderTriggerDeclaration>;
+export type BucketDeclaration = z.output<typeof BucketDeclaration>;
+export type SecretDeclaration = z.output<typeof SecretDeclaration>;
 
 /** Thrown when a manifest does not describe a valid module; the message names the module and the fix. */
 export class InvalidManifestError extends Error {

@@ -22,10 +22,15 @@ export const PLATFORM_ENV = {
   leaderRoutes: 'SOLEIL_LEADER_ROUTES',
 } as const;
 
-/** Families of variables, one per declared table or signing key: the prefix, then the upper-cased name. */
+/**
+ * Families of variables, one per declared table, signing key, bucket or secret: the prefix, then the
+ * upper-cased name.
+ */
 export const PLATFORM_ENV_PREFIX = {
   table: 'SOLEIL_TABLE_',
   signingKey: 'SOLEIL_SIGNING_KEY_',
+  bucket: 'SOLEIL_BUCKET_',
+  secret: 'SOLEIL_SECRET_',
 } as const;
 
 /** Suffix of the variable that carries the previous generation of a signing key. */
@@ -44,6 +49,14 @@ export const signingKeyEnvVar = (keyName: string): string =>
 /** The variable that carries the previous generation of a signing key (verification only). */
 export const previousSigningKeyEnvVar = (keyName: string): string =>
   `${signingKeyEnvVar(keyName)}${PREVIOUS_GENERATION_SUFFIX}`;
+
+/** The variable that carries the physical name of a module's bucket (`buckets` in the manifest). */
+export const bucketEnvVar = (bucketName: string): string =>
+  `${PLATFORM_ENV_PREFIX.bucket}${upperSnake(bucketName)}`;
+
+/** The variable that carries the name (ARN in AWS) of a module's secret (`secrets` in the manifest). */
+export const secretEnvVar = (secretName: string): string =>
+  `${PLATFORM_ENV_PREFIX.secret}${upperSnake(secretName)}`;
 
 /**
  * Standard variables of Lambda, the AWS SDK, Powertools and Node that the renderers set (the embedded platform
@@ -66,6 +79,7 @@ export const RUNTIME_ENV = {
    * (`https://{api}.execute-api.{region}.amazonaws.com/{stage}` in AWS; the local AWS endpoint locally).
    */
   managementApiEndpoint: 'AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI',
+  s3Endpoint: 'AWS_ENDPOINT_URL_S3',
   /** The SDK's notice that it will need Node 22; Lambda runs Node 22+, so it does not apply there. */
   sdkNodeVersionWarningDisabled: 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
   powertoolsServiceName: 'POWERTOOLS_SERVICE_NAME',

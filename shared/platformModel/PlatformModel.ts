@@ -25,6 +25,15 @@ export interface PlatformModel {
   readonly alarms: readonly AlarmModel[];
   /** How many requests the HTTP edge lets through, per route, in AWS and on the embedded platform alike. */
   readonly throttling: ThrottlingModel;
+  /**
+   * Folders the embedded platform watches (`folderTriggers`). Always set by `buildPlatformModel`; optional
+   * so hand-written test models stay valid.
+   */
+  readonly folderTriggers?: readonly FolderTriggerModel[];
+  /** Modules' S3 buckets; optional like `folderTriggers`. */
+  readonly buckets?: readonly BucketModel[];
+  /** Modules' secrets; optional like `folderTriggers`. */
+  readonly secrets?: readonly SecretModel[];
   /** The function that authorizes non-public HTTP routes and WebSocket `$connect`, if a module provides it. */
   readonly authorizer: { readonly module: string; readonly functionId: string } | null;
 }
@@ -199,7 +208,45 @@ export interface ScheduleModel {
   readonly functionId: string;
 }
 
+/** A module's S3 bucket. */
+export interface BucketModel {
+  /** `<module>-<name>`. */
+  readonly id: string;
+  readonly module: string;
+  readonly name: string;
+  readonly description: string;
+  readonly expireAfterDays: number;
+  /** The variable carrying the bucket's physical name to the module's functions. */
+  readonly envVar: string;
+}
+
+/** A module's secret (created empty). */
+export interface SecretModel {
+  /** `<module>-<name>`. */
+  readonly id: string;
+  readonly module: string;
+  readonly name: string;
+  readonly description: string;
+  /** The variable carrying the secret's name to the module's functions. */
+  readonly envVar: string;
+}
+
+/** A folder the embedded platform watches for a module, and the function it invokes on a settled change. */
+export interface FolderTriggerModel {
+  /** `<module>-<trigger id>`. */
+  readonly id: string;
+  readonly module: string;
+  readonly triggerId: string;
+  /** The module setting naming the root folder; the embedded platform sets it on the module's functions. */
+  readonly rootConfig: string;
+  /** The root's default, under the embedded platform's data folder. */
+  readonly localDir: string;
+  readonly description: string;
+  readonly functionId: string;
+}
+
 export type FunctionRole =
+  | 'folderTrigger'
   | 'route'
   | 'subscription'
   | 'service'

@@ -4,14 +4,17 @@ import { DEFAULT_ROUTE_THROTTLE } from './modelConstants.ts';
 import type { PlatformModel } from './PlatformModel.ts';
 import { PlatformModelError } from './PlatformModelError.ts';
 import { authorizerSection } from './sections/authorizerSection.ts';
+import { bucketsSection } from './sections/bucketsSection.ts';
 import { configSection } from './sections/configSection.ts';
 import { eventModels, eventsSection } from './sections/eventsSection.ts';
+import { folderTriggersSection } from './sections/folderTriggersSection.ts';
 import { functionsSection } from './sections/functionsSection.ts';
 import { metricsSection } from './sections/metricsSection.ts';
 import { modulesSection } from './sections/modulesSection.ts';
 import { routesSection } from './sections/routesSection.ts';
 import { rulesSection } from './sections/rulesSection.ts';
 import { schedulesSection } from './sections/schedulesSection.ts';
+import { secretsSection } from './sections/secretsSection.ts';
 import { servicesSection } from './sections/servicesSection.ts';
 import { signingKeysSection } from './sections/signingKeysSection.ts';
 import { tablesSection } from './sections/tablesSection.ts';
@@ -53,6 +56,9 @@ export const buildPlatformModel = (
   const authorizer = authorizerSection(manifests);
   const metrics = metricsSection(manifests);
   const throttling = throttlingSection(manifests, DEFAULT_ROUTE_THROTTLE);
+  const folderTriggers = folderTriggersSection(manifests);
+  const buckets = bucketsSection(manifests);
+  const secrets = secretsSection(manifests);
 
   // In the order a reader fixes them: who exists, what flows between them, then what each one owns.
   const problems = [
@@ -70,6 +76,9 @@ export const buildPlatformModel = (
     authorizer,
     metrics,
     throttling,
+    folderTriggers,
+    buckets,
+    secrets,
   ].flatMap((section) => section.problems);
   if (problems.length > 0) throw new PlatformModelError(problems);
 
@@ -87,6 +96,9 @@ export const buildPlatformModel = (
     metrics: metrics.value.metrics,
     alarms: metrics.value.alarms,
     throttling: throttling.value,
+    folderTriggers: folderTriggers.value,
+    buckets: buckets.value,
+    secrets: secrets.value,
     authorizer: authorizer.value,
   };
 };

@@ -38,6 +38,7 @@ export const collectFunctions = (manifest: ModuleManifest, tableIds: readonly st
   for (const service of manifest.services) add('service', service);
   for (const schedule of manifest.schedules) add('schedule', schedule);
   for (const wsRoute of manifest.webSocketRoutes) add('websocket', wsRoute);
+  for (const trigger of manifest.folderTriggers) add('folderTrigger', trigger);
   add('health', manifest.health);
   if (manifest.authorizer) add('authorizer', manifest.authorizer);
 

@@ -10,6 +10,10 @@ export interface EnvironmentResolver {
   readonly serviceCatalogTable: string;
   /** Physical name of a table (by model table id); undefined for a table the renderer does not render. */
   tableName(tableId: string): string | undefined;
+  /** Physical name of a bucket (by model bucket id). */
+  bucketName?(bucketId: string): string;
+  /** Name (or ARN) of a secret (by model secret id). */
+  secretName?(secretId: string): string;
   /** Value of a module setting; undefined → the declared default (or nothing). */
   configValue(
     name: string,
@@ -51,6 +55,14 @@ export const functionEnvironment = (
   for (const table of model.tables.filter((t) => fn.tables.includes(t.id))) {
     const name = resolve.tableName(table.id);
     if (name !== undefined) env[table.envVar] = name;
+  }
+  for (const bucket of (model.buckets ?? []).filter((b) => b.module === fn.module)) {
+    const name = resolve.bucketName?.(bucket.id);
+    if (name !== undefined) env[bucket.envVar] = name;
+  }
+  for (const secret of (model.secrets ?? []).filter((s) => s.module === fn.module)) {
+    const name = resolve.secretName?.(secret.id);
+    if (name !== undefined) env[secret.envVar] = name;
   }
   const module = model.modules.find((m) => m.name === fn.module);
   // Locally nothing else stops an undeclared call (IAM does in AWS): the service client refuses what is not

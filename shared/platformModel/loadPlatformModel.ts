@@ -26,7 +26,11 @@ const handlerExistsIn =
 /** Imports every `functions/<module>/module.ts` of a folder; the default export is the manifest. */
 export const loadManifests = async (functionsDir: string): Promise<ModuleManifest[]> => {
   const folders = readdirSync(functionsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(functionsDir, d.name, 'module.ts')))
+    // A symlinked module folder counts: test fixtures put real modules beside fixture ones that way.
+    .filter(
+      (d) =>
+        (d.isDirectory() || d.isSymbolicLink()) && existsSync(path.join(functionsDir, d.name, 'module.ts')),
+    )
     .map((d) => d.name)
     .sort();
   const manifests: ModuleManifest[] = [];

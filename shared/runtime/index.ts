@@ -78,6 +78,13 @@ export {
 export type { EventToPublish, Publisher } from './events/PublisherTypes.ts';
 export { type ParsedPlatformEvent, parseEventBridgeEvent } from './events/parseEventBridgeEvent.ts';
 export { createPublisher, type PublisherOptions } from './events/publisher.ts';
+export {
+  FOLDER_TRIGGER_FAILURES_METRIC,
+  FolderTriggerEvent,
+  type FolderTriggerLambdaHandler,
+  type FolderTriggerRun,
+  folderTriggerHandler,
+} from './folderTrigger/folderTriggerHandler.ts';
 export { type HealthAnswer, type HealthCheckResult, healthHandler } from './health/healthHandler.ts';
 export { requireBandRole, requireIdentity } from './http/bandAccess.ts';
 export { CORRELATION_ID_HEADER } from './http/correlationId.ts';

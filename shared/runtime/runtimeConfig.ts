@@ -1,7 +1,9 @@
 import {
+  bucketEnvVar,
   PLATFORM_ENV,
   previousSigningKeyEnvVar,
   RUNTIME_ENV,
+  secretEnvVar,
   signingKeyEnvVar,
   tableEnvVar,
 } from '../contracts/platformEnvironment.ts';
@@ -79,6 +81,10 @@ export const runtimeConfig = {
   outboxTable: (env: Env = process.env): string => required(tableEnvVar(OUTBOX_TABLE_NAME), env),
   /** Physical name of one of the module's own tables. */
   table: (name: string, env: Env = process.env): string => required(tableEnvVar(name), env),
+  /** Physical name of one of the module's buckets (`buckets` in its manifest). */
+  bucket: (name: string, env: Env = process.env): string => required(bucketEnvVar(name), env),
+  /** Name (ARN in AWS) of one of the module's secrets (`secrets` in its manifest); never its value. */
+  secret: (name: string, env: Env = process.env): string => required(secretEnvVar(name), env),
   /**
    * The function's stable name: the model's function id, else Lambda's function name (a function the
    * platform did not render); undefined outside both.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { diffLibrary } from '../../functions/drive/domain/diffLibrary.ts';
 import type { LibraryEntry } from '../../functions/drive/domain/libraryEntry.ts';
 import { FolderLibrarySource } from '../../functions/drive/providers/folder/FolderLibrarySource.ts';
-import { FolderLibraryWatcher } from '../../functions/drive/providers/folder/FolderLibraryWatcher.ts';
+import { SettledFolderWatcher } from '../../shared/folderWatch/SettledFolderWatcher.ts';
 import { runWhenMain } from './benchReport.ts';
 
 const FOLDERS = 50;
@@ -74,9 +74,9 @@ const benchWatcherLatency = async (root: string) => {
   const bandDir = path.join(root, 'band-watch');
   await mkdir(bandDir, { recursive: true });
   let resolveReport: (() => void) | null = null;
-  const watcher = await FolderLibraryWatcher.start({
+  const watcher = await SettledFolderWatcher.start({
     rootDir: root,
-    onBandChanged: (bandId) => {
+    onFolderChanged: (bandId) => {
       if (bandId === 'band-watch') resolveReport?.();
     },
   });

@@ -19,7 +19,10 @@ export interface CreateBandRequest {
   readonly correlationId?: string | undefined;
 }
 
-/** The band, its leader's membership and `auth.permission_updated` (granted), in one commit. */
+/**
+ * The band, its leader's membership, `auth.band_created` (drive prepares the band's library on it) and
+ * `auth.permission_updated` (granted), in one commit.
+ */
 const writeBand = (
   deps: AuthDependencies,
   actor: Identity,
@@ -28,6 +31,11 @@ const writeBand = (
 ): Promise<BandRecord> =>
   deps.outbox.commit(
     [
+      {
+        name: 'auth.band_created',
+        data: { bandId: band.bandId, name: band.name, createdBy: actor.userId, createdAt: band.createdAt },
+        options: { bandId: band.bandId, correlationId },
+      },
       {
         name: 'auth.permission_updated',
         data: {

@@ -1,24 +1,10 @@
-/** Endings of files that are still being written or are an editor's scratch copy. */
-const TRANSIENT_SUFFIXES = [
-  '.part',
-  '.partial',
-  '.crdownload',
-  '.download',
-  '.tmp',
-  '.swp',
-  '.swo',
-  '.swx',
-  '~',
-];
-
-/** Files operating systems drop into folders on their own. */
-const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', 'icon\r']);
+import { isTransientFileName } from '../../../shared/folderWatch/transientFileNames.ts';
 
 /**
- * Whether a name in a library is noise rather than part of it: dotfiles and dot-folders (`.DS_Store`,
- * `.#x` Emacs locks, `.~lock.x#` LibreOffice locks, `.git`), Office owner files (`~$x.docx`), editor backups
- * and swap files (`x~`, `x.swp`), downloads in progress (`x.part`, `x.crdownload`) and OS droppings
- * (`Thumbs.db`, `desktop.ini`). Everything else is listed, conforming to the naming rules or not.
+ * Whether a name in a library is noise rather than part of it: the transient names every watched folder
+ * ignores (`isTransientFileName`: dotfiles, `~$x`, `x~`, `x.swp`, `x.part`, `Thumbs.db`, ...). The same rule
+ * applies to Google Drive listings (desktop sync clients put these there too). Everything else is listed,
+ * conforming to the naming rules or not.
  *
  * @example
  * ```ts
@@ -26,8 +12,4 @@ const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', 'icon\r']);
  * isIgnoredLibraryName('AllOfMe_Bb.pdf'); // false
  * ```
  */
-export const isIgnoredLibraryName = (name: string): boolean => {
-  if (name.startsWith('.') || name.startsWith('~$')) return true;
-  const lower = name.toLowerCase();
-  return SYSTEM_FILES.has(lower) || TRANSIENT_SUFFIXES.some((suffix) => lower.endsWith(suffix));
-};
+export const isIgnoredLibraryName = (name: string): boolean => isTransientFileName(name);

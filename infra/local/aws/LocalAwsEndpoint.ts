@@ -17,6 +17,7 @@ import {
 } from './lambdaApi.ts';
 import { PUT_EVENTS_REQUEST_MAX_BYTES } from './putEventsEntries.ts';
 import { SigV4Verifier } from './SigV4Verifier.ts';
+import { S3Api, type S3ApiOptions } from './s3Api.ts';
 
 /** Default port of the local AWS endpoint (`SOLEIL_AWS_PORT`). */
 export const DEFAULT_AWS_PORT = 4010;
@@ -31,6 +32,8 @@ export interface LocalAwsEndpointOptions {
   readonly credentials?: AwsCredentialIdentity;
   /** Where a request that failed inside the endpoint is reported. @default console.error */
   readonly log?: (line: string) => void;
+  /** The S3 subset on the model's buckets; absent: no bucket is served. */
+  readonly s3?: S3ApiOptions;
 }
 
 const EVENTBRIDGE_TARGET = /^AWSEvents\.(\w+)$/;
@@ -55,7 +58,11 @@ type Route =
   | { readonly api: 'lambda'; readonly rawName: string; readonly invocationType: string | undefined }
   | { readonly api: 'connections'; readonly rawId: string }
   | { readonly api: 'admin' }
+  | { readonly api: 's3' }
   | { readonly api: 'unknown' };
+
+/** Drive copies library files of up to 200 MB into its cache bucket; the local S3 holds a body in memory. */
+const MAX_S3_OBJECT_BYTES = 256 * 1024 * 1024;
 
 /** How large a body a route takes, and its API's answer to a larger one. */
 const bodyLimitOf = (route: Route): { bytes: number; tooLarge: (res: ServerResponse) => void } => {
@@ -78,6 +85,14 @@ const bodyLimitOf = (route: Route): { bytes: number; tooLarge: (res: ServerRespo
     }
     case 'connections':
       return { bytes: MAX_MESSAGE_BYTES, tooLarge: sendMessageTooLong };
+    case 's3':
+      return {
+        bytes: MAX_S3_OBJECT_BYTES,
+        tooLarge: (res) =>
+          sendJson(res, 413, {
+            message: `Objects of the local S3 take at most ${MAX_S3_OBJECT_BYTES} bytes`,
+          }),
+      };
     default:
       return {
         bytes: MAX_OTHER_BODY_BYTES,
@@ -103,7 +118,8 @@ const routeOf = (req: IncomingMessage, url: URL): Route => {
 
 /**
  * One HTTP server that the real AWS SDK v3 clients and the AWS CLI talk to instead of AWS: EventBridge
- * (JSON 1.1 on `/`), Lambda Invoke, API Gateway `@connections`, plus local admin routes under `/_soleil/`.
+ * (JSON 1.1 on `/`), Lambda Invoke, API Gateway `@connections`, S3 objects of the model's
+ * buckets (header-signed calls and presigned download links), plus local admin routes under `/_soleil/`.
  * As AWS does before IAM, it answers only requests signed (SigV4, header or presigned query) with the local
  * credentials; and only AWS clients of this machine: a loopback `Host`, no `Origin` (see
  * {@link foreignCallerReason}). Lambda Invoke runs a function with no authorizer in front, so this is what
@@ -118,6 +134,7 @@ export class LocalAwsEndpoint {
   private readonly connections: ConnectionsApi;
   private readonly admin: AdminApi;
   private readonly signatures: SigV4Verifier;
+  private readonly s3: S3Api | null;
 
   constructor(options: LocalAwsEndpointOptions) {
     this.signatures = new SigV4Verifier({ credentials: options.credentials ?? LOCAL_AWS_CREDENTIALS });
@@ -125,6 +142,7 @@ export class LocalAwsEndpoint {
     this.lambda = new LambdaApi(options.lambda);
     this.connections = new ConnectionsApi(options.connections);
     this.admin = new AdminApi(options.admin);
+    this.s3 = options.s3 ? new S3Api(options.s3) : null;
     const log = options.log ?? ((line: string) => console.error(line));
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
@@ -167,7 +185,8 @@ export class LocalAwsEndpoint {
       sendAwsError(res, 403, 'AccessDeniedException', foreign);
       return;
     }
-    const route = routeOf(req, url);
+    const matched = routeOf(req, url);
+    const route: Route = matched.api === 'unknown' && this.s3?.handles(url) ? { api: 's3' } : matched;
     const limit = bodyLimitOf(route);
     const body = await readBoundedBody(req, res, limit.bytes, limit.tooLarge);
     if (body === undefined) return;
@@ -205,6 +224,9 @@ export class LocalAwsEndpoint {
         return;
       case 'admin':
         this.admin.handle(method, url, body, res);
+        return;
+      case 's3':
+        await this.s3?.handle({ method, url, headers: req.headers, body }, res);
         return;
       case 'unknown':
         sendAwsError(

@@ -26,6 +26,8 @@ export interface FunctionRunnerOptions {
   readonly maxConcurrency?: number;
   /** Timeout per function id, overriding the model's `timeoutSeconds`. */
   readonly timeoutMs?: Readonly<Record<string, number>>;
+  /** Module settings the platform decided itself (e.g. a folder trigger's root), before the environment's. */
+  readonly configValues?: Readonly<Record<string, string>>;
   /** Extra variables for every function (e.g. a probe for tests). */
   readonly extraEnv?: Readonly<Record<string, string>>;
   /** Folder (mode 0700) of the modules' signing-key folders, named to each module that declares a key. */
@@ -96,6 +98,7 @@ export class FunctionRunner {
             this.options.endpoints,
             this.options.extraEnv,
             this.options.signingKeysDir,
+            this.options.configValues,
           ),
           output: this.options.output ?? 'inherit',
         },

@@ -26,6 +26,7 @@ export const localFunctionEnvironment = (
   endpoints: LocalEndpoints,
   extra: Readonly<Record<string, string>> = {},
   signingKeysDir?: string,
+  configValues: Readonly<Record<string, string>> = {},
 ): Record<string, string> => ({
   [RUNTIME_ENV.region]: LOCAL_AWS_REGION,
   [RUNTIME_ENV.defaultRegion]: LOCAL_AWS_REGION,
@@ -38,6 +39,7 @@ export const localFunctionEnvironment = (
   [RUNTIME_ENV.eventBridgeEndpoint]: endpoints.aws,
   [RUNTIME_ENV.lambdaEndpoint]: endpoints.aws,
   [RUNTIME_ENV.managementApiEndpoint]: endpoints.aws,
+  [RUNTIME_ENV.s3Endpoint]: endpoints.aws,
   // Lambda runs Node 22+, so the SDK's notice that it will soon need Node 22 does not apply to these functions.
   [RUNTIME_ENV.sdkNodeVersionWarningDisabled]: 'true',
   [RUNTIME_ENV.powertoolsLogLevel]: 'INFO',
@@ -47,9 +49,12 @@ export const localFunctionEnvironment = (
     eventBusName: LOCAL_NAMES.eventBusName,
     serviceCatalogTable: LOCAL_NAMES.catalogTableName,
     tableName: LOCAL_NAMES.tableName,
-    // A developer's own environment overrides a module setting, then its local default applies.
+    bucketName: LOCAL_NAMES.bucketName,
+    secretName: LOCAL_NAMES.secretName,
+    // What the platform decided (a folder trigger's root) first, then a developer's own environment, then
+    // the setting's local default.
     configValue: (name, declared) =>
-      process.env[name] ?? declared.localDefault ?? declared.default ?? undefined,
+      configValues[name] ?? process.env[name] ?? declared.localDefault ?? declared.default ?? undefined,
     ...(signingKeysDir === undefined
       ? {}
       : { signingKeyId: (keyId: string) => pathToFileURL(path.join(signingKeysDir, keyId)).href }),

@@ -14,6 +14,10 @@ export const LOCAL_NAMES = {
   catalogTableName: 'soleil-service-catalog',
   account: LOCAL_ACCOUNT_ID,
   tableName: (tableId: string): string => `soleil-${tableId}`,
+  /** A module bucket, served by the local AWS endpoint's S3 subset. */
+  bucketName: (bucketId: string): string => `soleil-${bucketId}`,
+  /** A module secret (no local secret store exists: a local provider never reads one). */
+  secretName: (secretId: string): string => `soleil-${secretId}`,
   functionArn: (region: string, functionId: string): string =>
     `arn:aws:lambda:${region}:${LOCAL_ACCOUNT_ID}:function:${functionId}`,
   ruleArn: (region: string, ruleId: string): string =>

@@ -3,6 +3,7 @@ import { AudioKind, Instrument, LibraryFileKind, TranspositionToken } from '../b
 import { defineEvent } from '../defineEvent.ts';
 import { FileNameReading } from '../fileNameReading.ts';
 import { BandId, EntityId, UserId } from '../identifiers.ts';
+import { GigStatus } from '../services/contentServices.ts';
 
 /** What a library file name means (DOMAIN.md, "The library and file naming"). */
 export const ParsedFileName = z
@@ -108,4 +109,54 @@ export const metadataChanged = defineEvent({
     .strict(),
 });
 
-export const contentEvents = [contentParsed, contentUpdated, contentDeleted, metadataChanged] as const;
+/** What happened to a gig: sync pushes `gig_updated` to the band and dashboard refreshes its gig widgets. */
+export const GigChange = z.enum(['created', 'details', 'setlist', 'personnel', 'response', 'deleted']);
+
+export const gigUpdated = defineEvent({
+  name: 'content.gig_updated',
+  owner: 'content',
+  version: 1,
+  bandScoped: true,
+  description:
+    'A gig was created, edited, given a setlist or personnel, answered by a member, or deleted; members refresh it.',
+  data: z
+    .object({
+      bandId: BandId,
+      gigId: EntityId,
+      change: GigChange,
+      date: z.iso.date(),
+      status: GigStatus,
+      changedBy: UserId,
+      /** The members the change concerns most (offered, answering); every member may still refresh. */
+      members: z.array(UserId).max(200),
+    })
+    .strict(),
+});
+
+export const catalogueReconciled = defineEvent({
+  name: 'content.catalogue_reconciled',
+  owner: 'content',
+  version: 1,
+  bandScoped: true,
+  description:
+    'Content compared its song catalogue with the drive’s library and repaired what had drifted (counts of repairs).',
+  data: z
+    .object({
+      bandId: BandId,
+      trigger: z.enum(['schedule', 'manual']),
+      added: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      removed: z.number().int().nonnegative(),
+      unchanged: z.number().int().nonnegative(),
+    })
+    .strict(),
+});
+
+export const contentEvents = [
+  contentParsed,
+  contentUpdated,
+  contentDeleted,
+  metadataChanged,
+  gigUpdated,
+  catalogueReconciled,
+] as const;

@@ -24,6 +24,7 @@ export const SongFileView = z
     downloadRoute: z.string().min(1).max(512),
   })
   .strict();
+export type SongFileView = z.infer<typeof SongFileView>;
 
 export const SongView = z
   .object({
@@ -35,6 +36,8 @@ export const SongView = z
     partComing: z.array(TranspositionToken),
   })
   .strict();
+
+export type SongView = z.infer<typeof SongView>;
 
 export const GigStatus = z.enum(['tentative', 'confirmed', 'cancelled', 'completed']);
 export const OfferStatus = z.enum(['offered', 'accepted', 'declined']);
@@ -51,6 +54,8 @@ export const GigSummary = z
   })
   .strict();
 
+export type GigSummary = z.infer<typeof GigSummary>;
+
 export const RecentFile = z
   .object({
     fileId: EntityId,
@@ -62,6 +67,8 @@ export const RecentFile = z
     addedAt: IsoDateTime,
   })
   .strict();
+
+export type RecentFile = z.infer<typeof RecentFile>;
 
 export const MemberTokens = z
   .object({ userId: UserId, role: Role, tokens: z.array(TranspositionToken) })

@@ -153,12 +153,18 @@ describe('auth outbox: a bus outage loses no event and fails no request (DynamoD
     expect(loggedOut.statusCode).toBe(204);
 
     const waiting = await outbox();
-    const summary = waiting.map((e) => `${e.name}:${String(e.data.change ?? e.data.reason ?? '')}`).sort();
+    const summary = waiting
+      .map(
+        (e) =>
+          `${e.name}:${String(e.data.change ?? e.data.reason ?? (e.name === 'auth.band_created' ? e.data.name : ''))}`,
+      )
+      .sort();
     expect(summary).toEqual(
       [
         'auth.user_logged_in:',
         'auth.user_logged_in:',
-        'auth.permission_updated:granted', // createBand (once, despite the retry)
+        'auth.band_created:Outage', // createBand (once, despite the retry), beside its leader's grant
+        'auth.permission_updated:granted',
         'auth.permission_updated:granted', // the invitation accepted at sign-in
         'auth.permission_updated:role_changed',
         'auth.permission_updated:revoked',

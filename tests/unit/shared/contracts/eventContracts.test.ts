@@ -21,6 +21,8 @@ const DOMAIN_EVENTS = [
   'content.updated',
   'content.deleted',
   'content.metadata_changed',
+  'content.gig_updated',
+  'content.catalogue_reconciled',
   'sync.started',
   'sync.completed',
   'sync.failed',

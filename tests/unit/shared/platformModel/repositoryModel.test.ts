@@ -24,6 +24,9 @@ describe('the repository’s platform model', () => {
     // auth commits its events through the kit's outbox; its drain runs the kit's handler.
     expect(model.functions.filter((f) => f.kit).map((f) => `${f.id} ${f.entry}`)).toEqual([
       'auth-drainOutbox shared/runtime/outbox/drainOutboxHandler.ts',
+      'content-drainOutbox shared/runtime/outbox/drainOutboxHandler.ts',
+      'dashboard-drainOutbox shared/runtime/outbox/drainOutboxHandler.ts',
+      'drive-drainOutbox shared/runtime/outbox/drainOutboxHandler.ts',
     ]);
   });
 

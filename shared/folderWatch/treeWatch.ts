@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isIgnoredLibraryName } from '../../domain/ignoredNames.ts';
+import { isTransientFileName } from './transientFileNames.ts';
 
 /** Something happened at `relativePath` (`/`-separated, relative to the watched root). */
 export type TreeEventListener = (relativePath: string) => void;
@@ -21,7 +21,7 @@ export interface TreeWatch {
  * ReadDirectoryChangesW on Windows). `per-directory`: one non-recursive watch per folder, kept in step with
  * the tree by `resync` — on Linux, because Node 20's recursive watch there (a JavaScript layer over
  * inotify) misses every change inside a folder after that folder is renamed, and the deletion of a renamed
- * folder (checked on Node 20.20: see the module README).
+ * folder (checked on Node 20.20: see functions/drive/README.md).
  */
 export type TreeWatchMode = 'native' | 'per-directory';
 
@@ -104,8 +104,7 @@ const watchPerDirectory = async (
       if (!watched.has(dir) && add(dir, info.ino)) started.push(toRelative(root, dir));
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
-        if (entry.isDirectory() && !isIgnoredLibraryName(entry.name))
-          pending.push(path.join(dir, entry.name));
+        if (entry.isDirectory() && !isTransientFileName(entry.name)) pending.push(path.join(dir, entry.name));
       }
     }
     return started;

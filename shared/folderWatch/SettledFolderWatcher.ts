@@ -1,15 +1,16 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EntityId } from '../../../../shared/contracts/identifiers.ts';
-import { isIgnoredLibraryName } from '../../domain/ignoredNames.ts';
+import { isTransientFileName } from './transientFileNames.ts';
 import { type TreeWatch, type TreeWatchMode, watchTree } from './treeWatch.ts';
 
-export interface FolderLibraryWatcherOptions {
-  /** The libraries' root: band `b`'s library is `<rootDir>/b/` (created if missing). */
+export interface SettledFolderWatcherOptions {
+  /** The watched root (created if missing); each folder directly in it is reported on its own. */
   readonly rootDir: string;
-  /** Called once a band's library changed and every file touched has settled. */
-  readonly onBandChanged: (bandId: string) => void;
-  /** A band is looked at once no event came for it for this long (a copy of many files is one change). @default 150 */
+  /** Called with a top folder's name once something under it changed and every file touched has settled. */
+  readonly onFolderChanged: (folder: string) => void;
+  /** Which top folder names are reported (others are not watched for). @default every name */
+  readonly acceptsFolder?: (folder: string) => boolean;
+  /** A folder is looked at once no event came for it for this long (a copy of many files is one change). @default 150 */
   readonly quietMs?: number;
   /** A file written more recently than this is still being written; it is awaited. @default 300 */
   readonly settleMs?: number;
@@ -29,30 +30,29 @@ interface Pending {
 }
 
 /**
- * Watches the libraries' root of the embedded platform and says "band X's library changed" once the
- * change is over: after `quietMs` without events for the band, and once every file touched is older than
- * `settleMs` (a file still being copied keeps its band waiting). Editors' and browsers' temporary files
- * (`isIgnoredLibraryName`) do not count as changes; their final rename does. The caller then lists the
- * band (`FolderLibrarySource.list`) and diffs; a listing that still reports `unsettled` paths is listed
- * again later.
+ * Watches a root folder and says "top folder X changed" once the change is over: after `quietMs` without
+ * events under X, and once every file touched is older than `settleMs` (a file still being copied keeps X
+ * waiting). Editors' and browsers' temporary files (`isTransientFileName`) do not count as changes; their
+ * final rename does. The embedded platform runs one per `folderTriggers` declaration (drive's band
+ * libraries: X is a band id) and invokes the declared handler with X.
  *
  * @example
  * ```ts
- * const watcher = await FolderLibraryWatcher.start({ rootDir, onBandChanged: (bandId) => sync(bandId) });
+ * const watcher = await SettledFolderWatcher.start({ rootDir, onFolderChanged: (bandId) => sync(bandId) });
  * // ...
  * watcher.close();
  * ```
  */
-export class FolderLibraryWatcher {
+export class SettledFolderWatcher {
   private readonly pending = new Map<string, Pending>();
   private tree: TreeWatch | null = null;
   private closed = false;
 
-  private constructor(private readonly options: FolderLibraryWatcherOptions) {}
+  private constructor(private readonly options: SettledFolderWatcherOptions) {}
 
-  static async start(options: FolderLibraryWatcherOptions): Promise<FolderLibraryWatcher> {
+  static async start(options: SettledFolderWatcherOptions): Promise<SettledFolderWatcher> {
     await mkdir(options.rootDir, { recursive: true });
-    const watcher = new FolderLibraryWatcher(options);
+    const watcher = new SettledFolderWatcher(options);
     watcher.tree = await watchTree(
       options.rootDir,
       (relative) => watcher.noticed(relative),
@@ -81,8 +81,9 @@ export class FolderLibraryWatcher {
     if (this.closed) return;
     const segments = relative.split('/');
     const bandId = segments[0] ?? '';
-    if (!EntityId.safeParse(bandId).success) return;
-    if (segments.slice(1).some(isIgnoredLibraryName)) return;
+    if (bandId === '' || isTransientFileName(bandId)) return;
+    if (this.options.acceptsFolder && !this.options.acceptsFolder(bandId)) return;
+    if (segments.slice(1).some(isTransientFileName)) return;
     const pending = this.pending.get(bandId) ?? {
       touched: new Set<string>(),
       timer: null,
@@ -111,7 +112,7 @@ export class FolderLibraryWatcher {
       // New folders get watched now; their files, possibly written before the watch, are checked too.
       for (const folder of (await this.tree?.resync(bandId)) ?? []) {
         for (const entry of await readdir(this.absolute(folder), { withFileTypes: true }).catch(() => [])) {
-          if (entry.isFile() && !isIgnoredLibraryName(entry.name))
+          if (entry.isFile() && !isTransientFileName(entry.name))
             pending.touched.add(`${folder}/${entry.name}`);
         }
       }
@@ -132,7 +133,7 @@ export class FolderLibraryWatcher {
         return;
       }
       this.pending.delete(bandId);
-      this.options.onBandChanged(bandId);
+      this.options.onFolderChanged(bandId);
     } catch (error) {
       this.options.onError?.(error as Error);
     } finally {

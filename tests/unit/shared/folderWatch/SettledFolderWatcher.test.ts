@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FolderLibrarySource } from '../../../../../../functions/drive/providers/folder/FolderLibrarySource.ts';
-import { FolderLibraryWatcher } from '../../../../../../functions/drive/providers/folder/FolderLibraryWatcher.ts';
+import { SettledFolderWatcher } from '../../../../shared/folderWatch/SettledFolderWatcher.ts';
 
 let root: string;
-let watcher: FolderLibraryWatcher;
+let watcher: SettledFolderWatcher;
 /** Every report, with when it came. */
 let reports: { bandId: string; at: number }[];
 let errors: Error[];
@@ -39,9 +38,9 @@ beforeEach(async () => {
   await mkdir(at('band-2'));
   reports = [];
   errors = [];
-  watcher = await FolderLibraryWatcher.start({
+  watcher = await SettledFolderWatcher.start({
     rootDir: root,
-    onBandChanged: (bandId) => reports.push({ bandId, at: Date.now() }),
+    onFolderChanged: (bandId) => reports.push({ bandId, at: Date.now() }),
     onError: (error) => errors.push(error),
     mode: 'per-directory',
   });
@@ -52,7 +51,7 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-describe('FolderLibraryWatcher on a real folder', () => {
+describe('SettledFolderWatcher on a real folder', () => {
   it('reports a dropped file once, for its band only', async () => {
     await writeFile(at('band-1', 'AllOfMe_Bb.pdf'), 'chart');
     await reported('band-1');
@@ -115,12 +114,23 @@ describe('FolderLibraryWatcher on a real folder', () => {
     await reported('band-1');
     expect(reports.filter((r) => r.bandId === 'band-1')).toHaveLength(1);
     expect(reports[0]?.at).toBeGreaterThanOrEqual(lastWrite);
-    const listing = await new FolderLibrarySource({ rootDir: root }).list(
-      { bandId: 'band-1', sourceFolderId: null },
-      [],
-    );
-    expect(listing.unsettled).toEqual([]);
-    expect(listing.entries).toEqual([expect.objectContaining({ sizeBytes: 5 * 64 * 1024 })]);
+    // Reported once the whole file is there.
+    expect((await stat(at('band-1', 'Long_Backing.wav'))).size).toBe(5 * 64 * 1024);
+  });
+
+  it('reports only the top folders it accepts', async () => {
+    watcher.close();
+    watcher = await SettledFolderWatcher.start({
+      rootDir: root,
+      onFolderChanged: (bandId) => reports.push({ bandId, at: Date.now() }),
+      acceptsFolder: (name) => name !== 'band-2',
+      mode: 'per-directory',
+    });
+    await writeFile(at('band-2', 'Ignored_Bb.pdf'), 'chart');
+    await writeFile(at('band-1', 'Seen_Bb.pdf'), 'chart');
+    await reported('band-1');
+    await sleep(700);
+    expect(reports.map((r) => r.bandId)).toEqual(['band-1']);
   });
 
   it('notices a band folder created after the start', async () => {

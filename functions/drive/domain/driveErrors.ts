@@ -1,0 +1,49 @@
+import { PlatformError } from '../../../shared/runtime/errors/PlatformError.ts';
+
+/** The drive knows no library for this band (it was never created, or the id is wrong). */
+export class LibraryNotFoundError extends PlatformError {
+  constructor() {
+    super({
+      status: 404,
+      type: 'library-not-found',
+      title: 'No library for this band',
+      detail: 'The drive has no library for this band',
+    });
+  }
+}
+
+/** In AWS a band's library is a Google Drive folder its leader binds first. */
+export class SourceNotBoundError extends PlatformError {
+  constructor() {
+    super({
+      status: 409,
+      type: 'library-source-not-bound',
+      title: 'The library has no source folder yet',
+      detail: 'Bind a Google Drive folder to the band (PUT .../source) before syncing it',
+    });
+  }
+}
+
+/** Another sync of the same band holds its lease; this one would race it. */
+export class SyncInProgressError extends PlatformError {
+  constructor() {
+    super({
+      status: 409,
+      type: 'library-sync-in-progress',
+      title: 'A sync of this library is running',
+      detail: 'A sync of this band’s library is already running; try again when it ends',
+    });
+  }
+}
+
+/** The file is not in the band's library as the drive last saw it. */
+export class LibraryFileNotFoundError extends PlatformError {
+  constructor() {
+    super({
+      status: 404,
+      type: 'library-file-not-found',
+      title: 'No such file in the library',
+      detail: 'The band’s library has no file with this id',
+    });
+  }
+}

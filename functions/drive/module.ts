@@ -1,0 +1,134 @@
+import { defineModule } from '../../shared/contracts/moduleManifest.ts';
+import { libraryService } from '../../shared/contracts/services/driveServices.ts';
+import { DRIVE_ENV } from './config/driveConfig.ts';
+import { DRIVE_TABLES, FILE_CACHE_BUCKET, GOOGLE_KEY_SECRET } from './store/driveTableNames.ts';
+
+const S = 'S' as const;
+
+/** Each band's library — a Google Drive folder in AWS, a folder on disk locally — as events and downloads. */
+export default defineModule({
+  name: 'drive',
+  version: '1.0.0',
+  description:
+    'Band libraries: notices what changed in each band’s Google Drive folder (a folder on disk on the embedded platform), publishes it, and hands out short-lived download links.',
+  critical: false,
+  publishes: [
+    'drive.file_added',
+    'drive.file_changed',
+    'drive.file_removed',
+    'drive.folder_created',
+    'drive.sync_started',
+    'drive.sync_completed',
+  ],
+  subscriptions: [
+    {
+      id: 'onBandCreated',
+      events: ['auth.band_created'],
+      handler: 'handlers/onBandCreated.handler',
+    },
+    {
+      id: 'onUserLoggedIn',
+      events: ['auth.user_logged_in'],
+      handler: 'handlers/onUserLoggedIn.handler',
+      timeoutSeconds: 300,
+    },
+  ],
+  routes: [
+    {
+      method: 'GET',
+      path: '/api/drive/bands/{bandId}/source',
+      auth: 'user',
+      handler: 'handlers/getSource.handler',
+      description:
+        'The library’s source: provider, bound folder, the service account to share it with, last sync, file count, last error (members).',
+    },
+    {
+      method: 'PUT',
+      path: '/api/drive/bands/{bandId}/source',
+      auth: 'leader',
+      handler: 'handlers/putSource.handler',
+      description:
+        'Bind the library: {"folderId": "<Google Drive folder id>"} in AWS, {} for the band’s own folder on the embedded platform.',
+    },
+    {
+      method: 'POST',
+      path: '/api/drive/bands/{bandId}/sync',
+      auth: 'leader',
+      handler: 'handlers/syncNow.handler',
+      description: 'Reconcile the library with its source now; answers the counts.',
+      timeoutSeconds: 300,
+    },
+    {
+      method: 'GET',
+      path: '/api/drive/bands/{bandId}/files/{fileId}/download',
+      auth: 'user',
+      handler: 'handlers/downloadFile.handler',
+      description: 'A 5-minute link to a library file’s bytes (members of the band).',
+      timeoutSeconds: 60,
+      memoryMb: 1024,
+    },
+  ],
+  services: [{ contract: libraryService, handler: 'handlers/libraryService.handler' }],
+  health: { handler: 'handlers/health.handler' },
+  schedules: [
+    {
+      id: 'pollLibraries',
+      rateMinutes: 15,
+      handler: 'handlers/pollLibraries.handler',
+      description:
+        'Reconciles libraries no change notification refreshed for 10 minutes (the polling fallback).',
+      timeoutSeconds: 900,
+    },
+  ],
+  tables: [
+    {
+      name: DRIVE_TABLES.library,
+      partitionKey: { name: 'bandId', type: S },
+      sortKey: { name: 'fileId', type: S },
+    },
+    { name: DRIVE_TABLES.sources, partitionKey: { name: 'bandId', type: S } },
+  ],
+  outbox: true,
+  buckets: [
+    {
+      name: FILE_CACHE_BUCKET,
+      description: 'Library file bytes behind download links, keyed by band and checksum.',
+      expireAfterDays: 30,
+    },
+  ],
+  secrets: [
+    {
+      name: GOOGLE_KEY_SECRET,
+      description: 'The Google service account’s key file (JSON) the drive reads band folders with.',
+    },
+  ],
+  folderTriggers: [
+    {
+      id: 'libraryFolders',
+      rootConfig: DRIVE_ENV.libraryDir,
+      localDir: 'library',
+      handler: 'handlers/onLibraryFolderChanged.handler',
+      description:
+        'Embedded stand-in for Google Drive’s push notifications: a change in <root>/<bandId>/ syncs that band.',
+      timeoutSeconds: 300,
+    },
+  ],
+  config: [
+    {
+      name: DRIVE_ENV.provider,
+      description: 'Where band libraries live: google-drive (AWS) or folder (a folder per band on disk).',
+      default: 'google-drive',
+      localDefault: 'folder',
+    },
+    {
+      name: DRIVE_ENV.libraryDir,
+      description:
+        'The folder provider’s root: band b’s library is <root>/b/ (embedded platform: <data dir>/library unless set).',
+    },
+    {
+      name: DRIVE_ENV.googleApiUrl,
+      description: 'Google Drive API base URL (a fake Drive in tests).',
+      default: 'https://www.googleapis.com/drive/v3',
+    },
+  ],
+});

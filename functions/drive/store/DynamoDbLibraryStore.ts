@@ -1,0 +1,140 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { outboxPuts } from '../../../shared/runtime/outbox/outboxItems.ts';
+import { documentClient } from '../../../shared/runtime/storage/documentClient.ts';
+import { isConditionalFailure } from '../../../shared/runtime/storage/isConditionalFailure.ts';
+import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
+import { SyncInProgressError } from '../domain/driveErrors.ts';
+import type { LibraryEntry } from '../domain/libraryEntry.ts';
+import type { LibraryCommit, LibraryPage, LibraryStore } from './LibraryStore.ts';
+
+const toEntry = (item: Record<string, unknown>): LibraryEntry => ({
+  kind: item.kind as LibraryEntry['kind'],
+  fileId: item.fileId as string,
+  name: item.name as string,
+  path: item.path as string,
+  folderId: (item.folderId as string | null | undefined) ?? null,
+  mimeType: item.mimeType as string,
+  sizeBytes: item.sizeBytes as number,
+  checksum: (item.checksum as string | null | undefined) ?? null,
+  modifiedAt: item.modifiedAt as string,
+  version: item.version as number,
+});
+
+/**
+ * A band's library in table `library` (key `bandId` + `fileId`, one item per file or folder). A sync chunk
+ * commits its rows, its outbox events and a check of the band's lease on the `sources` row in one
+ * transaction; the last chunk also records the outcome there and releases the lease.
+ */
+export class DynamoDbLibraryStore implements LibraryStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tables: { readonly library: string; readonly sources: string; readonly outbox: string },
+  ) {
+    this.doc = documentClient(client);
+  }
+
+  async listBand(bandId: string): Promise<LibraryEntry[]> {
+    const entries: LibraryEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tables.library,
+          KeyConditionExpression: 'bandId = :b',
+          ExpressionAttributeValues: { ':b': bandId },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) entries.push(toEntry(item));
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return entries;
+  }
+
+  async getItem(bandId: string, fileId: string): Promise<LibraryEntry | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tables.library, Key: { bandId, fileId } }),
+    );
+    return Item === undefined ? null : toEntry(Item);
+  }
+
+  async pageFiles(bandId: string, afterFileId: string | null, limit: number): Promise<LibraryPage> {
+    const files: LibraryEntry[] = [];
+    let start: Record<string, unknown> | undefined =
+      afterFileId === null ? undefined : { bandId, fileId: afterFileId };
+    // Limit counts items read before the folder filter, so a page may take several reads to fill.
+    while (files.length < limit) {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tables.library,
+          KeyConditionExpression: 'bandId = :b',
+          FilterExpression: '#kind = :file',
+          ExpressionAttributeNames: { '#kind': 'kind' },
+          ExpressionAttributeValues: { ':b': bandId, ':file': 'file' },
+          ExclusiveStartKey: start,
+          Limit: limit - files.length,
+        }),
+      );
+      for (const item of page.Items ?? []) files.push(toEntry(item));
+      start = page.LastEvaluatedKey;
+      if (start === undefined) return { files, lastFileId: null };
+    }
+    return { files, lastFileId: files.at(-1)?.fileId ?? null };
+  }
+
+  async commit(chunk: LibraryCommit): Promise<void> {
+    const { bandId, syncId } = chunk;
+    const lease: TransactWriteItem =
+      chunk.finish === null
+        ? {
+            ConditionCheck: {
+              TableName: this.tables.sources,
+              Key: { bandId },
+              ConditionExpression: 'lease.syncId = :s',
+              ExpressionAttributeValues: { ':s': syncId },
+            },
+          }
+        : {
+            Update: {
+              TableName: this.tables.sources,
+              Key: { bandId },
+              ConditionExpression: 'lease.syncId = :s',
+              UpdateExpression: 'SET lastSync = :o, fileCount = :n, lastError = :null, lease = :null',
+              ExpressionAttributeValues: {
+                ':s': syncId,
+                ':o': chunk.finish.outcome,
+                ':n': chunk.finish.fileCount,
+                ':null': null,
+              },
+            },
+          };
+    const items: TransactWriteItem[] = [
+      lease,
+      ...chunk.writes.map(
+        (entry): TransactWriteItem => ({
+          Put: { TableName: this.tables.library, Item: { bandId, ...entry } },
+        }),
+      ),
+      ...chunk.deletes.map(
+        (fileId): TransactWriteItem => ({
+          Delete: { TableName: this.tables.library, Key: { bandId, fileId } },
+        }),
+      ),
+      ...outboxPuts(this.tables.outbox, chunk.events),
+    ];
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (isConditionalFailure(error)) throw new SyncInProgressError();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { OutboxEvent } from '../../../shared/runtime/outbox/OutboxEvent.ts';
+import type { LibraryEntry } from '../domain/libraryEntry.ts';
+import type { SyncOutcome } from '../domain/sourceRecord.ts';
+
+/** One chunk of a sync to commit atomically: state rows, their events, and, on the last chunk, the outcome. */
+export interface LibraryCommit {
+  readonly bandId: string;
+  /** The sync holding the band's lease: the commit fails if another sync took it. */
+  readonly syncId: string;
+  readonly writes: readonly LibraryEntry[];
+  readonly deletes: readonly string[];
+  readonly events: readonly OutboxEvent[];
+  /** Present on the last chunk: records the outcome and releases the lease, in the same transaction. */
+  readonly finish: { readonly outcome: SyncOutcome; readonly fileCount: number } | null;
+}
+
+/** One page of a band's files (folders excluded). */
+export interface LibraryPage {
+  readonly files: readonly LibraryEntry[];
+  /** The last file id of this page, to continue after; `null` at the end. */
+  readonly lastFileId: string | null;
+}
+
+/** A band's library state: what the drive last saw of each item. */
+export interface LibraryStore {
+  /** Every item of the band's library (files and folders). */
+  listBand(bandId: string): Promise<LibraryEntry[]>;
+  getItem(bandId: string, fileId: string): Promise<LibraryEntry | null>;
+  /** Files in file-id order, after `afterFileId`. */
+  pageFiles(bandId: string, afterFileId: string | null, limit: number): Promise<LibraryPage>;
+  /** Commits one chunk (state, outbox, and the outcome on the last); throws `SyncInProgressError` if the lease is lost. */
+  commit(chunk: LibraryCommit): Promise<void>;
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { EventToPublish } from '../../../shared/runtime/events/PublisherTypes.ts';
+import type { Outbox } from '../../../shared/runtime/outbox/Outbox.ts';
+import { chunkLibraryDiff, type LibraryDiffChunk } from '../domain/chunkLibraryDiff.ts';
+import { diffLibrary } from '../domain/diffLibrary.ts';
+import { LibraryNotFoundError, SourceNotBoundError, SyncInProgressError } from '../domain/driveErrors.ts';
+import { isBound, type SyncOutcome, type SyncTrigger } from '../domain/sourceRecord.ts';
+import type { LibrarySource } from '../providers/LibrarySource.ts';
+import type { LibraryStore } from '../store/LibraryStore.ts';
+import type { SourceStore } from '../store/SourceStore.ts';
+
+/**
+ * Items one transaction may hold besides the lease row (DynamoDB's limit is 100), with room for the two
+ * framing events.
+ */
+export const SYNC_CHUNK_CAPACITY = 96;
+
+/** A sync that has not finished within this long lost its lease (its function timed out or crashed). */
+export const SYNC_LEASE_MS = 15 * 60_000;
+
+export interface SyncLibraryDependencies {
+  readonly sources: SourceStore;
+  readonly library: LibraryStore;
+  readonly provider: LibrarySource;
+  readonly outbox: Outbox;
+  readonly now: () => Date;
+  readonly newSyncId?: () => string;
+}
+
+export interface SyncLibraryRequest {
+  readonly bandId: string;
+  readonly trigger: SyncTrigger;
+  /** The user who asked (manual sync, login); `null` for schedules and change notifications. */
+  readonly requestedBy: string | null;
+}
+
+export interface SyncLibraryResult extends SyncOutcome {
+  /** Paths still being written when listed: the caller lists again once they settle. */
+  readonly unsettled: readonly string[];
+}
+
+/**
+ * Reconciles a band's library with its source: lists the source, diffs it against the stored state and
+ * commits the new state with its events (`drive.file_*`, `drive.folder_created`, framed by
+ * `drive.sync_started` and `drive.sync_completed`) through the outbox, in chunks that each hold their state
+ * rows and events together. The stored state is the sync's mark: after a crash between chunks the next sync
+ * diffs against what was committed, so nothing is announced twice or missed. One sync per band at a time (a
+ * lease on the band's source row, checked by every chunk). A failure is recorded on the source (its status
+ * shows it) and rethrown; `drive.sync_completed` is then not published.
+ *
+ * @example
+ * ```ts
+ * const outcome = await syncLibrary(deps, { bandId, trigger: 'manual', requestedBy: userId });
+ * ```
+ */
+export const syncLibrary = async (
+  deps: SyncLibraryDependencies,
+  request: SyncLibraryRequest,
+): Promise<SyncLibraryResult> => {
+  const { bandId } = request;
+  const source = await deps.sources.get(bandId);
+  if (source === null) throw new LibraryNotFoundError();
+  if (!isBound(source)) throw new SourceNotBoundError();
+  const syncId = (deps.newSyncId ?? randomUUID)();
+  const started = deps.now();
+  const leased = await deps.sources.acquireLease(
+    bandId,
+    syncId,
+    started.toISOString(),
+    new Date(started.getTime() + SYNC_LEASE_MS).toISOString(),
+  );
+  if (!leased) throw new SyncInProgressError();
+
+  try {
+    const stored = await deps.library.listBand(bandId);
+    const listing = await deps.provider.list({ bandId, sourceFolderId: source.sourceFolderId }, stored);
+    const diff = diffLibrary(bandId, stored, listing.entries);
+    const chunks: LibraryDiffChunk[] = chunkLibraryDiff(diff, SYNC_CHUNK_CAPACITY);
+    if (chunks.length === 0) chunks.push({ events: [], writes: [], deletes: [] });
+
+    const outcome: SyncOutcome = {
+      syncId,
+      at: started.toISOString(),
+      trigger: request.trigger,
+      ...diff.counts,
+    };
+    const fileCount = diff.state.filter((entry) => entry.kind === 'file').length;
+    for (const [index, chunk] of chunks.entries()) {
+      const first = index === 0;
+      const last = index === chunks.length - 1;
+      const events: EventToPublish[] = [
+        ...(first
+          ? [
+              {
+                name: 'drive.sync_started' as const,
+                data: { bandId, syncId, trigger: request.trigger, requestedBy: request.requestedBy },
+              },
+            ]
+          : []),
+        ...chunk.events,
+        ...(last
+          ? [
+              {
+                name: 'drive.sync_completed' as const,
+                data: {
+                  bandId,
+                  syncId,
+                  ...diff.counts,
+                  durationMs: Math.max(0, deps.now().getTime() - started.getTime()),
+                },
+              },
+            ]
+          : []),
+      ];
+      await deps.outbox.commit(events, (built) =>
+        deps.library.commit({
+          bandId,
+          syncId,
+          writes: chunk.writes,
+          deletes: chunk.deletes,
+          events: built,
+          finish: last ? { outcome, fileCount } : null,
+        }),
+      );
+    }
+    return { ...outcome, unsettled: listing.unsettled };
+  } catch (error) {
+    if (!(error instanceof SyncInProgressError)) {
+      await deps.sources.recordFailure(bandId, syncId, deps.now().toISOString(), failureMessage(error));
+    }
+    throw error;
+  }
+};
+
+/** What the source status shows: the error's own words, bounded (provider errors never carry secrets). */
+const failureMessage = (error: unknown): string => {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : 'Unknown failure';
+  return text.slice(0, 500);
+};

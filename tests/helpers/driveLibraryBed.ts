@@ -1,0 +1,106 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EmbeddedPlatform } from '../../infra/local/startPlatform.ts';
+
+/** A signed-in leader of a new band, on a running platform with the repository's modules. */
+export interface BandSession {
+  readonly bandId: string;
+  readonly accessToken: string;
+  readonly userId: string;
+}
+
+const json = async (response: Response): Promise<Record<string, unknown>> =>
+  (await response.json()) as Record<string, unknown>;
+
+/** Signs in with dev-login and answers the session (access token, user id). */
+export const devLogin = async (
+  platform: EmbeddedPlatform,
+  email: string,
+): Promise<{ accessToken: string; userId: string }> => {
+  const response = await fetch(`${platform.urls.http}/api/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name: email.split('@')[0], instruments: ['trumpet'] }),
+  });
+  if (response.status !== 200) throw new Error(`dev-login answered ${response.status}`);
+  const body = await json(response);
+  return { accessToken: body.accessToken as string, userId: (body.user as { userId: string }).userId };
+};
+
+/** Signs in, creates a band (its creator leads it) and answers a token that shows the membership. */
+export const createBandAsLeader = async (platform: EmbeddedPlatform, email: string): Promise<BandSession> => {
+  const session = await devLogin(platform, email);
+  const response = await fetch(`${platform.urls.http}/api/auth/bands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
+    body: JSON.stringify({ name: 'The Library Band' }),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/auth/bands answered ${response.status}`);
+  const body = await json(response);
+  return {
+    bandId: (body.band as { bandId: string }).bandId,
+    accessToken: body.accessToken as string,
+    userId: session.userId,
+  };
+};
+
+/** Calls a drive route with the session's token. */
+export const driveCall = (
+  platform: EmbeddedPlatform,
+  session: { readonly accessToken: string },
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<Response> =>
+  fetch(`${platform.urls.http}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${session.accessToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+/** Waits until `check` resolves truthy (polling), or fails after `timeoutMs`. */
+export const eventually = async <T>(
+  check: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** A drive event from the platform's archive. */
+export interface DriveEvent {
+  readonly name: string;
+  readonly eventId: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** The drive events about a band the platform's bus archived (this run's). */
+export const driveEventsOf = (platform: EmbeddedPlatform, bandId: string): DriveEvent[] =>
+  platform.archive
+    .between(0, Number.MAX_SAFE_INTEGER)
+    .map(({ event }) => ({
+      name: event['detail-type'],
+      source: event.source,
+      detail: event.detail as { metadata: { eventId: string }; data: Record<string, unknown> },
+    }))
+    .filter((e) => e.source === 'soleil.drive' && e.detail.data.bandId === bandId)
+    .map((e) => ({ name: e.name, eventId: e.detail.metadata.eventId, data: e.detail.data }));
+
+/** Writes `count` small, distinct PDFs into a band's library folder. */
+export const dropPdfs = async (bandDir: string, count: number, prefix = 'Song'): Promise<string[]> => {
+  await mkdir(bandDir, { recursive: true });
+  const names = Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(3, '0')}_Bb.pdf`);
+  await Promise.all(
+    names.map((name, i) => writeFile(path.join(bandDir, name), `%PDF-1.4 chart ${prefix} ${i}\n`)),
+  );
+  return names;
+};
