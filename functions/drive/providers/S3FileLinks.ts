@@ -75,10 +75,13 @@ export class S3FileLinks implements FileLinks {
         }),
       );
     }
+    // Signed at the clock that dates `expiresAt`, so the link stops working exactly when it says.
+    const signedAt = this.now();
     const url = await getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
       expiresIn: DOWNLOAD_LINK_SECONDS,
+      signingDate: signedAt,
     });
-    return { url, expiresAt: new Date(this.now().getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };
+    return { url, expiresAt: new Date(signedAt.getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };
   }
 
   private async cached(key: string): Promise<boolean> {

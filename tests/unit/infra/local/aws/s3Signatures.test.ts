@@ -1,0 +1,150 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LibraryEntry } from '../../../../../functions/drive/domain/libraryEntry.ts';
+import { DOWNLOAD_LINK_SECONDS, S3FileLinks } from '../../../../../functions/drive/providers/S3FileLinks.ts';
+import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
+import { S3ObjectStore } from '../../../../../infra/local/aws/S3ObjectStore.ts';
+import { DeadLetterStore } from '../../../../../infra/local/deadLetters/DeadLetterStore.ts';
+import { EventArchive } from '../../../../../infra/local/events/EventArchive.ts';
+import { EventRouter } from '../../../../../infra/local/events/EventRouter.ts';
+import { RetryPolicy } from '../../../../../infra/local/events/RetryPolicy.ts';
+
+const region = 'eu-west-1';
+const bucket = 'soleil-drive-file-cache';
+const invoke = async () => ({ ok: true as const, result: null });
+const router = new EventRouter({
+  rules: [],
+  invoke,
+  retryPolicy: new RetryPolicy({ timeScale: 0.001 }),
+  deadLetters: new DeadLetterStore(),
+  archive: new EventArchive(),
+});
+
+let root = '';
+let endpoint: LocalAwsEndpoint;
+let url = '';
+const clientWith = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
+  new S3Client({
+    endpoint: url,
+    region,
+    credentials,
+    forcePathStyle: true,
+    // As drive's client: plain bodies, which the local S3 subset reads.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+let s3: S3Client;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'soleil-s3-sig-'));
+  endpoint = new LocalAwsEndpoint({
+    eventBridge: { router, rules: [], region },
+    lambda: { invoke, hasFunction: () => false, region },
+    admin: { router, deadLetters: new DeadLetterStore() },
+    connections: () => undefined,
+    s3: { store: new S3ObjectStore(root), buckets: [bucket] },
+  });
+  url = (await endpoint.start(0)).url;
+  s3 = clientWith({ accessKeyId: 'local', secretAccessKey: 'local' });
+});
+
+afterAll(async () => {
+  s3.destroy();
+  router.stop();
+  await endpoint.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+const entry: LibraryEntry = {
+  kind: 'file',
+  fileId: 'f-1',
+  name: 'All of Me - Piano.pdf',
+  path: 'All of Me - Piano.pdf',
+  folderId: null,
+  mimeType: 'application/pdf',
+  sizeBytes: 7,
+  checksum: 'sha256:abc123',
+  modifiedAt: '2026-11-29T20:00:00.000Z',
+  version: 1,
+};
+const source = async () => ({
+  body: Readable.from([Buffer.from('%PDF-1.')]),
+  sizeBytes: 7,
+  mimeType: 'application/pdf',
+});
+
+describe('local AWS endpoint: SigV4 on the S3 calls drive makes', () => {
+  it('accepts header-signed PutObject, HeadObject, GetObject and DeleteObject', async () => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'k/one',
+        Body: Buffer.from('bytes'),
+        ContentType: 'text/plain',
+      }),
+    );
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'k/one' }));
+    expect(head.ContentLength).toBe(5);
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'k/one' }));
+    expect(await got.Body?.transformToString()).toBe('bytes');
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'k/one' }));
+    await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'k/one' }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+  });
+
+  it('refuses S3 calls signed with other credentials, and unsigned ones', async () => {
+    const stranger = clientWith({ accessKeyId: 'local', secretAccessKey: 'not-local' });
+    await expect(
+      stranger.send(new PutObjectCommand({ Bucket: bucket, Key: 'k/two', Body: Buffer.from('x') })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
+    stranger.destroy();
+    expect((await fetch(`${url}/${bucket}/k/two`)).status).toBe(403);
+  });
+
+  it("serves drive's presigned download link while it is valid", async () => {
+    const link = await new S3FileLinks(s3, bucket).linkTo('band-1', entry, source);
+    const response = await fetch(link.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('%PDF-1.');
+  });
+
+  it('refuses a download link once it has expired, and one whose signature was altered', async () => {
+    // Signed just over its lifetime ago: expired now, as a link handed out then would be.
+    const signedAt = new Date(Date.now() - (DOWNLOAD_LINK_SECONDS + 5) * 1000);
+    const link = await new S3FileLinks(s3, bucket, () => signedAt).linkTo('band-1', entry, source);
+    expect(Date.parse(link.expiresAt)).toBeLessThan(Date.now());
+    const expired = await fetch(link.url);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).not.toContain('%PDF');
+
+    const fresh = new URL(
+      await new S3FileLinks(s3, bucket).linkTo('band-1', entry, source).then((l) => l.url),
+    );
+    const signature = fresh.searchParams.get('X-Amz-Signature') ?? '';
+    fresh.searchParams.set(
+      'X-Amz-Signature',
+      `${signature.startsWith('0') ? '1' : '0'}${signature.slice(1)}`,
+    );
+    expect((await fetch(fresh)).status).toBe(403);
+  });
+
+  it('refuses (400, as S3 does) a presigned link that claims a lifetime over 7 days', async () => {
+    const link = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: 'k/three' }), {
+      expiresIn: 60,
+    });
+    const tampered = new URL(link);
+    tampered.searchParams.set('X-Amz-Expires', String(8 * 24 * 3600));
+    expect((await fetch(tampered)).status).toBe(400);
+  });
+});
