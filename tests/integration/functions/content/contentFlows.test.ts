@@ -51,7 +51,7 @@ beforeAll(async () => {
       });
     let invited = await invite();
     if (invited.status >= 500) invited = await invite(); // an invitation is keyed by email and band: a retry is the same
-    expect(invited.status).toBeLessThan(300);
+    expect(invited.status, JSON.stringify(invited.body)).toBeLessThan(300);
   }
   trumpet = await devLogin(platform, 'trumpet@content.example', ['trumpet']);
   violin = await devLogin(platform, 'violin@content.example', ['violin']);
