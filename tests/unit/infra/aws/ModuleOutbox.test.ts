@@ -94,6 +94,19 @@ describe('outbox: true rendered into AWS', () => {
     expect(putEvents.map((s) => s.Condition?.StringEquals?.['events:source'])).toEqual(['soleil.sync']);
   });
 
+  it("alarms on the module's outbox publish failures (three 5-minute periods running)", () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'OutboxPublishFailed',
+        Dimensions: expect.arrayContaining([{ Name: 'module', Value: 'sync' }]),
+        Threshold: 1,
+        EvaluationPeriods: 3,
+        Period: 300,
+      }),
+    );
+  });
+
   it('passes the cdk-nag AwsSolutions and Serverless packs with an outbox', () => {
     expect(() => synth.app.synth()).not.toThrow();
   });

@@ -64,8 +64,43 @@ describe('outbox: true in the platform model', () => {
     expect(drain?.tables).toContain('dashboard-outbox');
   });
 
-  it('gives a module without the flag neither table, schedule nor drain', () => {
+  it("declares the outbox's metrics and its alarm for the module, which may alarm on them too", () => {
+    const model = build(
+      dashboard({
+        metrics: [{ name: 'WidgetsComputed', description: 'Widgets computed.' }],
+        alarms: [
+          {
+            name: 'ManyRepublished',
+            metric: 'OutboxRepublished',
+            threshold: 100,
+            description: 'A bus outage.',
+          },
+        ],
+      }),
+      drive,
+    );
+    expect(model.metrics.map((m) => `${m.module} ${m.name}`)).toEqual([
+      'dashboard WidgetsComputed',
+      'dashboard OutboxPublishFailed',
+      'dashboard OutboxRepublished',
+    ]);
+    expect(model.alarms.map((a) => a.id)).toEqual([
+      'dashboard-ManyRepublished',
+      'dashboard-OutboxPublishFailing',
+    ]);
+    expect(model.alarms.find((a) => a.id === 'dashboard-OutboxPublishFailing')).toMatchObject({
+      metric: 'OutboxPublishFailed',
+      statistic: 'Sum',
+      threshold: 1,
+      periodMinutes: 5,
+      evaluationPeriods: 3,
+    });
+  });
+
+  it('gives a module without the flag neither table, schedule, drain nor outbox metrics', () => {
     const model = build(dashboard(), drive);
+    expect(model.metrics.filter((m) => m.module === 'drive')).toEqual([]);
+    expect(model.alarms.filter((a) => a.module === 'drive')).toEqual([]);
     expect(model.modules.find((m) => m.name === 'drive')?.outbox).toBe(false);
     expect(model.tables.filter((t) => t.module === 'drive')).toEqual([]);
     expect(model.schedules.filter((s) => s.module === 'drive')).toEqual([]);
@@ -132,6 +167,31 @@ describe('outbox: true in the platform model', () => {
       ),
       expect.stringMatching(
         /Module "dashboard" names handler "handlers\/drainOutbox.handler", whose function id "dashboard-drainOutbox"/,
+      ),
+    ]);
+  });
+
+  it("refuses a module declaring the outbox's metrics or alarm itself", () => {
+    expect(
+      problemsOf(() =>
+        build(
+          dashboard({
+            metrics: [{ name: 'OutboxPublishFailed', description: 'Mine.' }],
+            alarms: [
+              {
+                name: 'OutboxPublishFailing',
+                metric: 'OutboxRepublished',
+                threshold: 1,
+                description: 'Mine.',
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([
+      expect.stringContaining('declares metric "OutboxPublishFailed", which its outbox reports already'),
+      expect.stringContaining(
+        'declares alarm "OutboxPublishFailing", the one the platform sets on its outbox',
       ),
     ]);
   });
