@@ -2,6 +2,7 @@ import '../../../../helpers/quietPowertools.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as changeMemberRole } from '../../../../../functions/auth/handlers/changeMemberRole.ts';
 import { handler as createBand } from '../../../../../functions/auth/handlers/createBand.ts';
+import { handler as devLogin } from '../../../../../functions/auth/handlers/devLogin.ts';
 import { handler as inviteMember } from '../../../../../functions/auth/handlers/inviteMember.ts';
 import { handler as listBandMembers } from '../../../../../functions/auth/handlers/listBandMembers.ts';
 import { handler as removeMember } from '../../../../../functions/auth/handlers/removeMember.ts';
@@ -109,6 +110,88 @@ describe('band and membership handlers (DynamoDB Local, recorded bus)', () => {
       'revoked',
     ]);
     expect(changes.every((e) => e.detail.metadata.bandId === bandA)).toBe(true);
+  });
+
+  it('refuses (403) a demoted leader whose token still says leader: invite, role change and removal', async () => {
+    const signIn = async (email: string) =>
+      (await call(devLogin, routeEvent('POST', '/api/auth/dev-login', { body: { email } }))).json;
+    const cleo = await signIn('cleo@example.com');
+    const band = await call(
+      createBand,
+      routeEvent('POST', '/api/auth/bands', {
+        body: { name: 'Band C' },
+        identity: await identityFrom(cleo.accessToken),
+      }),
+    );
+    const bandC = band.json.band.bandId as string;
+    const cleoLeader = await identityFrom(band.json.accessToken);
+    for (const [email, role] of [
+      ['dan@example.com', 'leader'],
+      ['eve@example.com', 'member'],
+    ] as const) {
+      const invited = await call(
+        inviteMember,
+        routeEvent('POST', INVITATIONS, {
+          params: { bandId: bandC },
+          body: { email, role },
+          identity: cleoLeader,
+        }),
+      );
+      expect(invited.statusCode).toBe(201);
+    }
+    const dan = await signIn('dan@example.com');
+    const eve = await signIn('eve@example.com');
+    const danAsLeader = await identityFrom(dan.accessToken);
+    expect(danAsLeader.memberships).toEqual([{ bandId: bandC, role: 'leader' }]);
+
+    const demoted = await call(
+      changeMemberRole,
+      routeEvent('PATCH', MEMBER, {
+        params: { bandId: bandC, userId: dan.user.userId },
+        body: { role: 'member' },
+        identity: cleoLeader,
+      }),
+    );
+    expect(demoted.statusCode).toBe(200);
+
+    // Dan's token lives on for minutes and still names him leader: the use cases must read the store.
+    const invite = await call(
+      inviteMember,
+      routeEvent('POST', INVITATIONS, {
+        params: { bandId: bandC },
+        body: { email: 'mallory@example.com', role: 'leader' },
+        identity: danAsLeader,
+      }),
+    );
+    const promote = await call(
+      changeMemberRole,
+      routeEvent('PATCH', MEMBER, {
+        params: { bandId: bandC, userId: eve.user.userId },
+        body: { role: 'leader' },
+        identity: danAsLeader,
+      }),
+    );
+    const remove = await call(
+      removeMember,
+      routeEvent('DELETE', MEMBER, {
+        params: { bandId: bandC, userId: eve.user.userId },
+        identity: danAsLeader,
+      }),
+    );
+    expect([invite.statusCode, promote.statusCode, remove.statusCode]).toEqual([403, 403, 403]);
+    const members = await call(
+      listBandMembers,
+      routeEvent('GET', MEMBERS, { params: { bandId: bandC }, identity: cleoLeader }),
+    );
+    expect(
+      members.json.members.map((m: { userId: string; role: string }) => [m.userId, m.role]).sort(),
+    ).toEqual(
+      [
+        [cleo.user.userId, 'leader'],
+        [dan.user.userId, 'member'],
+        [eve.user.userId, 'member'],
+      ].sort(),
+    );
   });
 
   const badInput: [string, Handler, HttpEvent][] = [
