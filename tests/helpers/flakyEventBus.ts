@@ -1,15 +1,17 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EventBridgeClient, PutEventsCommand, type PutEventsCommandInput } from '@aws-sdk/client-eventbridge';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/shared/localNames.ts';
 
 /**
- * A switchable EventBridge in front of the embedded platform's AWS endpoint, for outage tests. Functions get
- * its URL as `AWS_ENDPOINT_URL_EVENTBRIDGE`; while `down`, every PutEvents entry fails (`InternalFailure`, as
- * EventBridge reports a partial failure) and nothing reaches the bus; otherwise requests pass through as
- * they are (headers included).
+ * A switchable EventBridge in front of the embedded platform's, for outage tests. Functions get its URL as
+ * their EventBridge endpoint. While `down`, every PutEvents entry fails (`InternalFailure`, as EventBridge
+ * reports a partial failure) and nothing reaches the bus; otherwise each PutEvents is sent on to `target`
+ * (the platform's AWS endpoint, known once it started) by a client of its own — the platform's endpoint
+ * accepts only requests signed for its own address.
  */
 export interface FlakyEventBus {
   readonly url: string;
-  /** Where requests go while the bus is up (the platform's AWS endpoint, known once it started). */
   target: string | undefined;
   down: boolean;
   /** PutEvents entries refused while down. */
@@ -27,38 +29,47 @@ const readAll = (req: IncomingMessage): Promise<Buffer> =>
 
 export const startFlakyEventBus = async (): Promise<FlakyEventBus> => {
   const state = { target: undefined as string | undefined, down: false, refused: 0 };
+  let client: EventBridgeClient | undefined;
+  const answer = (res: import('node:http').ServerResponse, status: number, body: unknown): void => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  };
   const server: Server = createServer(async (req, res) => {
-    const body = await readAll(req);
+    const input = JSON.parse((await readAll(req)).toString('utf8') || '{}') as PutEventsCommandInput;
+    if (req.headers['x-amz-target'] !== 'AWSEvents.PutEvents') {
+      answer(res, 400, {
+        __type: 'UnknownOperationException',
+        message: 'The test bus forwards PutEvents only',
+      });
+      return;
+    }
+    const entries = input.Entries ?? [];
     if (state.down || !state.target) {
-      const entries = (JSON.parse(body.toString('utf8') || '{}') as { Entries?: unknown[] }).Entries ?? [];
       state.refused += entries.length;
-      const answer = JSON.stringify({
+      answer(res, 200, {
         FailedEntryCount: entries.length,
         Entries: entries.map(() => ({
           ErrorCode: 'InternalFailure',
           ErrorMessage: 'The bus is down (test)',
         })),
       });
-      res.writeHead(200, {
-        'content-type': 'application/x-amz-json-1.1',
-        'content-length': Buffer.byteLength(answer),
-      });
-      res.end(answer);
       return;
     }
-    const upstream = httpRequest(
-      `${state.target}${req.url ?? '/'}`,
-      { method: req.method, headers: req.headers },
-      (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
+    client ??= new EventBridgeClient({
+      endpoint: state.target,
+      region: LOCAL_AWS_REGION,
+      credentials: LOCAL_AWS_CREDENTIALS,
     });
-    upstream.end(body);
+    try {
+      const { FailedEntryCount, Entries } = await client.send(new PutEventsCommand(input));
+      answer(res, 200, { FailedEntryCount, Entries });
+    } catch (error) {
+      answer(res, 500, { __type: 'InternalException', message: (error as Error).message });
+    }
   });
   server.keepAliveTimeout = 1_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,6 +92,7 @@ export const startFlakyEventBus = async (): Promise<FlakyEventBus> => {
       return state.refused;
     },
     close: async () => {
+      client?.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

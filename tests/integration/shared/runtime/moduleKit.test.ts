@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../../infra/local/shared/localNames.ts';
 import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
+import { RUNTIME_ENV } from '../../../../shared/contracts/platformEnvironment.ts';
 import { repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import { ProbeListener } from '../../../fixtures/modules-local/ProbeListener.ts';
 import { type FlakyEventBus, startFlakyEventBus } from '../../../helpers/flakyEventBus.ts';
@@ -38,7 +39,7 @@ describe('a module written with the kit only, on the embedded platform (outbox, 
     bus = await startFlakyEventBus();
     platform = await startTestPlatform({
       functionsDir: MODULE_KIT_FIXTURES,
-      extraEnv: { AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url },
+      extraEnv: { [RUNTIME_ENV.eventBridgeEndpoint]: bus.url },
     });
     bus.target = platform.urls.aws;
     doc = DynamoDBDocumentClient.from(
