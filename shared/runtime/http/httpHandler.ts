@@ -13,6 +13,13 @@ import { problemResponse, resultResponse } from './httpResponse.ts';
 import { httpCorrelationId, parseHttpRequest } from './parseHttpRequest.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './readJsonBody.ts';
 
+/**
+ * How long before the function's timeout a request still running is answered — a 503 problem+json: what it
+ * waits on (a dependency that accepted the connection and hangs) is unavailable. Middy's 5 ms would race
+ * Lambda's own timeout on a busy machine, which the gateway reports as a 500.
+ */
+const HTTP_TIMEOUT_MARGIN_MS = 1_000;
+
 /** How a route handler is declared: optional schemas for each part of the request, and `handle`. */
 export interface HttpHandlerOptions<
   B extends z.ZodType | undefined,
@@ -93,7 +100,9 @@ export const httpHandler = <
     return resultResponse(result, parsed.correlationId);
   };
 
-  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(base)
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(base, {
+    timeoutEarlyInMillis: HTTP_TIMEOUT_MARGIN_MS,
+  })
     .use(observabilityMiddleware<HttpEvent>({ logger, metrics, correlationId: httpCorrelationId }))
     .use(mapErrors) as unknown as HttpLambdaHandler;
 };

@@ -21,6 +21,19 @@ type Problemish = Record<string, any>;
 const bodyOf = (response: APIGatewayProxyStructuredResultV2) => JSON.parse(response.body ?? '') as Problemish;
 
 describe('httpHandler', () => {
+  it('answers 503 with a second to spare when a dependency hangs, before Lambda would end it with a 500', async () => {
+    const hanging = httpHandler({ module: 'test', handle: () => new Promise(() => undefined) });
+    const context = { ...lambdaContext(), getRemainingTimeInMillis: () => 1_500 };
+    // Which comes first: the answer, or a timer set for the middle of the last second. (Middy's own 5 ms
+    // margin answers after it, racing Lambda's timeout, which the gateway reports as a 500.)
+    const midLastSecond = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 1_000));
+    const first = await Promise.race([hanging(httpEvent({}), context), midLastSecond]);
+    expect(first).not.toBe('late');
+    const response = first as APIGatewayProxyStructuredResultV2;
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBeDefined();
+  });
+
   it('answers 503 problem+json with Retry-After when a dependency cannot be reached', async () => {
     const unreachable = httpHandler({
       module: 'test',
