@@ -23,7 +23,7 @@ export const freePlatformPorts = async (): Promise<PlatformPorts> => ({
 export interface PlatformProcess {
   readonly child: ChildProcess;
   readonly urls: { readonly http: string; readonly aws: string; readonly dynamodb: string };
-  /** The platform's own lines so far (functions' JSON logs left out). */
+  /** The platform's own lines so far, and the functions' error logs (their other JSON logs left out). */
   readonly lines: readonly string[];
   /** Resolves with the first line (past or future) matching `pattern`; rejects on exit or after `timeoutMs`. */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
@@ -63,7 +63,8 @@ export const startPlatformProcess = async (options: {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
-      if (line.startsWith('{')) return;
+      // Functions log JSON (Powertools): only their errors are kept.
+      if (line.startsWith('{') && !line.includes('"level":"ERROR"')) return;
       lines.push(line);
       for (const listener of listeners) listener(line);
     });
