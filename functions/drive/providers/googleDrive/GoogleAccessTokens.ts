@@ -1,17 +1,16 @@
-import { type CryptoKey, importPKCS8, SignJWT } from 'jose';
+import type { KeyObject } from 'node:crypto';
 import * as z from 'zod';
-import { DriveAuthError, InvalidServiceAccountKeyError } from './driveErrors.ts';
+import { DriveAuthError } from './driveErrors.ts';
 import type { Pacing } from './pacing.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 import { sendWithRetry } from './sendWithRetry.ts';
+import { serviceAccountAssertion, serviceAccountSigningKey } from './serviceAccountAssertion.ts';
 import type { ServiceAccountKey } from './serviceAccountKey.ts';
 
 /** Read-only access to the files shared with the service account: the drive never writes to a library. */
 export const DRIVE_READONLY_SCOPE = 'https://www.googleapis.com/auth/drive.readonly';
 
 const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-/** Google accepts assertions valid for at most an hour. */
-const ASSERTION_LIFETIME_S = 3600;
 /** A token this close to its end is replaced rather than used: a slow request must not outlive it. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -29,7 +28,7 @@ export interface AccessTokenSource {
 
 /**
  * Access tokens for a service account by the OAuth 2.0 JWT bearer grant (RFC 7523): an RS256 assertion
- * signed with the account's key (jose), exchanged at the key's `token_uri`. One token is cached until a
+ * signed with the account's key, exchanged at the key's `token_uri`. One token is cached until a
  * minute before it ends, and concurrent callers share one exchange.
  *
  * @example
@@ -41,7 +40,7 @@ export interface AccessTokenSource {
 export class GoogleAccessTokens implements AccessTokenSource {
   private cached: { token: string; expiresAt: number } | null = null;
   private pending: Promise<string> | null = null;
-  private signingKey: Promise<CryptoKey> | null = null;
+  private signingKey: KeyObject | null = null;
 
   constructor(
     private readonly key: ServiceAccountKey,
@@ -71,35 +70,16 @@ export class GoogleAccessTokens implements AccessTokenSource {
     this.cached = null;
   }
 
-  private privateKey(): Promise<CryptoKey> {
-    if (this.signingKey === null) {
-      this.signingKey = importPKCS8(this.key.privateKeyPem, 'RS256').catch(() => {
-        this.signingKey = null;
-        throw new InvalidServiceAccountKeyError('The service-account private key is not an RSA PKCS#8 key');
-      });
-    }
-    return this.signingKey;
-  }
-
-  private async assertion(): Promise<string> {
+  private assertion(): string {
+    this.signingKey ??= serviceAccountSigningKey(this.key);
     const issuedAt = Math.floor(this.options.pacing.now() / 1000);
-    return new SignJWT({ scope: this.options.scope ?? DRIVE_READONLY_SCOPE })
-      .setProtectedHeader({
-        alg: 'RS256',
-        typ: 'JWT',
-        ...(this.key.privateKeyId === undefined ? {} : { kid: this.key.privateKeyId }),
-      })
-      .setIssuer(this.key.clientEmail)
-      .setAudience(this.key.tokenUri)
-      .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + ASSERTION_LIFETIME_S)
-      .sign(await this.privateKey());
+    return serviceAccountAssertion(this.key, this.signingKey, this.options.scope ?? DRIVE_READONLY_SCOPE, issuedAt);
   }
 
   private async exchange(): Promise<string> {
     const send = this.options.fetch ?? fetch;
     const timeout = this.options.requestTimeoutMs ?? 10_000;
-    const assertion = await this.assertion();
+    const assertion = this.assertion();
     const answer = await sendWithRetry(
       'token',
       () =>
