@@ -73,7 +73,12 @@ export class GoogleAccessTokens implements AccessTokenSource {
   private assertion(): string {
     this.signingKey ??= serviceAccountSigningKey(this.key);
     const issuedAt = Math.floor(this.options.pacing.now() / 1000);
-    return serviceAccountAssertion(this.key, this.signingKey, this.options.scope ?? DRIVE_READONLY_SCOPE, issuedAt);
+    return serviceAccountAssertion(
+      this.key,
+      this.signingKey,
+      this.options.scope ?? DRIVE_READONLY_SCOPE,
+      issuedAt,
+    );
   }
 
   private async exchange(): Promise<string> {

@@ -28,7 +28,11 @@ export const serviceAccountAssertion = (
   scope: string,
   issuedAt: number,
 ): string => {
-  const header = { alg: 'RS256', typ: 'JWT', ...(key.privateKeyId === undefined ? {} : { kid: key.privateKeyId }) };
+  const header = {
+    alg: 'RS256',
+    typ: 'JWT',
+    ...(key.privateKeyId === undefined ? {} : { kid: key.privateKeyId }),
+  };
   const claims = {
     scope,
     iss: key.clientEmail,
