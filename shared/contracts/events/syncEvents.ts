@@ -72,6 +72,11 @@ export const syncFileUpdated = defineEvent({
       fileId: EntityId,
       sequence: z.number().int().positive(),
       recipients: z.number().int().nonnegative(),
+      /** Split of the recipients (added later, so optional): pushed, gone (410, pruned), failed after retries. */
+      delivered: z.number().int().nonnegative().optional(),
+      gone: z.number().int().nonnegative().optional(),
+      failed: z.number().int().nonnegative().optional(),
+      action: z.enum(['added', 'changed', 'deleted']).optional(),
     })
     .strict(),
 });

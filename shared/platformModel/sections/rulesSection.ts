@@ -6,7 +6,10 @@ import type { RuleModel } from '../PlatformModel.ts';
 import type { ModelSection } from './ModelSection.ts';
 
 /**
- * Subscriptions become rules: one per subscription, to events someone publishes, with a valid pattern.
+ * Subscriptions become rules: one per subscription, to events someone publishes, with a valid pattern. An
+ * event whose owning module is not part of the platform yet may be subscribed to: a module may be built
+ * before the module whose events it reacts to, and its rule waits for that publisher (the event catalog lists
+ * the event as not yet published). An owner that is there but does not publish the event is a mistake.
  *
  * @param publishers event name → publishing module (the events section's value)
  * @param validatePattern throws on an invalid EventBridge pattern (the embedded platform's matcher judges)
@@ -19,6 +22,7 @@ export const rulesSection = (
 ): ModelSection<readonly RuleModel[]> => {
   const problems: string[] = [];
   const rules: RuleModel[] = [];
+  const moduleNames = new Set(manifests.map((m) => m.name));
   for (const m of manifests) {
     const ids = new Set<string>();
     for (const sub of m.subscriptions) {
@@ -30,7 +34,7 @@ export const rulesSection = (
             `Module "${m.name}" subscription "${sub.id}" listens to "${event}", which has no contract: ` +
               'fix the event name (see shared/contracts/events).',
           );
-        } else if (!publishers.has(event)) {
+        } else if (!publishers.has(event) && moduleNames.has(contracts.get(event)?.owner ?? '')) {
           problems.push(
             `Module "${m.name}" subscription "${sub.id}" listens to "${event}", which no module publishes: ` +
               `add it to the publishes of "${contracts.get(event)?.owner}", or drop the subscription.`,

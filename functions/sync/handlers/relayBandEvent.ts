@@ -1,0 +1,34 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { eventHandler } from '../../../shared/runtime/index.ts';
+import { bandMessageFor } from '../domain/bandMessages.ts';
+import { broadcastBandMessage } from '../useCases/broadcast.ts';
+import { syncDependencies } from '../wiring/syncDependencies.ts';
+
+/**
+ * Content, gig and dashboard events become band messages (domain/bandMessages.ts says how), pushed to the
+ * members they concern; a file message is then announced as `sync.file_updated` with the delivery counts.
+ */
+export const handler = eventHandler({
+  events: ['content.updated', 'content.deleted', 'dashboard.module_updated'],
+  handle: async ({ name, data, publish, metrics, logger }) => {
+    const plan = bandMessageFor(name, data);
+    if (!plan) return;
+    const outcome = await broadcastBandMessage(syncDependencies(), plan);
+    metrics.addMetric('LivePushesDelivered', MetricUnit.Count, outcome.delivered);
+    metrics.addMetric('LivePushesGone', MetricUnit.Count, outcome.gone);
+    metrics.addMetric('LivePushesFailed', MetricUnit.Count, outcome.failed);
+    if (outcome.failed > 0) logger.warn('Some live pushes failed after retries', { ...outcome });
+    if (plan.fileId !== null && plan.message.type === 'file_updated') {
+      await publish('sync.file_updated', {
+        bandId: plan.bandId,
+        fileId: plan.fileId,
+        sequence: outcome.seq,
+        recipients: outcome.recipients,
+        delivered: outcome.delivered,
+        gone: outcome.gone,
+        failed: outcome.failed,
+        action: plan.message.action,
+      });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
+import type { ConnectionRecord, Subscription } from '../domain/liveRecords.ts';
+
+/** Live connections and their band subscriptions. */
+export interface ConnectionStore {
+  putConnection(connection: ConnectionRecord): Promise<void>;
+  getConnection(connectionId: string): Promise<ConnectionRecord | undefined>;
+  /** Removes the connection and its subscriptions; answers the subscriptions it had. */
+  deleteConnection(connectionId: string): Promise<Subscription[]>;
+  subscriptionsOfConnection(connectionId: string): Promise<Subscription[]>;
+  /**
+   * Adds a subscription, only while the connection exists (a `$disconnect` racing a subscribe must not
+   * leave a subscription behind); false when the connection is gone.
+   */
+  subscribe(subscription: Subscription): Promise<boolean>;
+  /** True when the subscription existed. */
+  unsubscribe(connectionId: string, bandId: string): Promise<boolean>;
+  /** Every subscription to a band (one query, paged). */
+  subscriptionsOfBand(bandId: string): Promise<Subscription[]>;
+  /** A user's connections and subscriptions. */
+  ofUser(userId: string): Promise<{ connections: ConnectionRecord[]; subscriptions: Subscription[] }>;
+  /** Sets the role on an existing subscription (a member promoted or demoted while connected). */
+  setRole(connectionId: string, bandId: string, role: Role): Promise<void>;
+  /** Ids of every connection (for platform-wide notices, rare). */
+  allConnectionIds(): Promise<string[]>;
+}

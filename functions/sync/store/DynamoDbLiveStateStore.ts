@@ -1,0 +1,148 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { UserChannel } from '../domain/liveRecords.ts';
+import type { LibrarySyncState, LiveStateStore } from './LiveStateStore.ts';
+
+const userKey = (userId: string) => `USER#${userId}`;
+const librarySyncKey = (bandId: string) => `LIBSYNC#${bandId}`;
+const HEALTH_KEY = 'HEALTH';
+/** A reconciliation the drive never reported complete is forgotten after a day. */
+const LIBRARY_SYNC_TTL_SECONDS = 24 * 60 * 60;
+
+/** One item per key (`pk`): `USER#<id>` channels, `HEALTH`, `LIBSYNC#<bandId>` reconciliations. */
+export class DynamoDbLiveStateStore implements LiveStateStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly table: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async putChannel(channel: UserChannel): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { pk: userKey(channel.userId), ...channel } }),
+    );
+  }
+
+  async getChannel(userId: string): Promise<UserChannel | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { pk: userKey(userId) }, ConsistentRead: true }),
+    );
+    if (!Item || (Item.expiresAt as number) <= this.epochSeconds()) return undefined;
+    return {
+      userId: Item.userId as string,
+      memberships: Item.memberships as UserChannel['memberships'],
+      instruments: Item.instruments as UserChannel['instruments'],
+      preparedAt: Item.preparedAt as string,
+      expiresAt: Item.expiresAt as number,
+    };
+  }
+
+  async forgetChannelBand(userId: string, bandId: string): Promise<void> {
+    const channel = await this.getChannel(userId);
+    if (!channel) return;
+    await this.putChannel({
+      ...channel,
+      memberships: channel.memberships.filter((m) => m.bandId !== bandId),
+    });
+  }
+
+  async deleteChannel(userId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: userKey(userId) } }));
+  }
+
+  async downModules(): Promise<string[]> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { pk: HEALTH_KEY }, ConsistentRead: true }),
+    );
+    return (Item?.down as string[] | undefined) ?? [];
+  }
+
+  async setDownModules(modules: readonly string[]): Promise<void> {
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { pk: HEALTH_KEY, down: [...modules] } }),
+    );
+  }
+
+  async startLibrarySync(state: LibrarySyncState): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: librarySyncKey(state.bandId),
+          kind: 'library-sync',
+          ...state,
+          expiresAt: this.epochSeconds() + LIBRARY_SYNC_TTL_SECONDS,
+        },
+      }),
+    );
+  }
+
+  async countLibraryFile(bandId: string): Promise<LibrarySyncState | undefined> {
+    try {
+      const { Attributes } = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: librarySyncKey(bandId) },
+          UpdateExpression: 'ADD filesSeen :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toLibrarySync(Attributes) : undefined;
+    } catch (error) {
+      if ((error as { name?: string } | null)?.name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+
+  async endLibrarySync(bandId: string): Promise<LibrarySyncState | undefined> {
+    const { Attributes } = await this.doc.send(
+      new DeleteCommand({
+        TableName: this.table,
+        Key: { pk: librarySyncKey(bandId) },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return Attributes ? toLibrarySync(Attributes) : undefined;
+  }
+
+  async runningLibrarySyncs(): Promise<LibrarySyncState[]> {
+    const found: LibrarySyncState[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: 'kind = :k',
+          ExpressionAttributeValues: { ':k': 'library-sync' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) found.push(toLibrarySync(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  private epochSeconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+}
+
+const toLibrarySync = (item: Record<string, unknown>): LibrarySyncState => ({
+  bandId: item.bandId as string,
+  syncId: item.syncId as string,
+  filesSeen: (item.filesSeen as number | undefined) ?? 0,
+});
