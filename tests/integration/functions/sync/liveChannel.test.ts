@@ -1,0 +1,171 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
+import { bandWithMembers, type SignedIn } from '../../../helpers/bandFixtures.ts';
+import { contentPublisher, fileUpdate } from '../../../helpers/contentPublisher.ts';
+import { LiveClient } from '../../../helpers/liveClient.ts';
+
+// The repository's modules (auth's real authorizer, sync) on the embedded platform, real `ws` clients.
+// The log window is 4 s so "older than the log" can be reached in a test.
+const LOG_WINDOW_SECONDS = 4;
+let platform: EmbeddedPlatform;
+let publish: ReturnType<typeof contentPublisher>;
+let band: { bandId: string; leader: SignedIn; members: SignedIn[] };
+const clients: LiveClient[] = [];
+
+const connect = async (who: SignedIn): Promise<LiveClient> => {
+  const client = await LiveClient.connect(platform.urls.ws, who.accessToken);
+  clients.push(client);
+  return client;
+};
+const subscribed = async (who: SignedIn, bandId = band.bandId): Promise<LiveClient> => {
+  const client = await connect(who);
+  const answer = await client.request({ action: 'subscribe', bandId }, 'subscribed');
+  expect(answer.type).toBe('subscribed');
+  return client;
+};
+const isFile = (name: string) => (f: { type: string; fileName?: unknown }) =>
+  f.type === 'file_updated' && f.fileName === name;
+
+beforeAll(async () => {
+  platform = await startPlatform({
+    ports: { http: 0, ws: 0, aws: 0, dynamodb: 0 },
+    dataDir: null,
+    schedules: false,
+    functionOutput: 'silent',
+    retry: { timeScale: 0.001 },
+    log: () => undefined,
+    extraEnv: { SOLEIL_SYNC_LOG_WINDOW_SECONDS: String(LOG_WINDOW_SECONDS) },
+  });
+  publish = contentPublisher(platform.urls.aws);
+  band = await bandWithMembers(platform.urls.http, { email: 'leader@example.com', instruments: ['piano'] }, [
+    { email: 'trumpet@example.com', instruments: ['trumpet'] },
+    { email: 'alto@example.com', instruments: ['alto_sax'] },
+  ]);
+  // Warm auth's user_service: its first start in a worker thread on this shared 2-core machine can take
+  // longer than the service client's 3 s timeout (a 504 error frame), which is not what these tests are about.
+  const warm = await connect(band.leader);
+  for (let i = 0; i < 3; i++) {
+    const answer = await warm.request({ action: 'subscribe', bandId: 'no-such-band' }, 'subscribed', 10_000);
+    if ((answer.problem as { status?: number } | undefined)?.status !== 504) break;
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await platform?.stop();
+});
+
+describe('sync: live band channels on the embedded platform', () => {
+  it('sends a Bb chart only to the trumpet player and the leader, and audio to everyone', async () => {
+    const [trumpetPlayer, altoPlayer] = band.members as [SignedIn, SignedIn];
+    const leader = await subscribed(band.leader);
+    const trumpet = await subscribed(trumpetPlayer);
+    const alto = await subscribed(altoPlayer);
+
+    await publish.updated(
+      fileUpdate(band.bandId, 'Misty_Bb.pdf', {
+        instruments: ['trumpet', 'tenor_sax', 'soprano_sax', 'clarinet'],
+        token: 'Bb',
+      }),
+    );
+    const got = await trumpet.next(isFile('Misty_Bb.pdf'));
+    expect(got).toMatchObject({
+      bandId: band.bandId,
+      action: 'added',
+      token: 'Bb',
+      downloadRoute: `/api/drive/bands/${band.bandId}/files/${got.fileId}/download`,
+    });
+    expect(typeof got.seq).toBe('number');
+    await leader.next(isFile('Misty_Bb.pdf'));
+
+    await publish.updated(fileUpdate(band.bandId, 'Misty_Ref.mp3', 'all'));
+    await Promise.all([leader, trumpet, alto].map((c) => c.next(isFile('Misty_Ref.mp3'))));
+    // The Ref reached alto after the chart was broadcast: had alto been sent the chart, it would be here.
+    expect(alto.frames.filter(isFile('Misty_Bb.pdf'))).toEqual([]);
+  });
+
+  it('replays exactly what a reconnecting client missed, in order; past the log window it asks for a resync', async () => {
+    const trumpetPlayer = band.members[0] as SignedIn;
+    const watcher = await subscribed(band.leader);
+    const first = await subscribed(trumpetPlayer);
+    const { lastSeq } = await first.request({ action: 'get_stats' }, 'stats').then((s) => ({
+      lastSeq: (s.bands as { lastSeq: number }[])[0]?.lastSeq ?? 0,
+    }));
+    await first.close();
+
+    const names = ['Take5_Bb.pdf', 'Take5_Ref.mp3', 'Autumn_Bb.pdf'];
+    for (const name of names) {
+      await publish.updated(
+        fileUpdate(
+          band.bandId,
+          name,
+          name.endsWith('.mp3') ? 'all' : { instruments: ['trumpet'], token: 'Bb' },
+        ),
+      );
+    }
+    // Broadcasts run asynchronously: wait until the band's log holds all three.
+    for (const name of names) await watcher.next(isFile(name));
+
+    const again = await connect(trumpetPlayer);
+    const done = await again.request({ action: 'resume', bandId: band.bandId, afterSeq: lastSeq }, 'resumed');
+    expect(done).toMatchObject({ type: 'resumed', replayed: 3, afterSeq: lastSeq });
+    const replayed = again.frames.filter((f) => f.type === 'file_updated');
+    expect(replayed.map((f) => f.fileName)).toEqual(names);
+    expect(replayed.map((f) => f.seq)).toEqual([lastSeq + 1, lastSeq + 2, lastSeq + 3]);
+
+    await sleep((LOG_WINDOW_SECONDS + 1) * 1000);
+    const late = await connect(trumpetPlayer);
+    const answer = await late.request(
+      { action: 'resume', bandId: band.bandId, afterSeq: lastSeq },
+      'resync_required',
+      10_000,
+    );
+    expect(answer).toMatchObject({ type: 'resync_required', reason: 'gap_too_old', lastSeq: lastSeq + 3 });
+  }, 30_000);
+
+  it('refuses a subscription to another band, and never delivers that band’s messages', async () => {
+    const other = await bandWithMembers(
+      platform.urls.http,
+      { email: 'other-leader@example.com', instruments: ['piano'] },
+      [],
+    );
+    const outsider = await connect(band.members[0] as SignedIn);
+    const refused = await outsider.request({ action: 'subscribe', bandId: other.bandId }, 'subscribed');
+    expect(refused).toMatchObject({ type: 'error', problem: { status: 403 } });
+
+    const otherLeader = await subscribed(other.leader, other.bandId);
+    await publish.updated(fileUpdate(other.bandId, 'Secret_Ref.mp3', 'all'));
+    await otherLeader.next(isFile('Secret_Ref.mp3'));
+    expect(outsider.frames.filter((f) => f.bandId === other.bandId && f.type !== 'error')).toEqual([]);
+  });
+
+  it('stops a removed member’s updates at once', async () => {
+    const extra = await bandWithMembers(
+      platform.urls.http,
+      { email: 'leader2@example.com', instruments: ['piano'] },
+      [{ email: 'removed@example.com', instruments: ['trumpet'] }],
+    );
+    const removed = extra.members[0] as SignedIn;
+    const leader = await subscribed(extra.leader, extra.bandId);
+    const member = await subscribed(removed, extra.bandId);
+
+    const response = await fetch(
+      `${platform.urls.http}/api/auth/bands/${extra.bandId}/members/${removed.userId}`,
+      {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${extra.leader.accessToken}` },
+      },
+    );
+    expect(response.status).toBeLessThan(300);
+    await member.next((f) => f.type === 'unsubscribed' && f.reason === 'membership_revoked', 2_000);
+
+    await sleep(1_000);
+    await publish.updated(fileUpdate(extra.bandId, 'After_Ref.mp3', 'all'));
+    await leader.next(isFile('After_Ref.mp3'));
+    expect(member.frames.filter(isFile('After_Ref.mp3'))).toEqual([]);
+    // Subscribing again is refused: the token still lists the band, auth no longer does.
+    const again = await member.request({ action: 'subscribe', bandId: extra.bandId }, 'subscribed');
+    expect(again).toMatchObject({ type: 'error', problem: { status: 403 } });
+  });
+});
