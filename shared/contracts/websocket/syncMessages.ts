@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { LibraryFileKind, Role, TranspositionToken } from '../bandVocabulary.ts';
 import { DashboardWidget } from '../events/dashboardEvents.ts';
 import { BandId, EntityId, IsoDateTime, ModuleName, UserId } from '../identifiers.ts';
+import type { WebSocketProtocol } from './webSocketProtocol.ts';
 
 /**
  * The live channel's protocol (the sync module's WebSocket API), both directions. Client frames are JSON
@@ -250,14 +251,6 @@ export const ServerMessage = z.discriminatedUnion('type', [
   ErrorMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
-
-/** The WebSocket protocol of a module, as the AsyncAPI renderer reads it. */
-export interface WebSocketProtocol {
-  readonly module: string;
-  readonly description: string;
-  readonly clientMessages: readonly z.ZodType[];
-  readonly serverMessages: readonly z.ZodType[];
-}
 
 export const syncProtocol: WebSocketProtocol = {
   module: 'sync',
