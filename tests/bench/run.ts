@@ -2,6 +2,7 @@ import { runDriveLibraryBench } from './driveLibrary.bench.ts';
 import { runEventPropagationBench } from './eventPropagation.bench.ts';
 import { runFileNameReadingBench } from './fileNameReading.bench.ts';
 import { runHttpRoutingBench } from './httpRouting.bench.ts';
+import { runLiveBroadcastBench } from './liveBroadcast.bench.ts';
 import { runPatternMatchingBench } from './patternMatching.bench.ts';
 import { runPublishingBench } from './publishing.bench.ts';
 
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<void>][] = [
   ['file name reading', runFileNameReadingBench],
   ['event propagation and HTTP latency on the embedded platform', runEventPropagationBench],
   ['drive: folder library reconciliation and change notification', runDriveLibraryBench],
+  ['sync: live broadcast to one band’s connections on the embedded platform', runLiveBroadcastBench],
 ];
 
 for (const [name, run] of benches) {

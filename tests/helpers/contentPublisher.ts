@@ -1,8 +1,8 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { EventData } from '../../shared/contracts/eventCatalog.ts';
-import { createPublisher } from '../../shared/runtime/index.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/dynamodb/startDynamoDbLocal.ts';
 import { LOCAL_NAMES } from '../../infra/local/localNames.ts';
+import type { EventData } from '../../shared/contracts/eventCatalog.ts';
+import { createPublisher } from '../../shared/runtime/index.ts';
 
 /**
  * Publishes as the content module would (the platform's publisher, source `soleil.content`) through the

@@ -1,14 +1,14 @@
+import type { z } from 'zod';
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
-import type { z } from 'zod';
 import type {
   StatsMessage,
   SubscribedMessage,
   UnsubscribedMessage,
 } from '../../../shared/contracts/websocket/syncMessages.ts';
 import { ConflictError, ForbiddenError } from '../../../shared/runtime/index.ts';
-import { CONNECTION_TTL_SECONDS } from '../domain/syncLimits.ts';
 import { onlineMembers } from '../domain/presence.ts';
+import { CONNECTION_TTL_SECONDS } from '../domain/syncLimits.ts';
 import { announcePresence } from './presenceNotice.ts';
 import { epochSeconds, type SyncDependencies } from './SyncDependencies.ts';
 

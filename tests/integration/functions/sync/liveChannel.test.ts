@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   LOCAL_AWS_CREDENTIALS,
   LOCAL_AWS_REGION,
 } from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
 import { LOCAL_NAMES } from '../../../../infra/local/localNames.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
 import { bandWithMembers, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { contentPublisher, fileUpdate } from '../../../helpers/contentPublisher.ts';

@@ -1,8 +1,8 @@
 import '../../../../helpers/quietPowertools.ts';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ACTIONS } from '../../../../../shared/contracts/websocket/syncMessages.ts';
 import { handler } from '../../../../../functions/sync/handlers/clientMessage.ts';
+import { CLIENT_ACTIONS } from '../../../../../shared/contracts/websocket/syncMessages.ts';
 import { lambdaContext } from '../../../../helpers/httpEvents.ts';
 import { webSocketEvent } from '../../../shared/runtime/websocket/webSocketEvents.ts';
 
