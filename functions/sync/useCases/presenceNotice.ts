@@ -2,9 +2,10 @@ import { onlineMembers } from '../domain/presence.ts';
 import type { SyncDependencies } from './SyncDependencies.ts';
 
 /**
- * Tells a band's connected members that `userId` came online or left, when that changed who is online (a
- * second device of someone already online changes nothing). Presence is state, not history: no sequence
- * number, not logged; `subscribed` carries the current list.
+ * Tells a band's connected members that `userId` came online or left, when that changed who is online: a
+ * second device of someone already online changes nothing, and is found with the user's own (small) list
+ * of subscriptions rather than the band's. Presence is state, not history: no sequence number, not logged;
+ * `subscribed` carries the current list.
  */
 export const announcePresence = async (
   deps: SyncDependencies,
@@ -12,17 +13,17 @@ export const announcePresence = async (
   userId: string,
   change: 'joined' | 'left',
 ): Promise<void> => {
+  const { subscriptions: own } = await deps.connections.ofUser(userId);
+  const inBand = own.filter((s) => s.bandId === bandId).length;
+  // After a join the user holds this one subscription at least; after a leave, none is left when it counts.
+  if (change === 'joined' ? inBand !== 1 : inBand !== 0) return;
   const subscriptions = await deps.connections.subscriptionsOfBand(bandId);
-  const online = onlineMembers(subscriptions);
-  const isOnline = online.includes(userId);
-  if ((change === 'joined') !== isOnline) return;
-  if (change === 'joined' && subscriptions.filter((s) => s.userId === userId).length > 1) return;
   await deps.pusher.broadcast(
     subscriptions.filter((s) => s.userId !== userId).map((s) => s.connectionId),
     {
       type: 'presence',
       bandId,
-      online,
+      online: onlineMembers(subscriptions),
       joined: change === 'joined' ? [userId] : [],
       left: change === 'left' ? [userId] : [],
     },
