@@ -1,6 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/dynamodb/startDynamoDbLocal.ts';
-import { LOCAL_NAMES } from '../../infra/local/localNames.ts';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from '../../infra/local/shared/localNames.ts';
 import type { EventData } from '../../shared/contracts/eventCatalog.ts';
 import { createPublisher } from '../../shared/runtime/index.ts';
 

@@ -5,8 +5,8 @@ import { WebSocket } from 'ws';
 import {
   LOCAL_AWS_CREDENTIALS,
   LOCAL_AWS_REGION,
-} from '../../../../infra/local/dynamodb/startDynamoDbLocal.ts';
-import { LOCAL_NAMES } from '../../../../infra/local/localNames.ts';
+  LOCAL_NAMES,
+} from '../../../../infra/local/shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
 import { bandWithMembers, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { contentPublisher, fileUpdate } from '../../../helpers/contentPublisher.ts';
