@@ -22,9 +22,20 @@ describe('generated docs', () => {
     const model = await loadPlatformModel();
     const docs = renderDocs(model, '0.0.0');
     const asyncApi = JSON.parse(docs['asyncapi.json'] ?? '{}') as {
-      channels: Record<string, { address: string }>;
+      channels: Record<string, { address: string; messages: Record<string, unknown> }>;
+      operations: Record<string, { action: string; channel: { $ref: string } }>;
     };
-    expect(Object.values(asyncApi.channels).map((c) => c.address)).toEqual(model.events.map((e) => e.name));
+    const { websocket_sync: sync, ...eventChannels } = asyncApi.channels;
+    expect(Object.values(eventChannels).map((c) => c.address)).toEqual(model.events.map((e) => e.name));
+    // The WebSocket API of the module serving it: every client action received, every server message sent.
+    expect(Object.keys(sync?.messages ?? {})).toEqual(
+      expect.arrayContaining(['sync_client_subscribe', 'sync_client_resume', 'sync_server_file_updated']),
+    );
+    const syncOperations = Object.values(asyncApi.operations).filter(
+      (o) => o.channel.$ref === '#/channels/websocket_sync',
+    );
+    expect(syncOperations.filter((o) => o.action === 'receive')).toHaveLength(5);
+    expect(syncOperations.filter((o) => o.action === 'send').length).toBeGreaterThan(10);
     const openApi = JSON.parse(docs['openapi.json'] ?? '{}') as {
       paths: Record<string, Record<string, unknown>>;
     };

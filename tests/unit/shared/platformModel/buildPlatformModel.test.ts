@@ -131,6 +131,16 @@ describe('buildPlatformModel', () => {
     ]);
   });
 
+  it('accepts a subscription to an event whose owner module is not part of the platform yet', () => {
+    const content = fixtureManifest('content', {
+      subscriptions: [
+        { id: 'onRemoved', events: ['drive.file_removed'], handler: 'handlers/onRemoved.handler' },
+      ],
+    });
+    const model = build(content);
+    expect(model.rules.map((r) => r.id)).toEqual(['content-onRemoved']);
+  });
+
   it('rejects two routes on the same method and path, even with different parameter names', () => {
     const a = fixtureManifest('drive', {
       routes: [
