@@ -34,7 +34,7 @@ export const runLiveBroadcastBench = async (): Promise<void> => {
     ports: { http: 0, ws: 0, aws: 0, dynamodb: 0 },
     dataDir: null,
     schedules: false,
-    functionOutput: 'silent',
+    functionOutput: process.env.SOLEIL_BENCH_VERBOSE ? 'inherit' : 'silent',
     log: () => undefined,
   });
   const rows: Record<string, string | number>[] = [];
@@ -45,7 +45,23 @@ export const runLiveBroadcastBench = async (): Promise<void> => {
       [],
     );
     const publish = contentPublisher(platform.urls.aws);
+    // Warm the edge's functions (authorizer, $connect, $default) one connection at a time: a cold start here
+    // has taken over 15 s, longer than the functions' timeout, and would refuse a whole batch.
     let open: LiveClient[] = [];
+    for (let attempt = 1; open.length === 0; attempt++) {
+      try {
+        const client = await LiveClient.connect(platform.urls.ws, band.leader.accessToken);
+        const answer = await client.request(
+          { action: 'subscribe', bandId: band.bandId },
+          'subscribed',
+          60_000,
+        );
+        if (answer.type === 'subscribed') open = [client];
+        else await client.close();
+      } catch (error) {
+        if (attempt >= 10) throw error;
+      }
+    }
     for (const size of SIZES) {
       const more = await inBatches(size - open.length, SETUP_CONCURRENCY, async () => {
         // Setting up is not measured; a handshake refused while containers start is tried again.
