@@ -1,5 +1,6 @@
 import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { SYNC_ENV } from './config/syncConfig.ts';
+import { SYNC_METRICS } from './domain/syncMetrics.ts';
 import {
   CONNECTIONS_BY_USER_INDEX,
   SUBSCRIPTIONS_BY_BAND_INDEX,
@@ -84,6 +85,27 @@ export default defineModule({
       ttlAttribute: 'expiresAt',
     },
     { name: SYNC_TABLES.liveState, partitionKey: { name: 'pk', type: S }, ttlAttribute: 'expiresAt' },
+  ],
+  metrics: [
+    { name: SYNC_METRICS.pushesDelivered, description: 'Band messages pushed to a live connection.' },
+    {
+      name: SYNC_METRICS.pushesGone,
+      description: 'Pushes to a connection API Gateway no longer knew (410): the connection was pruned.',
+    },
+    {
+      name: SYNC_METRICS.pushesFailed,
+      description:
+        'Pushes that failed after retries (throttled, forbidden): those clients catch up by resuming.',
+    },
+  ],
+  alarms: [
+    {
+      name: 'LivePushesFailing',
+      metric: SYNC_METRICS.pushesFailed,
+      threshold: 50,
+      description:
+        'Live pushes keep failing after retries (management API throttling or permissions): see sync-relayBandEvent logs.',
+    },
   ],
   config: [
     {

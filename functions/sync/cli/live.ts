@@ -20,7 +20,8 @@ if (!values.token) {
   process.exit(2);
 }
 const token = values.token;
-const url = values.url ?? `ws://127.0.0.1:${process.env.SOLEIL_WS_PORT ?? '3001'}`;
+/** `npm start`'s WebSocket API; pass `--url` when it runs on another port. */
+const url = values.url ?? 'ws://127.0.0.1:3001';
 
 /** The bands the token lists (its payload, read without verifying: the server verifies it). */
 const bandsOfToken = (jwt: string): string[] => {

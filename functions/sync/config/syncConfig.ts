@@ -1,6 +1,9 @@
-import { DEFAULT_LOG_WINDOW_SECONDS } from '../domain/syncLimits.ts';
+import { runtimeConfig } from '../../../shared/runtime/index.ts';
 
-/** Environment variables the sync module reads beyond the platform's own. */
+/**
+ * The sync module's settings (its manifest's `config`): names spelled here once, descriptions and defaults in
+ * the manifest only, set by the renderers wherever nothing overrides them.
+ */
 export const SYNC_ENV = {
   logWindowSeconds: 'SOLEIL_SYNC_LOG_WINDOW_SECONDS',
 } as const;
@@ -10,14 +13,16 @@ export class InvalidSyncConfigError extends Error {
   override readonly name = 'InvalidSyncConfigError';
 }
 
-/** How long a band's log keeps messages for resume (seconds, 1 to 7 days' worth). */
+/** Longest log window accepted: a week of messages per band. */
+const MAX_LOG_WINDOW_SECONDS = 7 * 24 * 60 * 60;
+
+/** How long a band's log keeps messages for resume (whole seconds, 1 s to 7 days). */
 export const readLogWindowSeconds = (env: NodeJS.ProcessEnv = process.env): number => {
-  const raw = env[SYNC_ENV.logWindowSeconds]?.trim();
-  if (!raw) return DEFAULT_LOG_WINDOW_SECONDS;
+  const raw = runtimeConfig.setting(SYNC_ENV.logWindowSeconds, env);
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 7 * 24 * 60 * 60) {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_LOG_WINDOW_SECONDS) {
     throw new InvalidSyncConfigError(
-      `${SYNC_ENV.logWindowSeconds} must be a whole number of seconds from 1 to 604800, got "${raw}"`,
+      `${SYNC_ENV.logWindowSeconds} must be a whole number of seconds from 1 to ${MAX_LOG_WINDOW_SECONDS}, got "${raw}"`,
     );
   }
   return value;

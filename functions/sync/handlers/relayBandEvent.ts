@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { bandMessageFor } from '../domain/bandMessages.ts';
+import { SYNC_METRICS } from '../domain/syncMetrics.ts';
 import { broadcastBandMessage } from '../useCases/broadcast.ts';
 import { syncDependencies } from '../wiring/syncDependencies.ts';
 
@@ -14,9 +15,9 @@ export const handler = eventHandler({
     const plan = bandMessageFor(name, data);
     if (!plan) return;
     const outcome = await broadcastBandMessage(syncDependencies(), plan);
-    metrics.addMetric('LivePushesDelivered', MetricUnit.Count, outcome.delivered);
-    metrics.addMetric('LivePushesGone', MetricUnit.Count, outcome.gone);
-    metrics.addMetric('LivePushesFailed', MetricUnit.Count, outcome.failed);
+    metrics.addMetric(SYNC_METRICS.pushesDelivered, MetricUnit.Count, outcome.delivered);
+    metrics.addMetric(SYNC_METRICS.pushesGone, MetricUnit.Count, outcome.gone);
+    metrics.addMetric(SYNC_METRICS.pushesFailed, MetricUnit.Count, outcome.failed);
     if (outcome.failed > 0) logger.warn('Some live pushes failed after retries', { ...outcome });
     if (plan.fileId !== null && plan.message.type === 'file_updated') {
       await publish('sync.file_updated', {

@@ -1,11 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../../shared/runtime/index.ts';
 import type { LogEntry } from '../domain/liveRecords.ts';
 import type { BandLogStore } from './BandLogStore.ts';
 
@@ -24,7 +25,7 @@ export class DynamoDbBandLogStore implements BandLogStore {
     client: DynamoDBClient,
     private readonly table: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async nextSeq(bandId: string): Promise<number> {

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -11,6 +11,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../../shared/contracts/bandVocabulary.ts';
+import { documentClient, isConditionalFailure } from '../../../shared/runtime/index.ts';
 import type { ConnectionRecord, Subscription } from '../domain/liveRecords.ts';
 import type { ConnectionStore } from './ConnectionStore.ts';
 import { CONNECTIONS_BY_USER_INDEX, SUBSCRIPTIONS_BY_BAND_INDEX } from './syncTableNames.ts';
@@ -38,9 +39,6 @@ const toSubscription = (item: Item): Subscription => ({
   expiresAt: item.expiresAt as number,
 });
 
-const isConditionalFailure = (error: unknown): boolean =>
-  (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
-
 /**
  * Connections and subscriptions in one table: a connection's items share its partition (so `$disconnect`
  * reads them in one query), subscriptions carry `bandId` for the sparse `byBand` index (a broadcast is one
@@ -53,7 +51,7 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     client: DynamoDBClient,
     private readonly table: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async putConnection(connection: ConnectionRecord): Promise<void> {
@@ -116,7 +114,8 @@ export class DynamoDbConnectionStore implements ConnectionStore {
       );
       return true;
     } catch (error) {
-      if ((error as { name?: string } | null)?.name === 'TransactionCanceledException') return false;
+      // The connection item is gone (its condition failed): $disconnect won the race.
+      if (isConditionalFailure(error)) return false;
       throw error;
     }
   }

@@ -1,12 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { documentClient, isConditionalFailure } from '../../../shared/runtime/index.ts';
 import type { UserChannel } from '../domain/liveRecords.ts';
 import type { LibrarySyncState, LiveStateStore } from './LiveStateStore.ts';
 
@@ -25,7 +26,7 @@ export class DynamoDbLiveStateStore implements LiveStateStore {
     private readonly table: string,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async putChannel(channel: UserChannel): Promise<void> {
@@ -102,7 +103,7 @@ export class DynamoDbLiveStateStore implements LiveStateStore {
       );
       return Attributes ? toLibrarySync(Attributes) : undefined;
     } catch (error) {
-      if ((error as { name?: string } | null)?.name === 'ConditionalCheckFailedException') return undefined;
+      if (isConditionalFailure(error)) return undefined;
       throw error;
     }
   }

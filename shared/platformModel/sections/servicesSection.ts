@@ -1,10 +1,15 @@
 import type { ServiceContract } from '../../contracts/defineService.ts';
 import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
+import { findServiceContract } from '../../contracts/serviceCatalog.ts';
 import { functionIdOf } from '../collectFunctions.ts';
 import type { ServiceModel } from '../PlatformModel.ts';
 import type { ModelSection } from './ModelSection.ts';
 
-/** Services: contracts belong to their declarer, declared once; every use names a declared service of another module. */
+/**
+ * Services: contracts belong to their declarer, declared once; every use names a declared service of another
+ * module — or, while that module is not part of the platform yet, a service with a contract in
+ * shared/contracts (a module may be built before its provider; its calls fail until the provider is there).
+ */
 export const servicesSection = (
   manifests: readonly ModuleManifest[],
 ): ModelSection<readonly ServiceModel[]> => {
@@ -33,9 +38,11 @@ export const servicesSection = (
       });
     }
   }
+  const moduleNames = new Set(manifests.map((m) => m.name));
   for (const m of manifests) {
     for (const use of m.uses) {
-      if (!declared.has(`${use.module}/${use.service}`)) {
+      const awaitsProvider = !moduleNames.has(use.module) && findServiceContract(use.module, use.service);
+      if (!declared.has(`${use.module}/${use.service}`) && !awaitsProvider) {
         problems.push(
           `Module "${m.name}" uses service "${use.module}/${use.service}", which is not declared: ` +
             `declare it in functions/${use.module}/module.ts, or remove it from ${m.name}'s uses.`,

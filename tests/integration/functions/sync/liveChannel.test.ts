@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { SYNC_ENV } from '../../../../functions/sync/config/syncConfig.ts';
 import {
   LOCAL_AWS_CREDENTIALS,
   LOCAL_AWS_REGION,
@@ -45,7 +46,7 @@ beforeAll(async () => {
     functionOutput: 'silent',
     retry: { timeScale: 0.001 },
     log: () => undefined,
-    extraEnv: { SOLEIL_SYNC_LOG_WINDOW_SECONDS: String(LOG_WINDOW_SECONDS) },
+    extraEnv: { [SYNC_ENV.logWindowSeconds]: String(LOG_WINDOW_SECONDS) },
   });
   publish = contentPublisher(platform.urls.aws);
   band = await bandWithMembers(platform.urls.http, { email: 'leader@example.com', instruments: ['piano'] }, [

@@ -231,9 +231,18 @@ describe('buildPlatformModel', () => {
     );
   });
 
+  it('accepts a use of a service whose provider is not part of the platform yet, when its contract exists', () => {
+    const caller = fixtureManifest('dashboard', { uses: [{ module: 'auth', service: 'user_service' }] });
+    expect(build(caller).modules.find((m) => m.name === 'dashboard')?.dependencies).toEqual(['auth']);
+    const typo = fixtureManifest('dashboard', { uses: [{ module: 'auth', service: 'user_servise' }] });
+    expect(problemsOf(() => build(typo))).toEqual([
+      expect.stringMatching(/uses service "auth\/user_servise", which is not declared/),
+    ]);
+  });
+
   it('rejects a call to a service that is not declared', () => {
     const caller = fixtureManifest('dashboard', { uses: [{ module: 'auth', service: 'user_service' }] });
-    expect(problemsOf(() => build(caller))).toEqual([
+    expect(problemsOf(() => build(caller, fixtureManifest('auth')))).toEqual([
       expect.stringMatching(
         /Module "dashboard" uses service "auth\/user_service", which is not declared: declare it in functions\/auth\/module.ts/,
       ),

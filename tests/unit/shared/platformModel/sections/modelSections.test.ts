@@ -17,7 +17,11 @@ describe('model sections', () => {
       ],
     });
     // Only drive.file_added has a publisher: the rules section judges with what the events section found.
-    const section = rulesSection([content], contracts, new Map([['drive.file_added', 'drive']]));
+    const section = rulesSection(
+      [content, fixtureManifest('drive')],
+      contracts,
+      new Map([['drive.file_added', 'drive']]),
+    );
     expect(section.value.map((r) => r.id)).toEqual(['content-onAdd', 'content-onGone']);
     expect(section.problems).toEqual([
       expect.stringMatching(
