@@ -21,7 +21,7 @@ export default defineModule({
   subscriptions: [
     {
       id: 'relayBandEvent',
-      events: ['content.updated', 'content.deleted', 'dashboard.module_updated'],
+      events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
       handler: 'handlers/relayBandEvent.handler',
       // A broadcast to thousands of connections takes seconds; give it room.
       timeoutSeconds: 60,

@@ -65,6 +65,12 @@ export const BAND_MESSAGE_MAPPERS: { readonly [N in EventName]?: Mapper<N> } = {
       downloadRoute: null,
     },
   }),
+  'content.gig_updated': (data) => ({
+    bandId: data.bandId,
+    fileId: null,
+    audience: { kind: 'all' },
+    message: { type: 'gig_updated', bandId: data.bandId, gigId: data.gigId, change: data.change },
+  }),
   'dashboard.module_updated': (data) => ({
     bandId: data.bandId,
     fileId: null,

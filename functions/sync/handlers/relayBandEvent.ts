@@ -10,7 +10,7 @@ import { syncDependencies } from '../wiring/syncDependencies.ts';
  * members they concern; a file message is then announced as `sync.file_updated` with the delivery counts.
  */
 export const handler = eventHandler({
-  events: ['content.updated', 'content.deleted', 'dashboard.module_updated'],
+  events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
   handle: async ({ name, data, publish, metrics, logger }) => {
     const plan = bandMessageFor(name, data);
     if (!plan) return;

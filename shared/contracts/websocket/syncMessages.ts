@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LibraryFileKind, Role, TranspositionToken } from '../bandVocabulary.ts';
+import { GigChange } from '../events/contentEvents.ts';
 import { DashboardWidget } from '../events/dashboardEvents.ts';
 import { BandId, EntityId, IsoDateTime, ModuleName, UserId } from '../identifiers.ts';
 import type { WebSocketProtocol } from './webSocketProtocol.ts';
@@ -109,7 +110,7 @@ export const GigUpdatedMessage = z
     type: z.literal('gig_updated'),
     ...sequenced,
     gigId: EntityId,
-    change: z.string().min(1).max(64),
+    change: GigChange,
   })
   .strict()
   .describe('A gig (or its documents) changed; every member of the band receives it.');

@@ -56,6 +56,22 @@ describe('bandMessageFor', () => {
     expect(plan?.audience).toEqual({ kind: 'users', userIds: ['u-alto'] });
   });
 
+  it('sends a gig change to every member', () => {
+    const plan = bandMessageFor('content.gig_updated', {
+      bandId: 'band-1',
+      gigId: 'gig-1',
+      change: 'setlist',
+      date: '2026-12-31',
+      status: 'confirmed',
+      changedBy: 'u-leader',
+      members: [],
+    });
+    expect(plan).toMatchObject({
+      audience: { kind: 'all' },
+      message: { type: 'gig_updated', gigId: 'gig-1', change: 'setlist' },
+    });
+  });
+
   it('relays nothing for an event it does not map', () => {
     expect(
       bandMessageFor('auth.user_logged_out', { userId: 'u', sessionId: 's', reason: 'logout' }),
