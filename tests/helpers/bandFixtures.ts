@@ -5,15 +5,24 @@ export interface SignedIn {
   readonly userId: string;
 }
 
+/**
+ * POSTs JSON; a 5xx is tried again (four more times). The first call of each auth function starts its
+ * container, which with every module reacting to the sign-ins has taken close to the functions' 10 s timeout
+ * on this shared machine. Every call made here is safe to repeat (band creation carries its requestId).
+ */
 const post = async (url: string, body: unknown, token?: string): Promise<Record<string, unknown>> => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${JSON.stringify(json)}`);
-  return json;
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (response.ok) return json;
+    if (response.status < 500 || attempt >= 5) {
+      throw new Error(`POST ${url} → ${response.status}: ${JSON.stringify(json)}`);
+    }
+  }
 };
 
 /** `POST /api/auth/dev-login`. */

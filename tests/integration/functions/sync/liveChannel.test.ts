@@ -55,7 +55,15 @@ beforeAll(async () => {
   ]);
   // Warm auth's user_service: its first start in a worker thread on this shared 2-core machine can take
   // longer than the service client's 3 s timeout (a 504 error frame), which is not what these tests are about.
-  const warm = await connect(band.leader);
+  // The first handshake starts auth's authorizer and sync's $connect; with every module reacting to the sign-ins
+  // above, that cold start has outlasted the functions' timeout (a 500 refusal): try again.
+  let warm: LiveClient | undefined;
+  for (let i = 0; !warm; i++) {
+    warm = await connect(band.leader).catch((error: unknown) => {
+      if (i >= 4) throw error;
+      return undefined;
+    });
+  }
   for (let i = 0; i < 5; i++) {
     const answer = await warm
       .request({ action: 'subscribe', bandId: 'no-such-band' }, 'subscribed', 20_000)
@@ -122,10 +130,15 @@ describe('sync: live band channels on the embedded platform', () => {
 
     const again = await connect(trumpetPlayer);
     const done = await again.request({ action: 'resume', bandId: band.bandId, afterSeq: lastSeq }, 'resumed');
-    expect(done).toMatchObject({ type: 'resumed', replayed: 3, afterSeq: lastSeq });
-    const replayed = again.frames.filter((f) => f.type === 'file_updated');
-    expect(replayed.map((f) => f.fileName)).toEqual(names);
-    expect(replayed.map((f) => f.seq)).toEqual([lastSeq + 1, lastSeq + 2, lastSeq + 3]);
+    expect(done).toMatchObject({ type: 'resumed', afterSeq: lastSeq });
+    // The band's sequence is shared with the other modules' band messages (dashboard refreshes the members'
+    // widgets after a content change): the replay holds every one of them for this member, in order, once.
+    const untilDone = again.frames.slice(0, again.frames.indexOf(done));
+    const replayed = untilDone.filter((f) => typeof f.seq === 'number');
+    expect(replayed).toHaveLength(done.replayed as number);
+    const seqs = replayed.map((f) => f.seq as number);
+    expect(seqs.every((seq, i) => seq > lastSeq && (i === 0 || seq > (seqs[i - 1] as number)))).toBe(true);
+    expect(replayed.filter((f) => f.type === 'file_updated').map((f) => f.fileName)).toEqual(names);
 
     await sleep((LOG_WINDOW_SECONDS + 1) * 1000);
     const late = await connect(trumpetPlayer);
@@ -134,7 +147,8 @@ describe('sync: live band channels on the embedded platform', () => {
       'resync_required',
       10_000,
     );
-    expect(answer).toMatchObject({ type: 'resync_required', reason: 'gap_too_old', lastSeq: lastSeq + 3 });
+    expect(answer).toMatchObject({ type: 'resync_required', reason: 'gap_too_old' });
+    expect(answer.lastSeq as number).toBeGreaterThanOrEqual(lastSeq + 3);
   }, 30_000);
 
   it('refuses a subscription to another band, and never delivers that band’s messages', async () => {
