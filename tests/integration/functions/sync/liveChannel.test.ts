@@ -149,7 +149,7 @@ describe('sync: live band channels on the embedded platform', () => {
     );
     expect(answer).toMatchObject({ type: 'resync_required', reason: 'gap_too_old' });
     expect(answer.lastSeq as number).toBeGreaterThanOrEqual(lastSeq + 3);
-  }, 30_000);
+  }, 90_000);
 
   it('refuses a subscription to another band, and never delivers that band’s messages', async () => {
     const other = await bandWithMembers(
