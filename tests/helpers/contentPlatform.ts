@@ -44,6 +44,7 @@ export const api = async (
   method: string,
   route: string,
   options: { token?: string; body?: unknown } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers of many shapes, each asserted where used
 ): Promise<{ status: number; body: any; contentType: string | null }> => {
   const response = await fetch(`${platform.urls.http}${route}`, {
     method,

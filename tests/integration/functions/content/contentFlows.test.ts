@@ -23,6 +23,7 @@ let violin: { token: string; userId: string };
 const songs = async (token: string, query = '') =>
   api(platform, 'GET', `/api/content/bands/${bandId}/songs${query}`, { token });
 
+// biome-ignore lint/suspicious/noExplicitAny: a song answer, whose fields each test asserts
 const songNamed = (body: { songs?: { songKey: string }[] }, key: string): any => {
   if (!body.songs) throw new Error(`not a song list: ${JSON.stringify(body)}`);
   return body.songs.find((s) => s.songKey === key);
@@ -168,6 +169,7 @@ describe('content on the embedded platform', () => {
     });
     expect(view.status).toBe(200);
     const order = view.body.sets.flatMap(
+      // biome-ignore lint/suspicious/noExplicitAny: the gig view's song, asserted below
       (set: { songs: { songKey: string; position: number; song: any }[] }) =>
         set.songs.map((s) => [s.position, s.songKey, s.song?.charts.map((c: { name: string }) => c.name)]),
     );
