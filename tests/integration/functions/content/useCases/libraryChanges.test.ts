@@ -70,6 +70,9 @@ beforeAll(async () => {
 
 afterAll(() => bed?.stop());
 
+/** Half of a surrogate pair on its own: drive's names are UTF-8, so they never hold one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 describe('names of up to 255 random Unicode characters never break a listing', () => {
   const suffix = fc.constantFrom(
     '_Bb.pdf',
@@ -100,7 +103,7 @@ describe('names of up to 255 random Unicode characters never break a listing', (
       while (head.join('').length + end.length > MAX_FILE_NAME_LENGTH) head = head.slice(0, -1);
       return `${head.join('')}${end}`;
     })
-    .filter((name) => name.length > 0 && name.isWellFormed());
+    .filter((name) => name.length > 0 && !LONE_SURROGATE.test(name));
 
   it('lists every chart and recording once, in song order, for leaders and members', async () => {
     await fc.assert(
