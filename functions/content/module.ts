@@ -136,6 +136,16 @@ export default defineModule({
     { module: 'drive', service: 'library_service' },
   ],
   health: { handler: 'handlers/health.handler' },
+  schedules: [
+    {
+      id: 'reconcileLibraries',
+      rateMinutes: 15,
+      handler: 'handlers/reconcileLibraries.handler',
+      description:
+        'Compares the catalogue of the bands that waited longest (ten a run, each every six hours) with drive’s library and repairs drift.',
+      timeoutSeconds: 900,
+    },
+  ],
   tables: [
     {
       name: CATALOGUE_TABLE,

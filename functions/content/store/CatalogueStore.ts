@@ -70,4 +70,10 @@ export interface CatalogueStore {
   ): Promise<void>;
   /** Every file of the band present in the catalogue (reconciliation). */
   presentFiles(bandId: string): Promise<CatalogueRecord[]>;
+  /** Puts bands on the reconciliation schedule's list (a band already there keeps its last reconciliation). */
+  noteBands(bandIds: readonly string[]): Promise<void>;
+  /** When a band was last reconciled (whether or not it had drifted). */
+  markReconciled(bandId: string, at: string): Promise<void>;
+  /** Up to `limit` bands on the list not reconciled since `before`, the longest waiting (or never done) first. */
+  bandsToReconcile(before: string, limit: number): Promise<string[]>;
 }

@@ -6,6 +6,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   documentClient,
@@ -306,6 +307,43 @@ export class DynamoDbCatalogueStore implements CatalogueStore {
       ExpressionAttributeValues: { ':pk': catalogueKeys.filesOf(bandId) },
     });
     return items.filter((item) => item.state === 'present').map((item) => item.record as CatalogueRecord);
+  }
+
+  async noteBands(bandIds: readonly string[]): Promise<void> {
+    // An update with nothing to set but the key creates the entry and leaves `reconciledAt` as it is.
+    await Promise.all(
+      [...new Set(bandIds)].map((bandId) =>
+        this.doc.send(
+          new UpdateCommand({ TableName: this.tables.catalogue, Key: catalogueKeys.band(bandId) }),
+        ),
+      ),
+    );
+  }
+
+  async markReconciled(bandId: string, at: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tables.catalogue,
+        Key: catalogueKeys.band(bandId),
+        UpdateExpression: 'SET reconciledAt = :at',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  async bandsToReconcile(before: string, limit: number): Promise<string[]> {
+    const items = await this.queryAll({
+      TableName: this.tables.catalogue,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': catalogueKeys.bands },
+      ProjectionExpression: 'sk, reconciledAt',
+    });
+    const waiting = (item: Item) => (item.reconciledAt as string | undefined) ?? '';
+    return items
+      .filter((item) => waiting(item) < before)
+      .sort((a, b) => (waiting(a) < waiting(b) ? -1 : waiting(a) > waiting(b) ? 1 : 0))
+      .slice(0, limit)
+      .map((item) => item.sk as string);
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {

@@ -6,7 +6,8 @@ import { placementOf, type ViewPartition } from '../domain/viewPlacement.ts';
  * `F#<band>` / fileId — the file record (or the mark of its removal), with its revision;
  * `V#<band>#<partition>` / `<song key or date>#<fileId>` — the file in its audience's view partition;
  * `N#<band>` / fileId — a name that does not conform; `R#<band>` / `<modifiedAt>#<fileId>` — newest first;
- * `T#<band>` / song key — the band's display title for a song.
+ * `T#<band>` / song key — the band's display title for a song; `B#` / bandId — the bands the reconciliation
+ * schedule goes through, with when each was last reconciled (one partition: a few bytes per band).
  * Song keys hold only letters, digits and marks, all above `$` in UTF-8, so `#` ends a song's files and `$`
  * starts after them.
  */
@@ -17,6 +18,8 @@ export const catalogueKeys = {
   nonconforming: (bandId: string) => `N#${bandId}`,
   recent: (bandId: string) => `R#${bandId}`,
   title: (bandId: string, songKey: string) => ({ pk: `T#${bandId}`, sk: songKey }),
+  bands: 'B#',
+  band: (bandId: string) => ({ pk: 'B#', sk: bandId }),
 };
 
 /** The view item's key of a record. */

@@ -4,7 +4,8 @@ import type { ContentDependencies } from './ContentDependencies.ts';
 /**
  * The login reaction: the user's role and instruments in each of their bands, as auth stated them when they
  * signed in, so their first `GET songs` finds its instrument filter without asking auth. A statement older than
- * what content holds (events arrive in any order) changes nothing.
+ * what content holds (events arrive in any order) changes nothing. Their bands go on the reconciliation schedule's
+ * list (a band someone uses is a band whose catalogue is worth checking).
  */
 export const rememberLogin = async (
   deps: ContentDependencies,
@@ -22,6 +23,7 @@ export const rememberLogin = async (
       }),
     ),
   );
+  await deps.catalogue.noteBands(login.memberships.map((m) => m.bandId));
   return kept.filter(Boolean).length;
 };
 

@@ -20,7 +20,8 @@ const differs = (record: CatalogueRecord, file: LibraryFile): boolean =>
  * Compares the catalogue with drive's listing of the band's library and repairs drift both ways: a file drive
  * lists and the catalogue lacks (or holds differently) is upserted, a file the catalogue holds and drive does not
  * is removed — each as a drive change stamped now, through the same path as drive's events (so its events are
- * published too). When it repaired anything, `content.catalogue_reconciled` says how much.
+ * published too). When it repaired anything, `content.catalogue_reconciled` says how much. The band's entry on the
+ * schedule's list records when (so the schedule turns to the bands that waited longest).
  */
 export const reconcileBand = async (
   deps: ContentDependencies,
@@ -62,5 +63,6 @@ export const reconcileBand = async (
       (events) => deps.catalogue.recordReconciliation(bandId, report, events),
     );
   }
+  await deps.catalogue.markReconciled(bandId, occurredAt);
   return report;
 };
