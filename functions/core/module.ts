@@ -8,8 +8,14 @@ export default defineModule({
   version: '1.0.0',
   description: 'The platform core: module health, the module map and the service catalog.',
   critical: true,
-  publishes: ['system.health_check', 'system.emergency'],
-  subscriptions: [],
+  publishes: ['system.health_check', 'system.emergency', 'system.warning'],
+  subscriptions: [
+    {
+      id: 'onCatalogueReconciled',
+      events: ['content.catalogue_reconciled'],
+      handler: 'handlers/onCatalogueReconciled.handler',
+    },
+  ],
   routes: [
     {
       method: 'GET',
