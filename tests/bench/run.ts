@@ -1,3 +1,4 @@
+import { runContentSongsBench } from './contentSongs.bench.ts';
 import { runDriveLibraryBench } from './driveLibrary.bench.ts';
 import { runEventPropagationBench } from './eventPropagation.bench.ts';
 import { runFileNameReadingBench } from './fileNameReading.bench.ts';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['publishing', runPublishingBench],
   ['HTTP route matching', runHttpRoutingBench],
   ['file name reading', runFileNameReadingBench],
+  ['content: GET songs for a member of a 5,000-file library on the embedded platform', runContentSongsBench],
   ['event propagation and HTTP latency on the embedded platform', runEventPropagationBench],
   ['drive: folder library reconciliation and change notification', runDriveLibraryBench],
   ['sync: live broadcast to one band’s connections on the embedded platform', runLiveBroadcastBench],

@@ -1,5 +1,5 @@
 import { decideCatalogueChange } from '../../functions/content/domain/catalogueChange.ts';
-import type { ContentDependencies } from '../../functions/content/useCases/ContentDependencies.ts';
+import type { CatalogueStore } from '../../functions/content/store/CatalogueStore.ts';
 import type { LibraryFile } from '../../shared/contracts/events/driveEvents.ts';
 import { libraryFile } from './contentPlatform.ts';
 
@@ -36,7 +36,7 @@ export const fullBandLibrary = (fileCount: number): LibraryFile[] => {
  * several at a time: seeding thousands of files through the event path would only be slower, not different.
  */
 export const seedCatalogue = async (
-  deps: ContentDependencies,
+  catalogue: CatalogueStore,
   bandId: string,
   files: readonly LibraryFile[],
   concurrency = 16,
@@ -53,7 +53,7 @@ export const seedCatalogue = async (
         occurredAt: file.modifiedAt,
       });
       if (decision.kind === 'ignore') throw new Error(`a first add of ${file.name} is never ignored`);
-      await deps.catalogue.apply(decision, null, []);
+      await catalogue.apply(decision, null, []);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -82,7 +82,7 @@ beforeAll(async () => {
       },
     },
   };
-  await seedCatalogue(bed.deps, 'band-1', fullBandLibrary(20));
+  await seedCatalogue(bed.deps.catalogue, 'band-1', fullBandLibrary(20));
 }, 120_000);
 
 afterAll(() => bed?.stop());

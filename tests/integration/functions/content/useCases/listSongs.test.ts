@@ -38,8 +38,8 @@ const pageCost = async (bandId: string, userId: string, cursor: string | null, e
 
 beforeAll(async () => {
   bed = await startContentTestBed();
-  await seedCatalogue(bed.deps, SMALL, fullBandLibrary(10));
-  await seedCatalogue(bed.deps, LARGE, fullBandLibrary(5_000));
+  await seedCatalogue(bed.deps.catalogue, SMALL, fullBandLibrary(10));
+  await seedCatalogue(bed.deps.catalogue, LARGE, fullBandLibrary(5_000));
   for (const bandId of [SMALL, LARGE]) {
     await login(`horns-${bandId}`, ['trumpet', 'alto_sax'], 'member', bandId);
     await login(`lead-${bandId}`, ['piano'], 'leader', bandId);
