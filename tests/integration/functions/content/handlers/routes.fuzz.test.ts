@@ -155,7 +155,8 @@ let ownGig: string;
 beforeAll(async () => {
   bed = await startContentTestBed();
   holder.deps = bed.deps;
-  for (const bandId of [LEAD, PLAY, OTHER]) await seedCatalogue(bed.deps.catalogue, bandId, fullBandLibrary(30));
+  for (const bandId of [LEAD, PLAY, OTHER])
+    await seedCatalogue(bed.deps.catalogue, bandId, fullBandLibrary(30));
   await rememberLogin(
     bed.deps,
     {
