@@ -36,6 +36,11 @@ export interface CompiledCondition {
   /** The list holds `{"exists": false}`: the condition holds when the path has no leaf value. */
   readonly matchesAbsent: boolean;
   /**
+   * The list holds only plain strings (no IP literal, no expression): the condition then holds exactly when
+   * a leaf value at `path` is one of them — what a rule index can key on. `null` otherwise.
+   */
+  readonly exactStrings: ReadonlySet<string> | null;
+  /**
    * Arrays met after consuming 1..trackDepth segments are shared with other conditions of the
    * pattern, so the element index must be remembered to keep matches within one array element.
    */

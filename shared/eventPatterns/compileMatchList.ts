@@ -8,6 +8,8 @@ import { assertWildcardComplexity, compileWildcard, parseWildcard } from './wild
 export interface CompiledMatchList {
   readonly test: LeafValueTest | null;
   readonly matchesAbsent: boolean;
+  /** Set when the list holds only plain strings (no IP literal): `test` is then membership in it. */
+  readonly exactStrings: ReadonlySet<string> | null;
 }
 
 type MatchFactory = (value: unknown, expression: Record<string, unknown>) => LeafValueTest;
@@ -301,7 +303,9 @@ export function compileMatchList(list: readonly unknown[]): CompiledMatchList {
   const strings = new Set<string>();
   let matchesAbsent = false;
   let matchesAnyPresent = false;
+  let onlyPlainStrings = true;
   for (const item of list) {
+    if (typeof item !== 'string' || ipAddressKey(item) !== null) onlyPlainStrings = false;
     if (isPlainObject(item)) {
       if (Object.keys(item)[0] === 'exists' && item.exists === false) {
         compileExpression(item);
@@ -322,7 +326,7 @@ export function compileMatchList(list: readonly unknown[]): CompiledMatchList {
       fail('Match value must be String, number, true, false, or null');
     }
   }
-  if (matchesAnyPresent) return { test: () => true, matchesAbsent };
+  if (matchesAnyPresent) return { test: () => true, matchesAbsent, exactStrings: null };
   // Plain strings are the common case (source, detail-type): one lookup instead of a chain.
   if (strings.size === 1) {
     const [only] = strings;
@@ -330,5 +334,5 @@ export function compileMatchList(list: readonly unknown[]): CompiledMatchList {
   } else if (strings.size > 1) {
     tests.unshift((v) => typeof v === 'string' && strings.has(v));
   }
-  return { test: anyOf(tests), matchesAbsent };
+  return { test: anyOf(tests), matchesAbsent, exactStrings: onlyPlainStrings ? strings : null };
 }

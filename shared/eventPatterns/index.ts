@@ -5,5 +5,6 @@ export type {
   EventPatternMatcher,
   ValidatedEventPattern,
 } from './EventPattern.ts';
+export { EventPatternIndex, type IndexedPattern } from './EventPatternIndex.ts';
 export { InvalidEventPatternError } from './InvalidEventPatternError.ts';
 export { MAX_EVENT_PATTERN_LENGTH, validateEventPattern } from './validateEventPattern.ts';

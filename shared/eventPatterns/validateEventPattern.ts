@@ -19,6 +19,7 @@ interface MutableCondition {
   lookups: (readonly [string, number])[][];
   test: CompiledCondition['test'];
   matchesAbsent: boolean;
+  exactStrings: CompiledCondition['exactStrings'];
   trackDepth: number;
 }
 
@@ -104,7 +105,7 @@ function fillNode(
     if (isPlainObject(value)) {
       fillNode(node, value, path, insideOr);
     } else if (Array.isArray(value)) {
-      const { test, matchesAbsent } = compileMatchList(value);
+      const { test, matchesAbsent, exactStrings } = compileMatchList(value);
       const segments = path.split('.');
       // A later occurrence of the same path replaces the earlier one, as in AWS.
       node.conditions.delete(path);
@@ -114,6 +115,7 @@ function fillNode(
         lookups: lookupsFor(segments),
         test,
         matchesAbsent,
+        exactStrings,
         trackDepth: 0,
       });
     } else {

@@ -1,6 +1,7 @@
 import { Bench } from 'tinybench';
 import { compileEventPattern, type EventPattern } from '../../shared/eventPatterns/index.ts';
 import { printBenchTable, runWhenMain } from './benchReport.ts';
+import { measureRuleMatching } from './ruleMatchingRate.ts';
 
 const withBand = { metadata: { bandId: [{ exists: true }] } };
 
@@ -90,6 +91,15 @@ export async function runPatternMatchingBench(): Promise<void> {
 
   printBenchTable(bench, `${bench.name} (${RULES.length} rules, ${events.length} distinct events)`, 'ns');
   if (sink === -1) console.log('unreachable');
+
+  const { everyRule, indexed } = measureRuleMatching(300);
+  const line = (name: string, r: { eventsPerCpuSecond: number; microsPerEvent: number }) =>
+    `| ${name} | ${Math.round(r.eventsPerCpuSecond).toLocaleString('en-US')} | ${r.microsPerEvent.toFixed(2)} |`;
+  console.log('\nOne event against 300 rules (tests/bench/manyRules.ts), one core, CPU time');
+  console.log('| matching | events/s | µs/event |');
+  console.log('|---|---:|---:|');
+  console.log(line('trying every rule (before)', everyRule));
+  console.log(line('rule index (source, detail-type)', indexed));
 }
 
 await runWhenMain(import.meta.url, runPatternMatchingBench);

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
-import { compileEventPattern, InvalidEventPatternError } from '../../shared/eventPatterns/index.ts';
+import {
+  compileEventPattern,
+  EventPatternIndex,
+  InvalidEventPatternError,
+} from '../../shared/eventPatterns/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const conformanceDir = path.join(repoRoot, 'tests', 'conformance', 'eventbridge-patterns');
@@ -112,4 +116,19 @@ describe('EventBridge pattern conformance (AWS-recorded cases)', () => {
       expect(matches(testCase.event)).toBe(testCase.outcome === 'match');
     });
   }
+
+  // The router matches through the rule index: it must answer every case as the matcher does, with all the
+  // valid patterns indexed together (each case's event then also meets the other cases' patterns).
+  it('the rule index, holding every valid pattern, answers each case as trying every pattern does', () => {
+    const valid = cases.filter((c) => c.outcome !== 'invalid');
+    const index = new EventPatternIndex(valid.map((c) => ({ pattern: c.pattern, value: c.name })));
+    const matchers = valid.map((c) => ({ name: c.name, matches: compileEventPattern(c.pattern) }));
+    for (const testCase of valid) {
+      const indexed = index.matching(testCase.event);
+      expect(indexed.includes(testCase.name), testCase.name).toBe(testCase.outcome === 'match');
+      expect(indexed, testCase.name).toEqual(
+        matchers.filter((m) => m.matches(testCase.event)).map((m) => m.name),
+      );
+    }
+  });
 });
