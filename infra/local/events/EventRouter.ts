@@ -1,4 +1,4 @@
-import { compileEventPattern, type EventPatternMatcher } from '../../../shared/eventPatterns/index.ts';
+import { EventPatternIndex } from '../../../shared/eventPatterns/index.ts';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import {
   type DeadLetter,
@@ -30,11 +30,6 @@ export interface EventRouterOptions {
   readonly region?: string;
 }
 
-interface CompiledRule {
-  readonly rule: RuleModel;
-  readonly matches: EventPatternMatcher;
-}
-
 interface Delivery {
   readonly rule: RuleModel;
   readonly event: BusEvent;
@@ -48,7 +43,8 @@ interface Delivery {
 const RULE_REMOVED = 'Local.RuleRemoved';
 
 /**
- * The local event bus: archives every event, matches it against every rule's pattern (compiled once) and
+ * The local event bus: archives every event, matches it against the rules' patterns (compiled once, indexed
+ * by source and detail-type so an event is tried only against the rules that can match it) and
  * delivers it asynchronously, at least once, to the rule's function in the shape AWS's subscription queue
  * delivers it (an SQS batch of one record whose body is the event) — a thrown error or a reported
  * `batchItemFailures` entry is a failure, retried with backoff up to the rule's `maxRetries` (AWS: the
@@ -56,11 +52,14 @@ const RULE_REMOVED = 'Local.RuleRemoved';
  * and handing back on stop whatever it could not deliver yet, so that the next start resumes it.
  */
 export class EventRouter {
-  private readonly rules: CompiledRule[];
+  /** The rules' patterns; it answers matches in the model's order, which deliveries are scheduled in. */
+  private readonly index: EventPatternIndex<RuleModel>;
+  private readonly rulesById: ReadonlyMap<string, RuleModel>;
   private readonly work = new ScheduledWork<Delivery>((delivery) => this.attempt(delivery));
 
   constructor(private readonly options: EventRouterOptions) {
-    this.rules = options.rules.map((rule) => ({ rule, matches: compileEventPattern(rule.pattern) }));
+    this.index = new EventPatternIndex(options.rules.map((rule) => ({ pattern: rule.pattern, value: rule })));
+    this.rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
   }
 
   /**
@@ -81,8 +80,8 @@ export class EventRouter {
   recoverUndelivered(since: string | null): number {
     let scheduled = 0;
     for (const { event, receivedAt } of this.options.archive.after(since)) {
-      for (const { rule, matches } of this.rules) {
-        if (!matches(event) || this.options.deliveryLog?.isSettled(event.id, rule.id)) continue;
+      for (const rule of this.index.matching(event)) {
+        if (this.options.deliveryLog?.isSettled(event.id, rule.id)) continue;
         this.work.schedule({ rule, event, receivedAt, attempt: 1 });
         scheduled++;
       }
@@ -92,7 +91,7 @@ export class EventRouter {
 
   /** The rules whose pattern matches an event. */
   matchingRules(event: BusEvent): RuleModel[] {
-    return this.rules.filter((r) => r.matches(event)).map((r) => r.rule);
+    return this.index.matching(event);
   }
 
   /** Delivers a rule's dead letters again (all rules' when no rule is given); returns what was redriven. */
@@ -101,15 +100,15 @@ export class EventRouter {
     const letters = this.options.deadLetters.take(ruleId, (l) => !isAsyncInvocationQueue(l.ruleId));
     const now = Date.now();
     for (const letter of letters) {
-      const compiled = this.rules.find((r) => r.rule.id === letter.ruleId);
+      const rule = this.rulesById.get(letter.ruleId);
       // A letter of a rule that no longer exists goes back: nothing could receive it.
-      if (!compiled) {
+      if (!rule) {
         this.options.deadLetters.add(letter);
         continue;
       }
       // A rule's letters always hold the bus event they failed to deliver.
       this.work.schedule({
-        rule: compiled.rule,
+        rule,
         event: letter.event as BusEvent,
         receivedAt: now,
         attempt: 1,
@@ -130,9 +129,9 @@ export class EventRouter {
   resume(pending: readonly PendingDelivery[]): void {
     for (const delivery of pending) {
       if (this.options.deliveryLog?.isSettled(delivery.event.id, delivery.ruleId)) continue;
-      const compiled = this.rules.find((r) => r.rule.id === delivery.ruleId);
-      if (compiled) {
-        this.work.schedule({ ...delivery, rule: compiled.rule });
+      const rule = this.rulesById.get(delivery.ruleId);
+      if (rule) {
+        this.work.schedule({ ...delivery, rule });
         continue;
       }
       // Not dropped in silence: the dead letter shows it, and a redrive once the rule is back delivers it.
@@ -174,9 +173,8 @@ export class EventRouter {
   }
 
   private route(event: BusEvent, receivedAt: number): void {
-    for (const { rule, matches } of this.rules) {
-      if (matches(event)) this.work.schedule({ rule, event, receivedAt, attempt: 1 });
-    }
+    for (const rule of this.index.matching(event))
+      this.work.schedule({ rule, event, receivedAt, attempt: 1 });
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
