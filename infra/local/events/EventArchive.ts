@@ -103,14 +103,18 @@ export class EventArchive {
   /**
    * Archives events the bus received at `receivedAt`: in memory at once (replay sees them), and durable on
    * disk when the returned promise resolves. It rejects when the file cannot be written: the events must
-   * then not be acknowledged.
+   * then not be acknowledged. `texts` are the events' JSON texts when the caller made them already.
    */
-  append(events: readonly BusEvent[], receivedAt = Date.now()): Promise<void> {
+  append(events: readonly BusEvent[], receivedAt = Date.now(), texts?: readonly string[]): Promise<void> {
     const archived = events.map((event) => ({ receivedAt, event }));
     this.events.push(...archived);
     if (!this.file || archived.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error('The event archive is closed'));
-    this.pendingLines.push(...archived.map((a) => `${JSON.stringify(a)}\n`));
+    // The line JSON.stringify({ receivedAt, event }) gives, reusing the text the deliveries are sent with.
+    const at = JSON.stringify(receivedAt);
+    events.forEach((event, i) => {
+      this.pendingLines.push(`{"receivedAt":${at},"event":${texts?.[i] ?? JSON.stringify(event)}}\n`);
+    });
     const durable = new Promise<void>((resolve, reject) => this.pendingWaiters.push({ resolve, reject }));
     if (!this.writeScheduled) {
       this.writeScheduled = true;

@@ -13,6 +13,7 @@ import { ScheduledWork } from '../work/ScheduledWork.ts';
 import type { DeliveryLog } from './DeliveryLog.ts';
 import type { EventArchive } from './EventArchive.ts';
 import type { RetryPolicy } from './RetryPolicy.ts';
+import { type SerialisedEvent, serialiseEvent } from './serialisedEvent.ts';
 import { failedMessageIds, subscriptionQueueBatch } from './subscriptionQueueMessage.ts';
 
 /** Error type of a delivery whose subscriber reported its record in `batchItemFailures`. */
@@ -37,6 +38,8 @@ interface Delivery {
   readonly receivedAt: number;
   /** 1 for the first delivery, 2 for the first retry... */
   readonly attempt: number;
+  /** The event's text, shared by the journal and every rule's delivery of it (absent: made on delivery). */
+  readonly serialised?: SerialisedEvent;
 }
 
 /** Error type of a resumed delivery whose rule is gone from the model. */
@@ -67,8 +70,15 @@ export class EventRouter {
    * promise resolves once the archive holds them durably — only then may PutEvents acknowledge them.
    */
   put(events: readonly BusEvent[], receivedAt = Date.now()): Promise<void> {
-    const durable = this.options.archive.append(events, receivedAt);
-    for (const event of events) this.route(event, receivedAt);
+    const serialised = events.map(serialiseEvent);
+    const durable = this.options.archive.append(
+      events,
+      receivedAt,
+      serialised.map((s) => s.json),
+    );
+    events.forEach((event, i) => {
+      this.route(event, receivedAt, serialised[i]);
+    });
     return durable;
   }
 
@@ -172,9 +182,10 @@ export class EventRouter {
     }));
   }
 
-  private route(event: BusEvent, receivedAt: number): void {
-    for (const rule of this.index.matching(event))
-      this.work.schedule({ rule, event, receivedAt, attempt: 1 });
+  private route(event: BusEvent, receivedAt: number, serialised?: SerialisedEvent): void {
+    for (const rule of this.index.matching(event)) {
+      this.work.schedule({ rule, event, receivedAt, attempt: 1, ...(serialised ? { serialised } : {}) });
+    }
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
@@ -184,6 +195,7 @@ export class EventRouter {
       attempt: delivery.attempt,
       receivedAt: delivery.receivedAt,
       region: this.options.region ?? LOCAL_AWS_REGION,
+      ...(delivery.serialised ? { serialised: delivery.serialised } : {}),
     });
     const invoked = await this.options.invoke(delivery.rule.functionId, batch);
     const reported = invoked.ok ? failedMessageIds(invoked.result) : [];

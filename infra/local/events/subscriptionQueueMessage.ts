@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import { derivedEventId } from '../../../shared/runtime/events/derivedEventId.ts';
 import type { BusEvent } from '../shared/BusEvent.ts';
 import { LOCAL_NAMES } from '../shared/localNames.ts';
+import { type SerialisedEvent, serialiseEvent } from './serialisedEvent.ts';
 
 /**
  * The message id a delivery keeps across its retries, as an SQS message does across receives: derived from the
@@ -39,8 +39,11 @@ export const subscriptionQueueBatch = (input: {
   readonly attempt: number;
   readonly receivedAt: number;
   readonly region: string;
+  /** The event's text when the caller made it already (see {@link serialiseEvent}). */
+  readonly serialised?: SerialisedEvent;
 }): { Records: [SubscriptionQueueRecord] } => {
-  const body = JSON.stringify(input.event);
+  const serialised = input.serialised ?? serialiseEvent(input.event);
+  const body = serialised.json;
   const now = String(Date.now());
   return {
     Records: [
@@ -55,7 +58,7 @@ export const subscriptionQueueBatch = (input: {
           ApproximateFirstReceiveTimestamp: now,
         },
         messageAttributes: {},
-        md5OfBody: createHash('md5').update(body).digest('hex'),
+        md5OfBody: serialised.md5(),
         eventSource: 'aws:sqs',
         eventSourceARN: LOCAL_NAMES.queueArn(input.region, input.rule.id),
         awsRegion: input.region,

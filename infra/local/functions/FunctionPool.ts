@@ -43,7 +43,7 @@ export class FunctionPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const idle = [...this.containers].find((c) => c.idle);
+      const idle = this.idleContainer();
       if (idle) {
         this.runOn(idle, this.queue.shift() as Pending);
         continue;
@@ -54,6 +54,12 @@ export class FunctionPool {
       }
       return;
     }
+  }
+
+  /** A container free to run now; a loop rather than a copy of the set, on every delivery's path. */
+  private idleContainer(): FunctionContainer | undefined {
+    for (const container of this.containers) if (container.idle) return container;
+    return undefined;
   }
 
   private runOn(container: FunctionContainer, pending: Pending): void {

@@ -7,6 +7,9 @@ type Handle = NodeJS.Timeout | NodeJS.Immediate;
  */
 export class ScheduledWork<T> {
   private readonly waiting = new Map<Handle, T>();
+  /** Items due on the next turn: one immediate starts them all (a wake-up per turn, not per item). */
+  private dueNow: T[] = [];
+  private dueHandle: NodeJS.Immediate | null = null;
   private readonly running = new Map<Promise<void>, T>();
   private readonly leftovers: T[] = [];
   private state: 'accepting' | 'draining' | 'stopped' = 'accepting';
@@ -22,7 +25,7 @@ export class ScheduledWork<T> {
 
   /** Items waiting or running. */
   get pending(): number {
-    return this.waiting.size + this.running.size;
+    return this.waiting.size + this.dueNow.length + this.running.size;
   }
 
   /** Runs `item` after `delayMs` (on the next turn when 0); once stopping (or stopped), keeps it undone. */
@@ -31,13 +34,17 @@ export class ScheduledWork<T> {
       this.leftovers.push(item);
       return;
     }
-    // setImmediate when there is no delay: setTimeout would add at least a millisecond to every item.
-    const fire = (handle: Handle) => {
+    // Without delay, on the next turn (setTimeout would add at least a millisecond to every item), together
+    // with every other item due then: the deliveries of one PutEvents start in one wake-up of the loop.
+    if (delayMs <= 0) {
+      this.dueNow.push(item);
+      this.dueHandle ??= setImmediate(() => this.startDue());
+      return;
+    }
+    const handle: Handle = setTimeout(() => {
       this.waiting.delete(handle);
       this.start(item);
-    };
-    const handle: Handle =
-      delayMs <= 0 ? setImmediate(() => fire(handle)) : setTimeout(() => fire(handle), delayMs);
+    }, delayMs);
     this.waiting.set(handle, item);
   }
 
@@ -66,6 +73,10 @@ export class ScheduledWork<T> {
         this.leftovers.push(item);
       }
       this.waiting.clear();
+      if (this.dueHandle) clearImmediate(this.dueHandle);
+      this.dueHandle = null;
+      this.leftovers.push(...this.dueNow);
+      this.dueNow = [];
       if (this.running.size > 0) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
@@ -81,6 +92,13 @@ export class ScheduledWork<T> {
       this.notifyIfIdle(true);
     }
     return [...this.leftovers];
+  }
+
+  private startDue(): void {
+    const due = this.dueNow;
+    this.dueNow = [];
+    this.dueHandle = null;
+    for (const item of due) this.start(item);
   }
 
   private start(item: T): void {
