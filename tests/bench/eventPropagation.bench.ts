@@ -12,6 +12,7 @@ import { PROBE_CHANNEL } from '../fixtures/modules-local/probeChannel.ts';
 import { startTestPlatform } from '../helpers/startTestPlatform.ts';
 import { runWhenMain } from './benchReport.ts';
 import { manyRules } from './manyRules.ts';
+import { printStageBreakdown, type StageSample } from './propagationStages.ts';
 import { measureRuleMatching } from './ruleMatchingRate.ts';
 
 /** Rates of the table's rows (events per second) and how long each run publishes. */
@@ -37,6 +38,7 @@ const WARM_UP_RATES = [1_000, 500] as const;
 
 interface Row {
   readonly scenario: string;
+  readonly stages: readonly StageSample[];
   readonly sent: number;
   readonly received: number;
   readonly p50: number;
@@ -57,10 +59,12 @@ const row = (
   sent: number,
   latencies: readonly number[],
   acks: readonly number[] = [],
+  stages: readonly StageSample[] = [],
 ): Row => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     scenario,
+    stages,
     sent,
     received: latencies.length,
     p50: percentile(sorted, 50),
@@ -86,6 +90,7 @@ const { EventBridgeClient, PutEventsCommand } = require(workerData.sdkPath);
 const client = new EventBridgeClient(workerData.clientConfig);
 const now = () => performance.timeOrigin + performance.now();
 let latencies = [];
+let stages = [];
 let seen = new Set();
 let wake = null;
 const probes = new BroadcastChannel(workerData.probeChannel);
@@ -93,10 +98,12 @@ probes.onmessage = ({ data }) => {
   if (data.probe !== workerData.probe || data.data === undefined || seen.has(data.data.seq)) return;
   seen.add(data.data.seq);
   latencies.push(data.startedAt - data.data.sentAt);
+  stages.push({ ...data.data, startedAt: data.startedAt });
   wake?.();
 };
 parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs }) => {
   latencies = [];
+  stages = [];
   seen = new Set();
   const total = rate * seconds;
   const perTick = (rate * tickMs) / 1000;
@@ -123,7 +130,7 @@ parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs }) =>
     await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 100); });
   }
   wake = null;
-  parentPort.postMessage({ sent: total, failed, latencies, acks });
+  parentPort.postMessage({ sent: total, failed, latencies, acks, stages });
 });
 `;
 
@@ -134,6 +141,8 @@ interface Published {
   readonly latencies: number[];
   /** Publish → PutEvents answered, ms. */
   readonly acks: number[];
+  /** Each delivered event's timestamps, for the stage breakdown. */
+  readonly stages: StageSample[];
 }
 
 class PublisherThread {
@@ -184,8 +193,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Publishes at `rate` events/s for RUN_SECONDS and measures publish (before the SDK call) → handler start. */
 const propagation = async (publisher: PublisherThread, rate: number): Promise<Row> => {
-  const { sent, latencies, acks } = await publisher.publish(rate, RUN_SECONDS);
-  return row(`events ${rate.toLocaleString('en-US')}/s`, sent, latencies, acks);
+  const { sent, latencies, acks, stages } = await publisher.publish(rate, RUN_SECONDS);
+  return row(`events ${rate.toLocaleString('en-US')}/s`, sent, latencies, acks, stages);
 };
 
 const httpLatency = async (url: string): Promise<Row> => {
@@ -321,6 +330,11 @@ export async function runEventPropagationBench(runs = 1): Promise<void> {
       rows.push(await httpLatency(platform.urls.http));
       results.push(rows);
       knees.push(knee);
+      for (const r of rows.filter((x) => x.stages.length > 0 && x.p99 > 0)) {
+        if (r.scenario === 'events 1,000/s' || r.p99 > KNEE_P99_MS) {
+          printStageBreakdown(`Run ${run}, ${r.scenario}: where the time goes, ms`, r.stages);
+        }
+      }
       printTable(
         rows,
         `Run ${run}: PutEvents via SDK → subscriber handler start, and HTTP latency, ms (knee ${knee}; ` +
