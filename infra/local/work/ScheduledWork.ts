@@ -1,4 +1,5 @@
-type Handle = NodeJS.Timeout | NodeJS.Immediate;
+/** A waiting item's timer, or, for an item due on the next turn, a token of its own. */
+type Handle = NodeJS.Timeout | { readonly dueNow: true };
 
 /**
  * Background work items (deliveries, asynchronous invocations) waiting for their time or running, that a
@@ -7,8 +8,8 @@ type Handle = NodeJS.Timeout | NodeJS.Immediate;
  */
 export class ScheduledWork<T> {
   private readonly waiting = new Map<Handle, T>();
-  /** Items due on the next turn: one immediate starts them all (a wake-up per turn, not per item). */
-  private dueNow: T[] = [];
+  /** Items due on the next turn (in `waiting` too): one immediate starts them all, not one each. */
+  private dueNow: Handle[] = [];
   private dueHandle: NodeJS.Immediate | null = null;
   private readonly running = new Map<Promise<void>, T>();
   private readonly leftovers: T[] = [];
@@ -25,7 +26,7 @@ export class ScheduledWork<T> {
 
   /** Items waiting or running. */
   get pending(): number {
-    return this.waiting.size + this.dueNow.length + this.running.size;
+    return this.waiting.size + this.running.size;
   }
 
   /** Runs `item` after `delayMs` (on the next turn when 0); once stopping (or stopped), keeps it undone. */
@@ -37,7 +38,9 @@ export class ScheduledWork<T> {
     // Without delay, on the next turn (setTimeout would add at least a millisecond to every item), together
     // with every other item due then: the deliveries of one PutEvents start in one wake-up of the loop.
     if (delayMs <= 0) {
-      this.dueNow.push(item);
+      const token: Handle = { dueNow: true };
+      this.waiting.set(token, item);
+      this.dueNow.push(token);
       this.dueHandle ??= setImmediate(() => this.startDue());
       return;
     }
@@ -67,15 +70,14 @@ export class ScheduledWork<T> {
   async stop(drainMs: number): Promise<T[]> {
     if (this.state === 'accepting') {
       this.state = 'draining';
+      // In the order they were scheduled, whether due now or later.
       for (const [handle, item] of this.waiting) {
-        clearTimeout(handle as NodeJS.Timeout);
-        clearImmediate(handle as NodeJS.Immediate);
+        if (!('dueNow' in handle)) clearTimeout(handle);
         this.leftovers.push(item);
       }
       this.waiting.clear();
       if (this.dueHandle) clearImmediate(this.dueHandle);
       this.dueHandle = null;
-      this.leftovers.push(...this.dueNow);
       this.dueNow = [];
       if (this.running.size > 0) {
         let timer: NodeJS.Timeout | undefined;
@@ -98,7 +100,12 @@ export class ScheduledWork<T> {
     const due = this.dueNow;
     this.dueNow = [];
     this.dueHandle = null;
-    for (const item of due) this.start(item);
+    for (const token of due) {
+      const item = this.waiting.get(token);
+      if (item === undefined) continue;
+      this.waiting.delete(token);
+      this.start(item);
+    }
   }
 
   private start(item: T): void {
