@@ -1,20 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
-  type CfnRoute,
   type CfnStage,
   type CorsHttpMethod,
   HttpApi,
-  HttpMethod,
-  HttpNoneAuthorizer,
   type HttpRoute,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Metric, MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS_ALLOWED } from '../../shared/platformModel/corsAllowed.ts';
@@ -28,12 +22,10 @@ export class MissingAuthorizerError extends Error {
 }
 
 export interface HttpApiConstructProps {
-  /** The model's routes; `localOnly` ones are left out here. */
+  /** The model's routes; `localOnly` ones are left out here. Module stacks render them (ModuleHttpRoutes). */
   readonly routes: readonly RouteModel[];
-  /** The function behind a model function id. */
-  readonly functionFor: (functionId: string) => IFunction;
-  /** The model's authorizer function, if a module provides one. */
-  readonly authorizerFunction: IFunction | undefined;
+  /** Whether a module provides the authorizer that non-public routes need. */
+  readonly authorizerProvided: boolean;
   /** The model's throttling: the stage's default route limits, and the routes limited more tightly. */
   readonly throttling: ThrottlingModel;
   /**
@@ -56,20 +48,21 @@ export interface RenderedHttpRoute {
 }
 
 /**
- * The HTTP API: every deployed route of every module, the model's Lambda authorizer on every non-public
- * route (simple responses, Authorization header), a `$default` stage with the model's throttling (default
- * route limits, and per-route limits where a manifest declares them) and JSON access logs.
+ * The HTTP API of the root stack: the API, a `$default` stage with the model's throttling (default route limits,
+ * and per-route limits where a manifest declares them) and JSON access logs. The routes themselves, their
+ * integrations and permissions live in the stacks of the modules that serve them (ModuleHttpRoutes), so the
+ * root does not grow with every route.
  */
 export class HttpApiConstruct extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  readonly routes: readonly RenderedHttpRoute[];
+  private readonly limitedRouteKeys: ReadonlySet<string>;
 
   constructor(scope: Construct, id: string, props: HttpApiConstructProps) {
     super(scope, id);
     const deployed = props.routes.filter((r) => !r.localOnly);
     const guarded = deployed.filter((r) => r.auth !== 'public');
-    if (guarded.length > 0 && !props.authorizerFunction) {
+    if (guarded.length > 0 && !props.authorizerProvided) {
       throw new MissingAuthorizerError(
         `Routes ${guarded.map((r) => `${r.method} ${r.path}`).join(', ')} need an authorizer, but no module ` +
           'declares one: add `authorizer: { handler }` to the manifest of the module that authenticates (auth).',
@@ -105,57 +98,34 @@ export class HttpApiConstruct extends Construct {
         format: AccessLogFormat.custom(httpAccessLogFormat),
       },
     });
-
-    // The authorizer decides per route (leader routes need the band's leader role), so a cached answer
-    // for one route must not be reused for another: no result caching.
-    const authorizer = props.authorizerFunction
-      ? new HttpLambdaAuthorizer('Authorizer', props.authorizerFunction, {
-          responseTypes: [HttpLambdaResponseType.SIMPLE],
-          identitySource: ['$request.header.Authorization'],
-          resultsCacheTtl: Duration.seconds(0),
-        })
-      : undefined;
-
-    const integrations = new Map<string, HttpLambdaIntegration>();
-    const integrationFor = (functionId: string): HttpLambdaIntegration => {
-      const existing = integrations.get(functionId);
-      if (existing) return existing;
-      const created = new HttpLambdaIntegration(`Integration-${functionId}`, props.functionFor(functionId));
-      integrations.set(functionId, created);
-      return created;
-    };
-
-    this.routes = deployed.map((model) => {
-      const [route] = this.api.addRoutes({
-        path: model.path,
-        methods: [HttpMethod[model.method as keyof typeof HttpMethod]],
-        integration: integrationFor(model.functionId),
-        authorizer: model.auth === 'public' || !authorizer ? new HttpNoneAuthorizer() : authorizer,
-      });
-      if (!route) throw new Error(`No API route was created for ${model.method} ${model.path}.`);
-      return { model, route };
-    });
-    this.limitRoutes(props.throttling);
+    this.limitedRouteKeys = this.limitRoutes(deployed, props.throttling);
   }
 
   /** Per-route throttling: the stage's route settings, by route key (the L2 stage has no property for them). */
-  private limitRoutes(throttling: ThrottlingModel): void {
-    const limited = this.routes.filter((r) =>
-      throttling.routes.some((t) => t.routeKey === routeKeyOf(r.model)),
-    );
-    if (limited.length === 0) return;
-    const stage = this.stage.node.defaultChild as CfnStage;
-    stage.routeSettings = Object.fromEntries(
-      limited.map(({ model }) => {
-        const limits = throttling.routes.find((t) => t.routeKey === routeKeyOf(model));
-        return [
-          routeKeyOf(model),
-          { ThrottlingRateLimit: limits?.rateLimit, ThrottlingBurstLimit: limits?.burstLimit },
-        ];
-      }),
-    );
-    // A stage's route settings name routes by key, so those routes must exist before the stage is updated.
-    for (const { route } of limited) stage.addResourceDependency(route.node.defaultChild as CfnRoute);
+  private limitRoutes(deployed: readonly RouteModel[], throttling: ThrottlingModel): Set<string> {
+    const limited = deployed.flatMap((route) => {
+      const limits = throttling.routes.find((t) => t.routeKey === routeKeyOf(route));
+      return limits ? [{ routeKey: routeKeyOf(route), limits }] : [];
+    });
+    if (limited.length > 0) {
+      (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+        limited.map(({ routeKey, limits }) => [
+          routeKey,
+          { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
+        ]),
+      );
+    }
+    return new Set(limited.map((l) => l.routeKey));
+  }
+
+  /**
+   * Called for every route rendered on this API. A stage's route settings name routes by key, so a limited
+   * route must exist before the stage is updated: the stage then depends on it (on its module stack, when the
+   * route lives in one).
+   */
+  routeRendered(rendered: RenderedHttpRoute): void {
+    if (!this.limitedRouteKeys.has(routeKeyOf(rendered.model))) return;
+    (this.stage.node.defaultChild as CfnStage).node.addDependency(rendered.route);
   }
 
   /** The API's base URL. */

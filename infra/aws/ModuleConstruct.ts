@@ -1,8 +1,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
-import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -101,7 +100,7 @@ export interface RenderedSchedule {
  * A module's manifest turned into AWS resources: one function per handler, its tables, its subscriptions,
  * its schedules, its KMS signing keys, and a least-privilege role: put events only with its own source, its
  * own tables, sign with its own keys, read the catalog. Cross-module permissions (service calls, health
- * polling) are granted with `allowInvoke`.
+ * polling) are granted by the root stack (ModuleInvokePolicy), so module stacks never refer to each other.
  *
  * A subscription is EventBridge → SQS → Lambda: the rule targets an encrypted queue of the subscription
  * (retry policy and DLQ of the target cover only failures to put the event on the queue, within the model's
@@ -127,7 +126,6 @@ export class ModuleConstruct extends Construct {
   /** Receives scheduled invocations that failed after Lambda's own retries; absent without schedules. */
   readonly failedInvocationsQueue: Queue | undefined;
   private readonly model: PlatformModel;
-  private invokePolicy: Policy | undefined;
 
   constructor(scope: Construct, id: string, props: ModuleConstructProps) {
     super(scope, id);
@@ -293,22 +291,6 @@ export class ModuleConstruct extends Construct {
   /** This module's health check. */
   get healthFunction(): NodejsFunction {
     return this.functionById(this.moduleModel.healthFunctionId);
-  }
-
-  /**
-   * Lets this module's functions invoke `functions` (exact ARNs, no qualifiers). Kept in a policy of its own,
-   * not the role's default policy that every function depends on, so a module may invoke its own functions
-   * without a dependency cycle.
-   */
-  allowInvoke(functions: readonly IFunction[]): void {
-    if (functions.length === 0) return;
-    this.invokePolicy ??= new Policy(this, 'InvokePolicy', { roles: [this.role] });
-    this.invokePolicy.addStatements(
-      new PolicyStatement({
-        actions: ['lambda:InvokeFunction'],
-        resources: functions.map((f) => f.functionArn),
-      }),
-    );
   }
 
   private deadLetterQueue(id: string): Queue {

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { type CfnSecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -19,15 +19,23 @@ export interface ModuleStorageProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+/** A secret rendered, with the declaration it came from. */
+export interface RenderedSecret {
+  readonly model: SecretModel;
+  readonly secret: Secret;
+}
+
 /**
  * A module's buckets and secrets. Buckets: S3-managed encryption, every public access blocked, TLS only,
  * owner-enforced objects, objects expiring after the declared days. Secrets: created empty (the stack never
- * holds a secret value; an operator puts it, and its name is a stack output). Grants: the module's role
+ * holds a secret value; an operator puts it, and the root stack outputs its name). Grants: the module's role
  * reads/writes objects of its buckets and reads its secrets — nothing else, nobody else.
  */
 export class ModuleStorage extends Construct {
   readonly bucketsById: ReadonlyMap<string, Bucket>;
   readonly secretsById: ReadonlyMap<string, Secret>;
+  /** Every secret with its declaration: the root stack names each in its outputs. */
+  readonly secrets: readonly RenderedSecret[];
 
   constructor(scope: Construct, id: string, props: ModuleStorageProps) {
     super(scope, id);
@@ -55,6 +63,7 @@ export class ModuleStorage extends Construct {
       );
     }
     const secrets = new Map<string, Secret>();
+    const rendered: RenderedSecret[] = [];
     for (const model of props.secrets) {
       const secret = new Secret(this, model.name, {
         description: `SOLEil ${model.module}: ${model.description} Created empty: put the value after deploying.`,
@@ -62,14 +71,12 @@ export class ModuleStorage extends Construct {
       });
       // Created without a value: CDK would otherwise generate one, and a generated value is not the key.
       (secret.node.defaultChild as CfnSecret).addPropertyDeletionOverride('GenerateSecretString');
-      new CfnOutput(this, `${model.name}-Name`, {
-        value: secret.secretName,
-        description: `Secret of ${model.module}: ${model.description} Put its value with aws secretsmanager put-secret-value.`,
-      });
       secrets.set(model.id, secret);
+      rendered.push({ model, secret });
     }
     this.bucketsById = buckets;
     this.secretsById = secrets;
+    this.secrets = rendered;
   }
 
   /** Lets the module's role read and write its buckets' objects and read its secrets. */

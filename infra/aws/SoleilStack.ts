@@ -1,11 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { RUNTIME_ENV } from '../../shared/contracts/platformEnvironment.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
+import { AlarmTopic } from './AlarmTopic.ts';
 import { EventBusConstruct } from './EventBusConstruct.ts';
 import { HttpApiConstruct } from './HttpApiConstruct.ts';
-import { ModuleConstruct } from './ModuleConstruct.ts';
+import type { ModuleConstruct } from './ModuleConstruct.ts';
+import { ModuleInvokePolicy } from './ModuleInvokePolicy.ts';
+import { ModuleStack } from './ModuleStack.ts';
 import { ObservabilityConstruct } from './ObservabilityConstruct.ts';
 import { ServiceCatalogConstruct } from './ServiceCatalogConstruct.ts';
 import type { StageConfig } from './StageConfig.ts';
@@ -27,15 +29,26 @@ export interface SoleilStackProps extends StackProps {
   readonly sourceRoot?: string;
 }
 
-/** The whole platform on AWS, rendered from the platform model; nothing here names a module's routes or events. */
+/**
+ * The whole platform on AWS, rendered from the platform model; nothing here names a module's routes or events.
+ *
+ * The root stack holds the shared platform — bus, archive and schema registry, service catalog and its writer,
+ * the HTTP and WebSocket APIs with their stages, the alarm topic, the dashboard and the critical-modules alarm —
+ * and the grants that join modules. Each module is a nested stack of its own (ModuleStack), so no template comes
+ * near CloudFormation's 500-resource limit as modules grow.
+ */
 export class SoleilStack extends Stack {
   /** The model this stack was rendered from. */
   readonly model: PlatformModel;
   readonly eventBus: EventBusConstruct;
   readonly catalog: ServiceCatalogConstruct;
+  /** Each module's nested stack, by module name. */
+  readonly moduleStacks: ReadonlyMap<string, ModuleStack>;
+  /** Each module's resources (in its nested stack), by module name. */
   readonly modules: ReadonlyMap<string, ModuleConstruct>;
   readonly httpApi: HttpApiConstruct;
   readonly webSocketApi: WebSocketApiConstruct | undefined;
+  readonly alarmTopic: AlarmTopic;
   readonly observability: ObservabilityConstruct;
 
   constructor(scope: Construct, id: string, props: SoleilStackProps) {
@@ -51,25 +64,58 @@ export class SoleilStack extends Stack {
       deletionProtection: config.deletionProtection,
       logRetention: config.logRetention,
     });
+    this.alarmTopic = new AlarmTopic(this, 'Alarms', { keyRemovalPolicy: config.dataRemovalPolicy });
+    this.httpApi = new HttpApiConstruct(this, 'HttpApi', {
+      routes: model.routes,
+      authorizerProvided: model.authorizer !== null,
+      throttling: model.throttling,
+      logRetention: config.logRetention,
+      corsAllowOrigins: config.corsAllowOrigins,
+    });
+    this.webSocketApi =
+      model.webSocketRoutes.length > 0
+        ? new WebSocketApiConstruct(this, 'WebSocketApi', {
+            routes: model.webSocketRoutes,
+            authorizerProvided: model.authorizer !== null,
+            throttle: config.webSocketThrottle,
+            logRetention: config.logRetention,
+          })
+        : undefined;
 
-    const modules = new Map<string, ModuleConstruct>();
-    for (const module of model.modules) {
-      modules.set(
-        module.name,
-        new ModuleConstruct(this, `Module-${module.name}`, {
-          model,
-          module,
-          stage: config.stage,
-          settings: config.settings,
-          eventBus: this.eventBus,
-          catalog: this.catalog,
-          logRetention: config.logRetention,
-          dataRemovalPolicy: config.dataRemovalPolicy,
-          deletionProtection: config.deletionProtection,
-          ...(props.sourceRoot ? { sourceRoot: props.sourceRoot } : {}),
-        }),
-      );
+    // The module providing the authorizer comes first: the other modules' routes use its authorizers.
+    const providerFirst = [...model.modules].sort(
+      (a, b) => Number(b.name === model.authorizer?.module) - Number(a.name === model.authorizer?.module),
+    );
+    const moduleStacks = new Map<string, ModuleStack>();
+    let authorizers: ModuleStack['authorizers'];
+    for (const module of providerFirst) {
+      const moduleStack = new ModuleStack(this, `ModuleStack-${module.name}`, {
+        model,
+        module,
+        stage: config.stage,
+        settings: config.settings,
+        eventBus: this.eventBus,
+        catalog: this.catalog,
+        httpApi: this.httpApi,
+        ...(this.webSocketApi ? { webSocketApi: this.webSocketApi } : {}),
+        alarmAction: this.alarmTopic.action,
+        ...(authorizers ? { authorizers } : {}),
+        logRetention: config.logRetention,
+        dataRemovalPolicy: config.dataRemovalPolicy,
+        deletionProtection: config.deletionProtection,
+        ...(props.sourceRoot ? { sourceRoot: props.sourceRoot } : {}),
+      });
+      authorizers ??= moduleStack.authorizers;
+      moduleStacks.set(module.name, moduleStack);
     }
+    // Manifest order, as everything else reads the model.
+    this.moduleStacks = new Map(
+      model.modules.flatMap((m) => {
+        const moduleStack = moduleStacks.get(m.name);
+        return moduleStack ? [[m.name, moduleStack] as const] : [];
+      }),
+    );
+    const modules = new Map([...this.moduleStacks].map(([name, s]) => [name, s.module] as const));
     this.modules = modules;
     const functionFor = (functionId: string): IFunction => {
       const owner = model.functions.find((f) => f.id === functionId)?.module;
@@ -78,60 +124,28 @@ export class SoleilStack extends Stack {
       return module.functionById(functionId);
     };
 
-    // Service calls: only to the modules a module declares in `uses`.
+    // Service calls: only to the modules a module declares in `uses`; the poller also calls every health check.
+    const poller = modules.get(HEALTH_POLLING_MODULE);
     for (const module of model.modules) {
       const caller = modules.get(module.name);
-      caller?.allowInvoke(
-        module.dependencies.flatMap((dependency) => modules.get(dependency)?.serviceFunctions ?? []),
-      );
-    }
-    const poller = modules.get(HEALTH_POLLING_MODULE);
-    if (poller) {
-      poller.allowInvoke([...modules.values()].map((module) => module.healthFunction));
-      this.catalog.grantReadWrite(poller.role);
-    }
-
-    const authorizerFunction = model.authorizer
-      ? modules.get(model.authorizer.module)?.functionById(model.authorizer.functionId)
-      : undefined;
-
-    this.httpApi = new HttpApiConstruct(this, 'HttpApi', {
-      routes: model.routes,
-      functionFor,
-      authorizerFunction,
-      throttling: model.throttling,
-      logRetention: config.logRetention,
-      corsAllowOrigins: config.corsAllowOrigins,
-    });
-
-    this.webSocketApi =
-      model.webSocketRoutes.length > 0
-        ? new WebSocketApiConstruct(this, 'WebSocketApi', {
-            routes: model.webSocketRoutes,
-            functionFor,
-            authorizerFunction,
-            throttle: config.webSocketThrottle,
-            logRetention: config.logRetention,
-          })
-        : undefined;
-    if (this.webSocketApi) {
-      for (const owner of new Set(model.webSocketRoutes.map((r) => r.module))) {
-        const module = modules.get(owner);
-        if (!module) continue;
-        this.webSocketApi.grantManageConnections(module.role);
-        for (const fn of module.functions.values()) {
-          fn.addEnvironment(RUNTIME_ENV.managementApiEndpoint, this.webSocketApi.managementEndpoint);
-        }
+      if (!caller) continue;
+      const invoked = [
+        ...module.dependencies.flatMap((dependency) => modules.get(dependency)?.serviceFunctions ?? []),
+        ...(caller === poller ? [...modules.values()].map((m) => m.healthFunction) : []),
+      ];
+      if (invoked.length > 0) {
+        new ModuleInvokePolicy(this, `Invoke-${module.name}`, { role: caller.role, functions: invoked });
       }
     }
+    if (poller) this.catalog.grantReadWrite(poller.role);
 
     this.catalog.populateFrom(model, (functionId) => functionFor(functionId).functionArn);
 
     this.observability = new ObservabilityConstruct(this, 'Observability', {
       model,
-      modules: [...modules.values()],
+      modules: [...this.moduleStacks.values()],
+      alarmAction: this.alarmTopic.action,
       dashboardName: `${this.stackName}-modules`,
-      keyRemovalPolicy: config.dataRemovalPolicy,
     });
 
     new CfnOutput(this, 'HttpApiUrl', { value: this.httpApi.url, description: 'Base URL of the HTTP API' });
@@ -141,5 +155,14 @@ export class SoleilStack extends Stack {
     });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.bus.eventBusName });
     new CfnOutput(this, 'ServiceCatalogTableName', { value: this.catalog.tableName });
+    // Outputs of a nested stack are not shown by `cdk deploy`: the secrets' names are the root's outputs.
+    for (const module of modules.values()) {
+      for (const { model: secret, secret: rendered } of module.storage.secrets) {
+        new CfnOutput(this, `Secret-${secret.id}`, {
+          value: rendered.secretName,
+          description: `Secret of ${secret.module}: ${secret.description} Put its value with aws secretsmanager put-secret-value.`,
+        });
+      }
+    }
   }
 }

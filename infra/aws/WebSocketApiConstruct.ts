@@ -1,25 +1,15 @@
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  LogGroupLogDestination,
-  WebSocketApi,
-  type WebSocketRoute,
-  WebSocketStage,
-} from 'aws-cdk-lib/aws-apigatewayv2';
-import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroupLogDestination, WebSocketApi, WebSocketStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { WebSocketRouteModel } from '../../shared/platformModel/PlatformModel.ts';
-import { WEBSOCKET_TOKEN_PARAMETER } from '../../shared/runtime/authorizer/authorizerEvents.ts';
 import { webSocketAccessLogFormat } from './accessLogFormat.ts';
 
 /** The stage every deployment uses; the management endpoint includes it. */
 const STAGE_NAME = 'live';
-const CONNECT_ROUTE = '$connect';
-/** Routes whose response API Gateway never sends to the client (the connection is opening or gone). */
-const ONE_WAY_ROUTES: ReadonlySet<string> = new Set([CONNECT_ROUTE, '$disconnect']);
+/** The route that carries the authorizer. */
+export const CONNECT_ROUTE = '$connect';
 
 /** Thrown at synth when the model's WebSocket routes cannot be deployed safely. */
 export class InvalidWebSocketRoutesError extends Error {
@@ -27,11 +17,13 @@ export class InvalidWebSocketRoutesError extends Error {
 }
 
 export interface WebSocketApiConstructProps {
-  /** The model's WebSocket routes (must include `$connect`, which carries the authorizer). */
+  /**
+   * The model's WebSocket routes (must include `$connect`, which carries the authorizer); the stacks of the
+   * modules that serve them render them (ModuleWebSocketRoutes).
+   */
   readonly routes: readonly WebSocketRouteModel[];
-  readonly functionFor: (functionId: string) => IFunction;
-  /** The model's authorizer function: required, an unauthorized `$connect` would let anyone in. */
-  readonly authorizerFunction: IFunction | undefined;
+  /** Whether a module provides the authorizer: required, an unauthorized `$connect` would let anyone in. */
+  readonly authorizerProvided: boolean;
   /**
    * @default { rateLimit: 20, burstLimit: 40 }
    */
@@ -43,14 +35,13 @@ export interface WebSocketApiConstructProps {
 }
 
 /**
- * The WebSocket API: the model's WebSocket routes (two-way, except `$connect`/`$disconnect`), the model's
- * authorizer on `$connect` (token from the `token` query string parameter), a stage with throttling and JSON
- * access logs.
+ * The WebSocket API of the root stack: the API and a stage with throttling and JSON access logs. Its routes
+ * live in the stack of the module that serves them (ModuleWebSocketRoutes), the authorizer on `$connect` in
+ * the stack of the module that provides it (EdgeAuthorizers).
  */
 export class WebSocketApiConstruct extends Construct {
   readonly api: WebSocketApi;
   readonly stage: WebSocketStage;
-  readonly routes: ReadonlyMap<string, WebSocketRoute>;
 
   constructor(scope: Construct, id: string, props: WebSocketApiConstructProps) {
     super(scope, id);
@@ -60,33 +51,14 @@ export class WebSocketApiConstruct extends Construct {
           'declare a $connect route in the module that owns the WebSocket routes, so connections are authorized.',
       );
     }
-    if (!props.authorizerFunction) {
+    if (!props.authorizerProvided) {
       throw new InvalidWebSocketRoutesError(
         'WebSocket routes are declared but no module declares an authorizer: add `authorizer: { handler }` to ' +
           'the manifest of the module that authenticates (auth).',
       );
     }
-    const authorizer = new WebSocketLambdaAuthorizer('Authorizer', props.authorizerFunction, {
-      identitySource: [`route.request.querystring.${WEBSOCKET_TOKEN_PARAMETER}`],
-    });
 
     this.api = new WebSocketApi(this, 'Api', { description: 'SOLEil WebSocket API' });
-    const routes = new Map<string, WebSocketRoute>();
-    for (const model of props.routes) {
-      const route = this.api.addRoute(model.routeKey, {
-        integration: new WebSocketLambdaIntegration(
-          `Integration-${model.routeKey}`,
-          props.functionFor(model.functionId),
-        ),
-        ...(model.routeKey === CONNECT_ROUTE ? { authorizer } : {}),
-        // A two-way route sends the handler's answer (the kit's replies and error frames) back to the
-        // client, as the embedded platform always does.
-        ...(ONE_WAY_ROUTES.has(model.routeKey) ? {} : { returnResponse: true }),
-      });
-      routes.set(model.routeKey, route);
-    }
-    this.routes = routes;
-
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention ?? RetentionDays.TWO_WEEKS,
     });

@@ -1,4 +1,4 @@
-import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Names, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { SoleilStack } from './SoleilStack.ts';
 
@@ -9,6 +9,22 @@ const acknowledge = (scope: IConstruct, id: string, reason: string): void => {
 /** CloudFormation's token for a resource attribute, as cdk-nag prints it inside finding ids. */
 const logicalIdOf = (construct: IConstruct): string =>
   Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnResource);
+
+/**
+ * The parameter through which a nested stack receives the Ref of `construct` from its parent, as cdk-nag prints it
+ * inside finding ids: CDK names it after the referenced resource's unique id.
+ */
+const nestedReferenceTo = (construct: IConstruct): string =>
+  `referenceto${Names.nodeUniqueId((construct.node.defaultChild as CfnResource).node)}Ref`;
+
+/** What CDK's `grantReadWrite` on a bucket allows with wildcards (object-level variants of each action). */
+const BUCKET_READ_WRITE_WILDCARDS = [
+  's3:GetObject*',
+  's3:GetBucket*',
+  's3:List*',
+  's3:DeleteObject*',
+  's3:Abort*',
+];
 
 /**
  * Every cdk-nag acknowledgment of the platform, each with the reason it is acceptable. Everything else cdk-nag
@@ -31,6 +47,34 @@ export const acknowledgeNagFindings = (stack: SoleilStack): void => {
         module.role,
         `AwsSolutions-IAM5[Resource::<${logicalIdOf(table)}.Arn>/index/*]`,
         'The module queries the GSIs of its own table; index names come from its manifest.',
+      );
+    }
+    for (const bucket of module.storage.bucketsById.values()) {
+      for (const action of BUCKET_READ_WRITE_WILDCARDS) {
+        acknowledge(
+          module.role,
+          `AwsSolutions-IAM5[Action::${action}]`,
+          'CDK’s read/write grant on the module’s own bucket (objects and multipart uploads); nothing else.',
+        );
+      }
+      acknowledge(
+        module.role,
+        `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
+        'Object keys of the module’s own bucket are only known at run time.',
+      );
+      acknowledge(
+        bucket,
+        'AwsSolutions-S1',
+        'A cache of copies of library files that expire after the declared days; objects are read only through ' +
+          'short-lived signed links the module issues after its own authorization checks.',
+      );
+    }
+    for (const secret of module.storage.secretsById.values()) {
+      acknowledge(
+        secret,
+        'AwsSolutions-SMG4',
+        'Its value is a credential of an outside service (e.g. a Google service-account key) that an operator ' +
+          'puts and rotates at that service; Secrets Manager cannot rotate it.',
       );
     }
     for (const [functionId, fn] of module.functions) {
@@ -80,33 +124,35 @@ export const acknowledgeNagFindings = (stack: SoleilStack): void => {
     }
   }
 
-  for (const { model: route, route: apiRoute } of stack.httpApi.routes) {
-    if (route.auth === 'public') {
-      acknowledge(
-        apiRoute,
-        'AwsSolutions-APIG4',
-        `${route.method} ${route.path} is declared public in the ${route.module} manifest (e.g. health, sign-in).`,
-      );
+  for (const moduleStack of stack.moduleStacks.values()) {
+    for (const { model: route, route: apiRoute } of moduleStack.httpRoutes.routes) {
+      if (route.auth === 'public') {
+        acknowledge(
+          apiRoute,
+          'AwsSolutions-APIG4',
+          `${route.method} ${route.path} is declared public in the ${route.module} manifest (e.g. health, sign-in).`,
+        );
+      }
     }
   }
 
   const webSocket = stack.webSocketApi;
   if (webSocket) {
-    for (const [routeKey, route] of webSocket.routes) {
-      if (routeKey !== '$connect') {
-        acknowledge(
-          route,
-          'AwsSolutions-APIG4',
-          'WebSocket authorization happens once, on $connect; API Gateway allows authorizers on $connect only.',
-        );
+    for (const moduleStack of stack.moduleStacks.values()) {
+      const routes = moduleStack.webSocketRoutes?.routes;
+      if (!routes) continue;
+      for (const [routeKey, route] of routes) {
+        if (routeKey !== '$connect') {
+          acknowledge(
+            route,
+            'AwsSolutions-APIG4',
+            'WebSocket authorization happens once, on $connect; API Gateway allows authorizers on $connect only.',
+          );
+        }
       }
-    }
-    for (const owner of new Set(model.webSocketRoutes.map((r) => r.module))) {
-      const role = stack.modules.get(owner)?.role;
-      if (!role) continue;
       acknowledge(
-        role,
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${logicalIdOf(webSocket.api)}>/${webSocket.stage.stageName}/*/@connections/*]`,
+        moduleStack.module.role,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${nestedReferenceTo(webSocket.api)}>/${webSocket.stage.stageName}/*/@connections/*]`,
         'Connection ids are only known at run time; the grant is limited to this API’s stage.',
       );
     }
