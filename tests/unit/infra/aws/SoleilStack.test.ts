@@ -7,29 +7,22 @@ import { PLATFORM_ENV } from '../../../../shared/contracts/platformEnvironment.t
 import { METRICS_NAMESPACE } from '../../../../shared/contracts/platformMetrics.ts';
 import { leaderRouteKeys } from '../../../../shared/platformModel/leaderRouteKeys.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
-import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
-type Cfn = any;
-type Resource = { Type: string; Properties: Record<string, Cfn>; DeletionPolicy?: string };
+import { type Cfn, type Resource, ROOT, type StackTemplates } from './stackTemplates.ts';
+import { fixtureManifests, modelOf, type SynthResult, synthStack } from './synthFixtureStack.ts';
 
 let model: PlatformModel;
-let template: Template;
-let resources: [string, Resource][];
-const ofType = (type: string): [string, Resource][] => resources.filter(([, r]) => r.Type === type);
-const logicalIdOfFunction = (stack: ReturnType<typeof synthStack>['stack'], functionId: string): string => {
+let synth: SynthResult;
+let t: StackTemplates;
+const functionOf = (functionId: string) => {
   const owner = model.functions.find((f) => f.id === functionId)?.module ?? '';
-  const fn = stack.modules.get(owner)?.functionById(functionId);
-  return stack.getLogicalId(fn?.node.defaultChild as never);
+  return synth.stack.modules.get(owner)?.functionById(functionId);
 };
-let stackRef: ReturnType<typeof synthStack>['stack'];
+const logicalIdOfFunction = (functionId: string): string => t.logicalIdOf(functionOf(functionId));
 
 beforeAll(async () => {
   model = modelOf(await fixtureManifests());
-  const result = synthStack(model);
-  template = result.template;
-  stackRef = result.stack;
-  resources = Object.entries(template.toJSON().Resources as Record<string, Resource>);
+  synth = synthStack(model);
+  t = synth.templates;
 });
 
 describe('SoleilStack rendered from the fixture model', () => {
@@ -39,12 +32,23 @@ describe('SoleilStack rendered from the fixture model', () => {
       Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     ]);
     for (const rule of model.rules) {
-      const matches = ofType('AWS::Events::Rule').filter(
-        ([, r]) => JSON.stringify(r.Properties.EventPattern) === JSON.stringify(rule.pattern),
-      );
+      // Everything of a subscription lives in its module's stack.
+      const stack = rule.module;
+      const template = t.template(stack);
+      const resources = t.resources(stack);
+      const matches = t
+        .allOfType('AWS::Events::Rule')
+        .filter(
+          ({ resource }) => JSON.stringify(resource.Properties.EventPattern) === JSON.stringify(rule.pattern),
+        );
       expect(matches, rule.id).toHaveLength(1);
-      const [ruleId, rendered] = matches[0] as [string, Resource];
-      expect(rendered.Properties.EventBusName).toBeDefined();
+      const { stack: ruleStack, id: ruleId, resource: rendered } = matches[0] as (typeof matches)[number];
+      expect(ruleStack, rule.id).toBe(stack);
+      // On the platform's bus, which the root stack owns.
+      expect(t.follow(stack, rendered.Properties.EventBusName)).toEqual({
+        stack: ROOT,
+        value: { Ref: t.logicalIdOf(synth.stack.eventBus.bus) },
+      });
       expect(rendered.Properties.Targets).toHaveLength(1);
       const target = rendered.Properties.Targets[0];
       // Delivery to the queue: the model's age bound and retries, then the subscription's DLQ.
@@ -84,9 +88,9 @@ describe('SoleilStack rendered from the fixture model', () => {
           ]),
         },
       });
-      for (const [, policy] of ofType('AWS::SQS::QueuePolicy').filter(([, p]) =>
-        JSON.stringify(p.Properties.Queues).includes(queueId),
-      )) {
+      for (const [, policy] of t
+        .ofType(stack, 'AWS::SQS::QueuePolicy')
+        .filter(([, p]) => JSON.stringify(p.Properties.Queues).includes(queueId))) {
         for (const statement of policy.Properties.PolicyDocument.Statement as Record<string, Cfn>[]) {
           if (statement.Effect === 'Allow')
             expect(statement.Condition?.ArnEquals?.['aws:SourceArn']).toBeDefined();
@@ -97,62 +101,87 @@ describe('SoleilStack rendered from the fixture model', () => {
         PolicyDocument: { Statement: denyInsecure },
       });
       // The subscriber reads the queue in small batches and reports the records it failed.
-      const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(
-        ([, m]) => m.Properties.EventSourceArn['Fn::GetAtt']?.[0] === queueId,
-      );
+      const mappings = t
+        .ofType(stack, 'AWS::Lambda::EventSourceMapping')
+        .filter(([, m]) => m.Properties.EventSourceArn['Fn::GetAtt']?.[0] === queueId);
       expect(mappings, rule.id).toHaveLength(1);
       const [, mapping] = mappings[0] as [string, Resource];
-      expect(mapping.Properties.FunctionName).toEqual({
-        Ref: logicalIdOfFunction(stackRef, rule.functionId),
-      });
+      expect(mapping.Properties.FunctionName).toEqual({ Ref: logicalIdOfFunction(rule.functionId) });
       expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
       expect(mapping.Properties.BatchSize).toBeLessThanOrEqual(10);
     }
   });
 
   it('invokes no subscriber asynchronously: no Lambda retries or function DLQ outside schedules', () => {
-    const scheduled = new Set(model.schedules.map((s) => logicalIdOfFunction(stackRef, s.functionId)));
+    const scheduled = new Set(model.schedules.map((s) => s.functionId));
     for (const fn of new Set(model.rules.map((r) => r.functionId))) {
-      const id = logicalIdOfFunction(stackRef, fn);
-      if (scheduled.has(id)) continue;
-      expect(template.toJSON().Resources[id].Properties.DeadLetterConfig, fn).toBeUndefined();
+      if (scheduled.has(fn)) continue;
+      const { stack, id, resource } = t.locate(functionOf(fn));
+      expect(resource.Properties.DeadLetterConfig, fn).toBeUndefined();
       expect(
-        ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName?.Ref === id),
+        t
+          .allOfType('AWS::Lambda::EventInvokeConfig')
+          .filter((c) => c.stack === stack && c.resource.Properties.FunctionName?.Ref === id),
         fn,
       ).toHaveLength(0);
     }
-    const ruleTargets = ofType('AWS::Events::Rule')
-      .filter(([, r]) => r.Properties.EventPattern)
-      .flatMap(([, r]) => r.Properties.Targets as Record<string, Cfn>[]);
-    for (const target of ruleTargets) {
+    const ruleTargets = t
+      .allOfType('AWS::Events::Rule')
+      .filter(({ resource }) => resource.Properties.EventPattern)
+      .flatMap(({ stack, resource }) =>
+        (resource.Properties.Targets as Record<string, Cfn>[]).map((target) => ({ stack, target })),
+      );
+    expect(ruleTargets.length).toBeGreaterThan(0);
+    for (const { stack, target } of ruleTargets) {
       const targetId = target.Arn['Fn::GetAtt'][0] as string;
-      expect(resources.find(([id]) => id === targetId)?.[1].Type).toBe('AWS::SQS::Queue');
+      expect(t.resources(stack).find(([id]) => id === targetId)?.[1].Type).toBe('AWS::SQS::Queue');
     }
   });
 
   it('renders every deployed route with the authorization its auth level asks for', () => {
-    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer').filter(
-      ([, r]) => r.Properties.AuthorizerType === 'REQUEST',
+    const authorizers = t
+      .allOfType('AWS::ApiGatewayV2::Authorizer')
+      .filter(({ resource }) => resource.Properties.AuthorizerType === 'REQUEST');
+    const httpAuthorizer = authorizers.find(
+      ({ resource }) => resource.Properties.AuthorizerPayloadFormatVersion === '2.0',
     );
-    const httpAuthorizer = authorizers.find(([, r]) => r.Properties.AuthorizerPayloadFormatVersion === '2.0');
-    expect(httpAuthorizer?.[1].Properties).toMatchObject({
+    expect(httpAuthorizer?.resource.Properties).toMatchObject({
       EnableSimpleResponses: true,
       IdentitySource: ['$request.header.Authorization'],
+      AuthorizerResultTtlInSeconds: 0,
     });
+    // In the stack of the module whose function it calls, and on the root's API.
+    expect(httpAuthorizer?.stack).toBe(model.authorizer?.module);
+    expect(t.follow(httpAuthorizer?.stack ?? '', httpAuthorizer?.resource.Properties.ApiId)).toEqual({
+      stack: ROOT,
+      value: { Ref: t.logicalIdOf(synth.stack.httpApi.api) },
+    });
+    expect(JSON.stringify(httpAuthorizer?.resource.Properties.AuthorizerUri)).toContain(
+      JSON.stringify({ 'Fn::GetAtt': [logicalIdOfFunction(model.authorizer?.functionId ?? ''), 'Arn'] }),
+    );
     const deployed = model.routes.filter((r) => !r.localOnly);
     expect(deployed.some((r) => r.auth === 'public') && deployed.some((r) => r.auth !== 'public')).toBe(true);
+    // Guarded routes in a module other than the authorizer's too, so the reference across stacks is checked.
+    expect(deployed.some((r) => r.auth !== 'public' && r.module !== model.authorizer?.module)).toBe(true);
     for (const route of deployed) {
       const key = `${route.method} ${route.path}`;
+      const rendered = t
+        .ofType(route.module, 'AWS::ApiGatewayV2::Route')
+        .filter(([, r]) => r.Properties.RouteKey === key);
+      expect(rendered, key).toHaveLength(1);
+      const properties = (rendered[0] as [string, Resource])[1].Properties;
+      expect(t.follow(route.module, properties?.ApiId), key).toEqual({
+        stack: ROOT,
+        value: { Ref: t.logicalIdOf(synth.stack.httpApi.api) },
+      });
       if (route.auth === 'public') {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-          RouteKey: key,
-          AuthorizationType: 'NONE',
-        });
+        expect(properties?.AuthorizationType, key).toBe('NONE');
+        expect(properties?.AuthorizerId, key).toBeUndefined();
       } else {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-          RouteKey: key,
-          AuthorizationType: 'CUSTOM',
-          AuthorizerId: { Ref: httpAuthorizer?.[0] },
+        expect(properties?.AuthorizationType, key).toBe('CUSTOM');
+        expect(t.follow(route.module, properties?.AuthorizerId), key).toEqual({
+          stack: httpAuthorizer?.stack,
+          value: { Ref: httpAuthorizer?.id },
         });
       }
     }
@@ -161,46 +190,61 @@ describe('SoleilStack rendered from the fixture model', () => {
   it('renders no localOnly route and no function that only serves one', () => {
     const localOnly = model.routes.filter((r) => r.localOnly);
     expect(localOnly.length).toBeGreaterThan(0);
-    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    const routeKeys = t
+      .allOfType('AWS::ApiGatewayV2::Route')
+      .map(({ resource }) => resource.Properties.RouteKey);
     for (const route of localOnly) expect(routeKeys).not.toContain(`${route.method} ${route.path}`);
     const deployedIds = new Set(deployedFunctions(model).map((f) => f.id));
     for (const route of localOnly) expect(deployedIds.has(route.functionId)).toBe(false);
     // One Lambda per deployed model function, plus the catalog writer.
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(deployedIds.size + 1);
+    expect(t.allOfType('AWS::Lambda::Function')).toHaveLength(deployedIds.size + 1);
   });
 
   it('lets every module put events only with its own source', () => {
-    const putEvents = ofType('AWS::IAM::Policy').flatMap(([, p]) =>
-      (p.Properties.PolicyDocument.Statement as Record<string, Cfn>[]).filter((s) =>
-        [s.Action].flat().includes('events:PutEvents'),
-      ),
-    );
+    const putEvents = t
+      .allOfType('AWS::IAM::Policy')
+      .flatMap(({ stack, resource }) =>
+        (resource.Properties.PolicyDocument.Statement as Record<string, Cfn>[])
+          .filter((s) => [s.Action].flat().includes('events:PutEvents'))
+          .map((statement) => ({ stack, statement })),
+      );
     expect(putEvents).toHaveLength(model.modules.length);
     for (const module of model.modules) {
-      expect(
-        putEvents.filter((s) => s.Condition?.StringEquals?.['events:source'] === `soleil.${module.name}`),
-      ).toHaveLength(1);
+      const own = putEvents.filter(
+        ({ statement }) => statement.Condition?.StringEquals?.['events:source'] === `soleil.${module.name}`,
+      );
+      expect(own.map(({ stack }) => stack)).toEqual([module.name]);
     }
   });
 
   it('gives each function the platform environment and only its own tables', () => {
     for (const fn of deployedFunctions(model)) {
-      const env =
-        template.toJSON().Resources[logicalIdOfFunction(stackRef, fn.id)].Properties.Environment.Variables;
+      const { stack, resource } = t.locate(functionOf(fn.id));
+      expect(stack).toBe(fn.module);
+      const env = resource.Properties.Environment.Variables;
       expect(env[PLATFORM_ENV.module]).toBe(fn.module);
       expect(env.POWERTOOLS_SERVICE_NAME).toBe(fn.module);
       for (const key of [PLATFORM_ENV.stage, PLATFORM_ENV.eventBusName, PLATFORM_ENV.serviceCatalogTable]) {
         expect(env[key], `${fn.id} ${key}`).toBeDefined();
       }
+      // The bus and the catalog are the root's: the values come down as parameters.
+      expect(t.follow(stack, env[PLATFORM_ENV.eventBusName])).toEqual({
+        stack: ROOT,
+        value: { Ref: t.logicalIdOf(synth.stack.eventBus.bus) },
+      });
+      expect(t.follow(stack, env[PLATFORM_ENV.serviceCatalogTable])).toEqual({
+        stack: ROOT,
+        value: { Ref: t.logicalIdOf(synth.stack.catalog.table) },
+      });
       const tableVars = Object.keys(env).filter((k) => k.startsWith('SOLEIL_TABLE_'));
-      const own = model.tables.filter((t) => t.module === fn.module).map((t) => t.envVar);
+      const own = model.tables.filter((tm) => tm.module === fn.module).map((tm) => tm.envVar);
       expect(tableVars.sort()).toEqual([...own].sort());
     }
   });
 
-  it('renders every model table: on demand, PITR, encrypted, TTL and GSIs as declared', () => {
+  it('renders every model table in its module’s stack: on demand, PITR, encrypted, TTL and GSIs as declared', () => {
     for (const table of model.tables) {
-      template.hasResourceProperties('AWS::DynamoDB::Table', {
+      t.template(table.module).hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: [
           { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
           ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' }] : []),
@@ -220,82 +264,122 @@ describe('SoleilStack rendered from the fixture model', () => {
 
   it('gives the authorizer the leader route keys and lets modules invoke only the services they use', () => {
     const authorizerId = model.authorizer?.functionId ?? '';
-    const env =
-      template.toJSON().Resources[logicalIdOfFunction(stackRef, authorizerId)].Properties.Environment
-        .Variables;
+    const env = t.locate(functionOf(authorizerId)).resource.Properties.Environment.Variables;
     const deployedLeaderRoutes = leaderRouteKeys(model, { includeLocalOnly: false });
     expect(JSON.parse(env[PLATFORM_ENV.leaderRoutes])).toEqual(deployedLeaderRoutes);
     expect(deployedLeaderRoutes.length).toBeGreaterThan(0);
 
-    const invokeResources = (module: string): string[] =>
-      ofType('AWS::IAM::Policy')
-        .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`Module${module}Role`))
-        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Record<string, Cfn>[])
-        .filter((s) => s.Action === 'lambda:InvokeFunction')
-        .flatMap((s) => [s.Resource].flat().map((r: Cfn) => r['Fn::GetAtt'][0] as string));
+    /** Every function a module's role may invoke, as `<stack>:<logical id>`, wherever the policy lives. */
+    const invoked = (module: string): string[] => {
+      const roleId = t.logicalIdOf(synth.stack.modules.get(module)?.role);
+      return t
+        .allOfType('AWS::IAM::Policy')
+        .filter(({ stack, resource }) =>
+          (resource.Properties.Roles as Cfn[]).some((role) => {
+            const followed = t.follow(stack, role);
+            return followed.stack === module && followed.value?.Ref === roleId;
+          }),
+        )
+        .flatMap(({ stack, resource }) =>
+          (resource.Properties.PolicyDocument.Statement as Record<string, Cfn>[])
+            .filter((s) => s.Action === 'lambda:InvokeFunction')
+            .flatMap((s) =>
+              [s.Resource].flat().map((r: Cfn) => {
+                const followed = t.follow(stack, r);
+                return `${followed.stack}:${followed.value['Fn::GetAtt'][0]}`;
+              }),
+            ),
+        );
+    };
+    const located = (functionId: string): string => {
+      const { stack, id } = t.locate(functionOf(functionId));
+      return `${stack}:${id}`;
+    };
     for (const module of model.modules) {
       const expected = model.services
         .filter((s) => module.dependencies.includes(s.module))
-        .map((s) => logicalIdOfFunction(stackRef, s.functionId));
+        .map((s) => located(s.functionId));
       if (module.name === 'core') {
-        expected.push(...model.modules.map((m) => logicalIdOfFunction(stackRef, m.healthFunctionId)));
+        expected.push(...model.modules.map((m) => located(m.healthFunctionId)));
       }
-      expect(invokeResources(module.name).sort(), module.name).toEqual(expected.sort());
+      expect(invoked(module.name).sort(), module.name).toEqual(expected.sort());
+    }
+    // The grants that join modules are the root's: no module stack refers to another module's functions.
+    for (const module of model.modules) {
+      const policies = t.ofType(module.name, 'AWS::IAM::Policy');
+      const invokes = policies.flatMap(([, p]) =>
+        (p.Properties.PolicyDocument.Statement as Record<string, Cfn>[]).filter(
+          (s) => s.Action === 'lambda:InvokeFunction',
+        ),
+      );
+      expect(invokes, module.name).toEqual([]);
     }
   });
 
-  it('gives every module its alarms and a composite, and the critical modules a composite', () => {
-    const alarms = ofType('AWS::CloudWatch::Alarm');
+  it('gives every module its alarms and a composite in its stack, and the critical modules a composite', () => {
+    const alarms = t.allOfType('AWS::CloudWatch::Alarm');
     for (const module of model.modules) {
-      const rendered = stackRef.modules.get(module.name);
+      const rendered = synth.stack.modules.get(module.name);
       const functions = rendered?.functions.size ?? 0;
       const queues = rendered?.deadLetterQueues.length ?? 0;
       const rules = model.rules.filter((r) => r.module === module.name).length;
       const schedules = model.schedules.filter((s) => s.module === module.name).length;
-      const own = alarms.filter(([, a]) =>
-        String(a.Properties.AlarmDescription).startsWith(`${module.name}:`),
+      const own = alarms.filter(({ resource }) =>
+        String(resource.Properties.AlarmDescription).startsWith(`${module.name}:`),
       );
+      expect(new Set(own.map(({ stack }) => stack)), module.name).toEqual(new Set([module.name]));
       const authorizers = module.name === model.authorizer?.module ? 1 : 0;
       const declared = model.alarms.filter((a) => a.module === module.name).length;
       expect(own, module.name).toHaveLength(
         functions * 3 - authorizers + declared + queues + rules + schedules,
       );
-      expect(own.filter(([, a]) => a.Properties.MetricName === 'Errors')).toHaveLength(
+      expect(own.filter(({ resource }) => resource.Properties.MetricName === 'Errors')).toHaveLength(
         functions - authorizers,
       );
-      expect(own.filter(([, a]) => a.Properties.MetricName === 'FailedInvocations')).toHaveLength(
-        rules + schedules,
-      );
       expect(
-        own.filter(([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible'),
+        own.filter(({ resource }) => resource.Properties.MetricName === 'FailedInvocations'),
+      ).toHaveLength(rules + schedules);
+      expect(
+        own.filter(({ resource }) => resource.Properties.MetricName === 'ApproximateNumberOfMessagesVisible'),
       ).toHaveLength(queues);
+      // The module's composite watches exactly its alarms and notifies the root's topic.
+      const composite = t.locate(synth.stack.moduleStacks.get(module.name)?.alarms.composite);
+      expect(composite.stack).toBe(module.name);
+      const rule = JSON.stringify(composite.resource.Properties.AlarmRule);
+      for (const { id } of own) expect(rule, id).toContain(`"${id}"`);
+      expect(composite.resource.Properties.AlarmActions.map((a: Cfn) => t.follow(module.name, a))).toEqual([
+        { stack: ROOT, value: { Ref: t.logicalIdOf(synth.stack.alarmTopic.topic) } },
+      ]);
     }
-    const composites = ofType('AWS::CloudWatch::CompositeAlarm');
+    const composites = t.allOfType('AWS::CloudWatch::CompositeAlarm');
     expect(composites).toHaveLength(model.modules.length + 1);
-    const critical = composites.find(([id]) => id.includes('CriticalModules'))?.[1];
-    const rule = JSON.stringify(critical?.Properties.AlarmRule);
+    const critical = composites.find(({ id }) => id.includes('CriticalModules'));
+    expect(critical?.stack).toBe(ROOT);
+    const rule = JSON.stringify(t.followDeep(ROOT, critical?.resource.Properties.AlarmRule));
     for (const module of model.modules) {
-      expect(rule.includes(`${module.name}Health`), module.name).toBe(module.critical);
+      const composite = t.logicalIdOf(synth.stack.moduleStacks.get(module.name)?.alarms.composite);
+      expect(rule.includes(`"${composite}"`), module.name).toBe(module.critical);
     }
-    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    t.root.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    expect(t.allOfType('AWS::CloudWatch::Dashboard')).toHaveLength(1);
   });
 
   it("does not alarm on the authorizer's Lambda errors (its refusals): its module's declared alarm does", () => {
     const authorizer = model.authorizer;
     expect(authorizer).not.toBeNull();
-    const fnId = logicalIdOfFunction(stackRef, authorizer?.functionId ?? '');
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    const onAuthorizer = alarms.filter((a) =>
-      (a.Dimensions as { Value: Cfn }[] | undefined)?.some((d) => d.Value?.Ref === fnId),
-    );
+    const { stack, id: fnId } = t.locate(functionOf(authorizer?.functionId ?? ''));
+    const alarms = t.allOfType('AWS::CloudWatch::Alarm').filter((a) => a.stack === stack);
+    const onAuthorizer = alarms
+      .map(({ resource }) => resource.Properties)
+      .filter((a) => (a.Dimensions as { Value: Cfn }[] | undefined)?.some((d) => d.Value?.Ref === fnId));
     expect(onAuthorizer.map((a) => a.MetricName).sort()).toEqual(['Duration', 'Throttles']);
     expect(model.alarms.some((a) => a.module === authorizer?.module)).toBe(true);
   });
 
   it('renders every alarm a module declares on its own metric, and graphs the declared metrics', () => {
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     expect(model.alarms.map((a) => a.id)).toEqual(['auth-AuthorizerFailing', 'auth-SignInSlow']);
     for (const declared of model.alarms) {
+      const alarms = t.ofType(declared.module, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
       expect(alarms, declared.id).toContainEqual(
         expect.objectContaining({
           Namespace: METRICS_NAMESPACE,
@@ -317,56 +401,88 @@ describe('SoleilStack rendered from the fixture model', () => {
       );
     }
     // A declared metric nobody alarms on (refusals) is graphed, never alarmed.
+    const alarms = t.allOfType('AWS::CloudWatch::Alarm').map(({ resource }) => resource.Properties);
     expect(alarms.some((a) => a.MetricName === 'AuthorizerRefusals')).toBe(false);
-    const [, dashboard] = ofType('AWS::CloudWatch::Dashboard')[0] ?? [];
+    const [, dashboard] = t.ofType(ROOT, 'AWS::CloudWatch::Dashboard')[0] ?? [];
     const body = JSON.stringify(dashboard?.Properties.DashboardBody);
     for (const metric of model.metrics) expect(body, metric.name).toContain(metric.name);
+    // Each module's row graphs its functions, whose names come up from the module stacks.
+    const followedBody = JSON.stringify(t.followDeep(ROOT, dashboard?.Properties.DashboardBody));
+    for (const fn of deployedFunctions(model)) {
+      expect(followedBody, fn.id).toContain(JSON.stringify({ Ref: logicalIdOfFunction(fn.id) }));
+    }
   });
 
   it('renders the WebSocket routes with the authorizer on $connect and the management endpoint', () => {
     expect(model.webSocketRoutes.some((r) => !r.routeKey.startsWith('$'))).toBe(true);
-    const webSocketRoutes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) =>
-      model.webSocketRoutes.some((m) => m.routeKey === r.Properties.RouteKey),
-    );
+    const webSocketApiId = t.logicalIdOf(synth.stack.webSocketApi?.api);
+    const webSocketAuthorizers = t
+      .allOfType('AWS::ApiGatewayV2::Authorizer')
+      .filter(
+        ({ resource }) =>
+          JSON.stringify(resource.Properties.IdentitySource) === '["route.request.querystring.token"]',
+      );
+    expect(webSocketAuthorizers).toHaveLength(1);
+    const [webSocketAuthorizer] = webSocketAuthorizers;
+    expect(webSocketAuthorizer?.stack).toBe(model.authorizer?.module);
+    expect(
+      t.follow(webSocketAuthorizer?.stack ?? '', webSocketAuthorizer?.resource.Properties.ApiId),
+    ).toEqual({
+      stack: ROOT,
+      value: { Ref: webSocketApiId },
+    });
     for (const route of model.webSocketRoutes) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-        RouteKey: route.routeKey,
-        AuthorizationType: route.routeKey === '$connect' ? 'CUSTOM' : 'NONE',
+      const webSocketRoutes = t
+        .ofType(route.module, 'AWS::ApiGatewayV2::Route')
+        .filter(([, r]) => r.Properties.RouteKey === route.routeKey);
+      expect(webSocketRoutes, route.routeKey).toHaveLength(1);
+      const [routeId, rendered] = webSocketRoutes[0] as [string, Resource];
+      expect(t.follow(route.module, rendered.Properties.ApiId)).toEqual({
+        stack: ROOT,
+        value: { Ref: webSocketApiId },
       });
+      if (route.routeKey === '$connect') {
+        expect(rendered.Properties.AuthorizationType).toBe('CUSTOM');
+        expect(t.follow(route.module, rendered.Properties.AuthorizerId)).toEqual({
+          stack: webSocketAuthorizer?.stack,
+          value: { Ref: webSocketAuthorizer?.id },
+        });
+      } else {
+        expect(rendered.Properties.AuthorizationType, route.routeKey).toBe('NONE');
+      }
       // Two-way routes send the handler's answer (replies, error frames) back, as the embedded platform does.
-      const rendered = webSocketRoutes.find(([, r]) => r.Properties.RouteKey === route.routeKey)?.[1];
       const twoWay = !['$connect', '$disconnect'].includes(route.routeKey);
-      expect(rendered?.Properties.RouteResponseSelectionExpression, route.routeKey).toBe(
+      expect(rendered.Properties.RouteResponseSelectionExpression, route.routeKey).toBe(
         twoWay ? '$default' : undefined,
       );
       if (twoWay) {
-        template.hasResourceProperties('AWS::ApiGatewayV2::RouteResponse', {
-          RouteId: { Ref: webSocketRoutes.find(([, r]) => r.Properties.RouteKey === route.routeKey)?.[0] },
+        t.template(route.module).hasResourceProperties('AWS::ApiGatewayV2::RouteResponse', {
+          RouteId: { Ref: routeId },
           RouteResponseKey: '$default',
         });
       }
     }
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      IdentitySource: ['route.request.querystring.token'],
-    });
     for (const fn of deployedFunctions(model).filter((f) =>
       model.webSocketRoutes.some((r) => r.module === f.module),
     )) {
-      const env =
-        template.toJSON().Resources[logicalIdOfFunction(stackRef, fn.id)].Properties.Environment.Variables;
+      const env = t.locate(functionOf(fn.id)).resource.Properties.Environment.Variables;
       expect(env.AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI, fn.id).toBeDefined();
+      expect(JSON.stringify(t.followDeep(fn.module, env.AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI))).toContain(
+        JSON.stringify({ Ref: webSocketApiId }),
+      );
     }
-    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 2);
-    for (const [, stage] of ofType('AWS::ApiGatewayV2::Stage')) {
+    t.root.resourceCountIs('AWS::ApiGatewayV2::Stage', 2);
+    expect(t.allOfType('AWS::ApiGatewayV2::Stage')).toHaveLength(2);
+    for (const [, stage] of t.ofType(ROOT, 'AWS::ApiGatewayV2::Stage')) {
       expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
       expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
     }
   });
 
   it('throttles the HTTP API as the model says: the default on every route, tighter limits where declared', () => {
-    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage').filter(
-      ([, st]) => st.Properties.StageName === '$default',
-    ) as [[string, Resource & { DependsOn?: string[] }]];
+    const [[, stage]] = t
+      .ofType(ROOT, 'AWS::ApiGatewayV2::Stage')
+      .filter(([, st]) => st.Properties.StageName === '$default') as [[string, Resource]];
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({
       ThrottlingRateLimit: model.throttling.default.rateLimit,
       ThrottlingBurstLimit: model.throttling.default.burstLimit,
@@ -383,15 +499,16 @@ describe('SoleilStack rendered from the fixture model', () => {
         ]),
       ),
     );
-    const routeIds = ofType('AWS::ApiGatewayV2::Route')
-      .filter(([, r]) => deployed.some((d) => d.routeKey === r.Properties.RouteKey))
-      .map(([id]) => id);
-    expect(routeIds).toHaveLength(deployed.length);
-    for (const id of routeIds) expect(stage.DependsOn).toContain(id);
+    // The stage names the limited routes by key, so it waits for the stacks that create them.
+    const limited = t
+      .allOfType('AWS::ApiGatewayV2::Route')
+      .filter(({ resource }) => deployed.some((d) => d.routeKey === resource.Properties.RouteKey));
+    expect(limited).toHaveLength(deployed.length);
+    for (const { stack } of limited) expect(stage.DependsOn).toContain(t.nestedStackId(stack));
   });
 
   it('registers one draft-4 schema per event contract, versioned by the contract version', () => {
-    const schemas = ofType('AWS::EventSchemas::Schema');
+    const schemas = t.ofType(ROOT, 'AWS::EventSchemas::Schema');
     expect(schemas).toHaveLength(eventContracts.length);
     for (const contract of eventContracts) {
       const schema = schemas.find(([, s]) => JSON.parse(s.Properties.Content).title === contract.name)?.[1];
@@ -405,21 +522,28 @@ describe('SoleilStack rendered from the fixture model', () => {
       expect(content.properties['detail-type'].enum).toEqual([contract.name]);
       expect(Object.keys(content.properties.detail.properties)).toEqual(['metadata', 'data']);
     }
-    template.hasResourceProperties('AWS::Events::Archive', {
+    t.root.hasResourceProperties('AWS::Events::Archive', {
       EventPattern: { source: [{ prefix: 'soleil.' }] },
     });
   });
 
-  it('fills the catalog at deploy time with every module and a hash of the entries', () => {
-    const [, catalog] = ofType('Custom::SoleilServiceCatalog')[0] as [string, Resource];
+  it('fills the catalog at deploy time with every module, the ARNs of their services and a hash of the entries', () => {
+    const [, catalog] = t.ofType(ROOT, 'Custom::SoleilServiceCatalog')[0] as [string, Resource];
     expect(catalog.Properties.EntriesHash).toMatch(/^[0-9a-f]{64}$/);
     const json = JSON.stringify(catalog.Properties.EntriesJson);
     for (const module of model.modules) expect(json).toContain(`\\"name\\":\\"${module.name}\\"`);
+    // The function ARNs come up from the module stacks' outputs.
+    const followed = JSON.stringify(t.followDeep(ROOT, catalog.Properties.EntriesJson));
+    for (const service of model.services) {
+      expect(followed, `${service.module} ${service.name}`).toContain(
+        JSON.stringify({ 'Fn::GetAtt': [logicalIdOfFunction(service.functionId), 'Arn'] }),
+      );
+    }
   });
 
   it('outputs the API URLs, bus name and catalog table name', () => {
     for (const output of ['HttpApiUrl', 'WebSocketUrl', 'EventBusName', 'ServiceCatalogTableName']) {
-      template.hasOutput(output, {});
+      t.root.hasOutput(output, {});
     }
   });
 });
@@ -454,8 +578,8 @@ describe('SoleilStack checks', () => {
   });
 
   it('retains data and protects tables from deletion in prod', () => {
-    const prod = synthStack(model, { stage: 'prod' }).template;
-    const tables = Object.values(prod.findResources('AWS::DynamoDB::Table'));
+    const prod = synthStack(model, { stage: 'prod' }).templates;
+    const tables = prod.allOfType('AWS::DynamoDB::Table').map(({ resource }) => resource);
     expect(tables.length).toBe(model.tables.length + 1);
     for (const table of tables) {
       expect(table.DeletionPolicy).toBe('Retain');
@@ -464,9 +588,9 @@ describe('SoleilStack checks', () => {
   });
 
   it('answers CORS on the HTTP API only for the origins the stage context names', () => {
-    const api = (t: Template) => Object.values(t.findResources('AWS::ApiGatewayV2::Api'));
-    const http = (t: Template) => api(t).find((a) => a.Properties.ProtocolType === 'HTTP');
-    expect(http(template)?.Properties.CorsConfiguration).toBeUndefined();
+    const api = (root: Template) => Object.values(root.findResources('AWS::ApiGatewayV2::Api'));
+    const http = (root: Template) => api(root).find((a) => a.Properties.ProtocolType === 'HTTP');
+    expect(http(t.root)?.Properties.CorsConfiguration).toBeUndefined();
     const withCors = synthStack(model, {
       context: { corsAllowOrigins: 'https://app.soleil.example, http://localhost:5173' },
     }).template;

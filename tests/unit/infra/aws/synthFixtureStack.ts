@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { acknowledgeNagFindings } from '../../../../infra/aws/nagSuppressions.ts';
 import { SoleilStack } from '../../../../infra/aws/SoleilStack.ts';
@@ -11,6 +11,7 @@ import { validateEventPattern } from '../../../../shared/eventPatterns/index.ts'
 import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
 import { loadManifests, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
+import { StackTemplates } from './stackTemplates.ts';
 
 /** The fixture `functions` folder of the CDK tests (three tiny modules: core, auth, sync). */
 export const FIXTURE_FUNCTIONS_DIR = path.join(
@@ -50,10 +51,13 @@ export interface SynthOptions {
 export interface SynthResult {
   readonly app: App;
   readonly stack: SoleilStack;
+  /** The root stack's template. */
   readonly template: Template;
+  /** The root's and every module stack's template. */
+  readonly templates: StackTemplates;
 }
 
-/** Renders a model into a stack the way infra/aws/app.ts does, and returns its template. */
+/** Renders a model into a stack the way infra/aws/app.ts does, and returns its templates. */
 export const synthStack = (model: PlatformModel, options: SynthOptions = {}): SynthResult => {
   const app = new App({
     ...(options.outdir ? { outdir: options.outdir } : {}),
@@ -72,6 +76,6 @@ export const synthStack = (model: PlatformModel, options: SynthOptions = {}): Sy
   });
   acknowledgeNagFindings(stack);
   if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  const template = Template.fromStack(stack);
-  return { app, stack, template };
+  const templates = new StackTemplates(stack);
+  return { app, stack, template: templates.root, templates };
 };
