@@ -20,14 +20,25 @@ describe('function bundling (the one test that bundles for real)', () => {
     expect(model.functions.filter((f) => f.kit).map((f) => f.id)).toEqual(['auth-drainOutbox']);
     const { app, stack } = synthStack(model, { bundle: true, outdir });
     const assembly = app.synth({ force: true });
-    const artifact = assembly.getStackByName(stack.stackName);
-    const template = artifact.template as {
+    type SynthesizedTemplate = {
       Resources: Record<
         string,
         { Type: string; Properties: { Code: { S3Key: string }; Description?: string } }
       >;
     };
-    const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    // The root's template and each module stack's nested template, as the assembly holds them.
+    const templates = [
+      assembly.getStackByName(stack.stackName).template as SynthesizedTemplate,
+      ...[...stack.moduleStacks.values()].map(
+        (moduleStack) =>
+          JSON.parse(
+            readFileSync(path.join(assembly.directory, moduleStack.templateFile), 'utf8'),
+          ) as SynthesizedTemplate,
+      ),
+    ];
+    const functions = templates.flatMap((template) =>
+      Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function'),
+    );
     expect(functions).toHaveLength(deployedFunctions(model).length + 1);
     for (const fn of functions) {
       const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');

@@ -1,9 +1,13 @@
-import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleManifest } from '../../../../shared/contracts/moduleManifest.ts';
+import type { StackTemplates } from './stackTemplates.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
 
-const count = (template: Template, type: string): number => Object.keys(template.findResources(type)).length;
+/** Resources of a type in every stack (root and modules). */
+const count = (templates: StackTemplates, type: string): number => templates.allOfType(type).length;
+/** Resources of a type in one stack: what grows is the grown module's stack, and only it. */
+const countIn = (templates: StackTemplates, stack: string, type: string): number =>
+  templates.ofType(stack, type).length;
 
 /** The fixture with one more subscription, route and table in the sync module (no infra/aws edit). */
 const grown = (manifests: ModuleManifest[]): ModuleManifest[] =>
@@ -40,13 +44,22 @@ const grown = (manifests: ModuleManifest[]): ModuleManifest[] =>
         },
   );
 
-let before: Template;
-let after: Template;
+let before: StackTemplates;
+let after: StackTemplates;
 
 beforeAll(async () => {
   const manifests = await fixtureManifests();
-  before = synthStack(modelOf(manifests)).template;
-  after = synthStack(modelOf(grown(manifests))).template;
+  before = synthStack(modelOf(manifests)).templates;
+  after = synthStack(modelOf(grown(manifests))).templates;
+});
+
+it('grows the sync module’s stack only', () => {
+  for (const stack of before.stacks.filter((s) => s !== 'sync')) {
+    expect(Object.keys(after.template(stack).toJSON().Resources), stack).toEqual(
+      Object.keys(before.template(stack).toJSON().Resources),
+    );
+  }
+  expect(after.resources('sync').length).toBeGreaterThan(before.resources('sync').length);
 });
 
 describe('adding to a manifest adds the matching resources', () => {
@@ -57,8 +70,13 @@ describe('adding to a manifest adds the matching resources', () => {
     expect(count(after, 'AWS::Lambda::EventSourceMapping')).toBe(
       count(before, 'AWS::Lambda::EventSourceMapping') + 1,
     );
-    after.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: 3 } });
-    after.hasResourceProperties('AWS::Events::Rule', {
+    expect(countIn(after, 'sync', 'AWS::Events::Rule')).toBe(
+      countIn(before, 'sync', 'AWS::Events::Rule') + 1,
+    );
+    after
+      .template('sync')
+      .hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: 3 } });
+    after.template('sync').hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['soleil.auth'], 'detail-type': ['auth.user_logged_in'] },
       Targets: [{ RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 120 } }],
     });
@@ -66,7 +84,10 @@ describe('adding to a manifest adds the matching resources', () => {
 
   it('adds an authorized API route for a new route', () => {
     expect(count(after, 'AWS::ApiGatewayV2::Route')).toBe(count(before, 'AWS::ApiGatewayV2::Route') + 1);
-    after.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+    expect(countIn(after, 'sync', 'AWS::ApiGatewayV2::Route')).toBe(
+      countIn(before, 'sync', 'AWS::ApiGatewayV2::Route') + 1,
+    );
+    after.template('sync').hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: 'GET /api/sync/status',
       AuthorizationType: 'CUSTOM',
     });
@@ -74,12 +95,13 @@ describe('adding to a manifest adds the matching resources', () => {
 
   it('adds a table, and its env var on the module functions, for a new table', () => {
     expect(count(after, 'AWS::DynamoDB::Table')).toBe(count(before, 'AWS::DynamoDB::Table') + 1);
-    after.hasResourceProperties('AWS::DynamoDB::Table', {
+    after.template('sync').hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [{ AttributeName: 'clientId', KeyType: 'HASH' }],
     });
-    const syncFunctions = Object.values(after.findResources('AWS::Lambda::Function')).filter(
-      (f) => f.Properties.Environment?.Variables?.SOLEIL_MODULE === 'sync',
-    );
+    const syncFunctions = after
+      .allOfType('AWS::Lambda::Function')
+      .map(({ resource }) => resource)
+      .filter((f) => f.Properties.Environment?.Variables?.SOLEIL_MODULE === 'sync');
     expect(syncFunctions.length).toBeGreaterThan(0);
     for (const fn of syncFunctions)
       expect(fn.Properties.Environment.Variables.SOLEIL_TABLE_CURSORS).toBeDefined();
@@ -87,5 +109,8 @@ describe('adding to a manifest adds the matching resources', () => {
 
   it('adds the alarm of the new rule and of its DLQ', () => {
     expect(count(after, 'AWS::CloudWatch::Alarm')).toBe(count(before, 'AWS::CloudWatch::Alarm') + 2);
+    expect(countIn(after, 'sync', 'AWS::CloudWatch::Alarm')).toBe(
+      countIn(before, 'sync', 'AWS::CloudWatch::Alarm') + 2,
+    );
   });
 });

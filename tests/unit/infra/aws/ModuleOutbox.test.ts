@@ -1,11 +1,9 @@
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleManifest } from '../../../../shared/contracts/moduleManifest.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
+import type { Cfn, Resource } from './stackTemplates.ts';
 import { fixtureManifests, modelOf, type SynthResult, synthStack } from './synthFixtureStack.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
-type Cfn = any;
-type Resource = { Type: string; Properties: Cfn };
 
 /** The fixture with `outbox: true` on the sync module (which publishes sync.completed); auth and core without. */
 const withOutbox = (manifests: ModuleManifest[]): ModuleManifest[] =>
@@ -14,15 +12,15 @@ const withOutbox = (manifests: ModuleManifest[]): ModuleManifest[] =>
 let model: PlatformModel;
 let synth: SynthResult;
 let resources: [string, Resource][];
+/** The sync module's resources: the outbox lives in its stack. */
 const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
-const logicalIdOf = (construct: { node: { defaultChild?: unknown } } | undefined): string =>
-  synth.stack.getLogicalId(construct?.node.defaultChild as never);
+const logicalIdOf = (construct: IConstruct | undefined): string => synth.templates.logicalIdOf(construct);
 
 beforeAll(async () => {
   model = modelOf(withOutbox(await fixtureManifests()));
   // cdk-nag runs too: the outbox's table, function and schedule need no acknowledgment of their own.
   synth = synthStack(model, { nag: true });
-  resources = Object.entries(synth.template.toJSON().Resources as Record<string, Resource>);
+  resources = synth.templates.resources('sync');
 });
 
 describe('outbox: true rendered into AWS', () => {
@@ -51,9 +49,7 @@ describe('outbox: true rendered into AWS', () => {
     expect(env.SOLEIL_FUNCTION_ID).toBe('sync-drainOutbox');
     expect(env.SOLEIL_TABLE_OUTBOX).toEqual({ Ref: logicalIdOf(sync?.tables.byId.get('sync-outbox')) });
     expect(rendered?.Properties.Timeout).toBe(60);
-    expect(rendered?.Properties.Role).toEqual({
-      'Fn::GetAtt': [synth.stack.getLogicalId(sync?.role.node.defaultChild as never), 'Arn'],
-    });
+    expect(rendered?.Properties.Role).toEqual({ 'Fn::GetAtt': [logicalIdOf(sync?.role), 'Arn'] });
     expect(String(rendered?.Properties.Description)).toContain('shared/runtime/outbox/drainOutboxHandler');
   });
 
@@ -73,14 +69,17 @@ describe('outbox: true rendered into AWS', () => {
 
   it("lets the module's role read and delete its outbox items and put events with its own source only", () => {
     const sync = synth.stack.modules.get('sync');
-    const roleId = synth.stack.getLogicalId(sync?.role.node.defaultChild as never);
     const tableId = logicalIdOf(sync?.tables.byId.get('sync-outbox'));
-    const statements = ofType('AWS::IAM::Policy')
-      .filter(([, p]) => (p.Properties.Roles as Cfn[]).some((r) => r.Ref === roleId))
-      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Cfn[]);
-    const onOutbox = statements.filter((s) =>
-      [s.Resource].flat().some((r: Cfn) => r?.['Fn::GetAtt']?.[0] === tableId),
-    );
+    const attached = synth.templates.statementsOf(sync?.role);
+    const statements = attached.map(({ statement }) => statement);
+    const onOutbox = attached
+      .filter(({ stack, statement }) =>
+        [statement.Resource].flat().some((r: Cfn) => {
+          const followed = synth.templates.follow(stack, r);
+          return followed.stack === 'sync' && followed.value?.['Fn::GetAtt']?.[0] === tableId;
+        }),
+      )
+      .map(({ statement }) => statement);
     const actions = onOutbox.flatMap((s) => [s.Action].flat());
     for (const action of [
       'dynamodb:Scan',
@@ -121,9 +120,11 @@ describe('outbox: true rendered into AWS', () => {
         name,
       ).toBe(false);
     }
-    const eventIdTables = ofType('AWS::DynamoDB::Table').filter(([, t]) =>
-      (t.Properties.KeySchema as Cfn[]).some((k) => k.AttributeName === 'eventId'),
-    );
-    expect(eventIdTables).toHaveLength(1);
+    const eventIdTables = synth.templates
+      .allOfType('AWS::DynamoDB::Table')
+      .filter(({ resource }) =>
+        (resource.Properties.KeySchema as Cfn[]).some((k) => k.AttributeName === 'eventId'),
+      );
+    expect(eventIdTables.map(({ stack }) => stack)).toEqual(['sync']);
   });
 });

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleManifest } from '../../../../shared/contracts/moduleManifest.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
+import { type Cfn, ROOT, type StackTemplates } from './stackTemplates.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
-type Cfn = any;
-type Resource = { Type: string; Properties: Record<string, Cfn>; DeletionPolicy?: string };
 
 /** The fixture's sync module gets a bucket and a secret; auth gets neither, so a grant leaking would show. */
 const withStorage = (manifests: ModuleManifest[]): ModuleManifest[] =>
@@ -21,27 +18,25 @@ const withStorage = (manifests: ModuleManifest[]): ModuleManifest[] =>
 
 let model: PlatformModel;
 let synth: ReturnType<typeof synthStack>;
-let resources: [string, Resource][];
+let t: StackTemplates;
 
-const ofType = (type: string): [string, Resource][] => resources.filter(([, r]) => r.Type === type);
+/** Every statement of the policies attached to a module's role, in any stack. */
 const statementsOf = (module: string): Record<string, Cfn>[] =>
-  ofType('AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`Module${module}Role`))
-    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Record<string, Cfn>[]);
+  t.statementsOf(synth.stack.modules.get(module)?.role).map(({ statement }) => statement);
 const actionsOf = (statements: Record<string, Cfn>[]): string[] =>
   statements.flatMap((s) => [s.Action].flat());
 
 beforeAll(async () => {
   model = modelOf(withStorage(await fixtureManifests()));
   synth = synthStack(model);
-  resources = Object.entries(synth.template.toJSON().Resources as Record<string, Resource>);
+  t = synth.templates;
 });
 
 describe('module buckets', () => {
-  it('renders an encrypted, private, TLS-only bucket whose objects expire', () => {
-    const buckets = ofType('AWS::S3::Bucket');
-    expect(buckets).toHaveLength(1);
-    const props: Cfn = buckets[0]?.[1].Properties;
+  it('renders an encrypted, private, TLS-only bucket whose objects expire, in its module’s stack', () => {
+    const buckets = t.allOfType('AWS::S3::Bucket');
+    expect(buckets.map(({ stack }) => stack)).toEqual(['sync']);
+    const props: Cfn = buckets[0]?.resource.Properties;
     expect(props.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual(
       {
         SSEAlgorithm: 'AES256',
@@ -56,14 +51,15 @@ describe('module buckets', () => {
     expect(props.LifecycleConfiguration.Rules).toEqual([
       expect.objectContaining({ ExpirationInDays: 30, Status: 'Enabled' }),
     ]);
-    const policy = ofType('AWS::S3::BucketPolicy')[0]?.[1].Properties.PolicyDocument.Statement as Cfn[];
+    const policy = t.ofType('sync', 'AWS::S3::BucketPolicy')[0]?.[1].Properties.PolicyDocument
+      .Statement as Cfn[];
     expect(policy).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     );
   });
 
   it('names the bucket to its module’s functions only', () => {
-    const variables = ofType('AWS::Lambda::Function').map(([, f]) => ({
+    const variables = t.allOfType('AWS::Lambda::Function').map(({ resource: f }) => ({
       description: f.Properties.Description as string,
       env: (f.Properties.Environment?.Variables ?? {}) as Record<string, unknown>,
     }));
@@ -74,17 +70,24 @@ describe('module buckets', () => {
 });
 
 describe('module secrets', () => {
-  it('creates the secret empty and names it in the outputs', () => {
-    const secrets = ofType('AWS::SecretsManager::Secret');
-    expect(secrets).toHaveLength(1);
-    const props: Cfn = secrets[0]?.[1].Properties;
+  it('creates the secret empty and names it in the root stack’s outputs (the ones cdk deploy shows)', () => {
+    const secrets = t.allOfType('AWS::SecretsManager::Secret');
+    expect(secrets.map(({ stack }) => stack)).toEqual(['sync']);
+    const props: Cfn = secrets[0]?.resource.Properties;
     expect(props.GenerateSecretString).toBeUndefined();
     expect(props.SecretString).toBeUndefined();
-    const outputs = Object.values(synth.template.toJSON().Outputs as Record<string, Cfn>);
+    const outputs = Object.values(t.root.toJSON().Outputs as Record<string, Cfn>);
     const named = outputs.filter((o) => String(o.Description).startsWith('Secret of sync: A key file.'));
     expect(named).toHaveLength(1);
-    // The secret's name, derived from its ARN (the Ref), so an operator can put the value.
-    expect(JSON.stringify(named[0].Value)).toContain(`{"Ref":"${secrets[0]?.[0]}"}`);
+    // The secret's name, derived from its ARN (the Ref in the sync stack), so an operator can put the value.
+    expect(JSON.stringify(t.followDeep(ROOT, named[0].Value))).toContain(`{"Ref":"${secrets[0]?.id}"}`);
+  });
+});
+
+describe('checks', () => {
+  it('passes the cdk-nag AwsSolutions and Serverless packs with a bucket and a secret', () => {
+    const { app } = synthStack(model, { nag: true });
+    expect(() => app.synth()).not.toThrow();
   });
 });
 

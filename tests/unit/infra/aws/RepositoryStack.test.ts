@@ -3,22 +3,22 @@ import { AUTH_METRICS } from '../../../../functions/auth/domain/authMetrics.ts';
 import { METRICS_NAMESPACE, OUTBOX_METRICS } from '../../../../shared/contracts/platformMetrics.ts';
 import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
-import { synthStack } from './synthFixtureStack.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
-type Cfn = any;
+import { type Cfn, ROOT, type StackTemplates } from './stackTemplates.ts';
+import { type SynthResult, synthStack } from './synthFixtureStack.ts';
 
 let model: PlatformModel;
-let resources: [string, { Type: string; Properties: Cfn }][];
+let synth: SynthResult;
+let t: StackTemplates;
 const SETTINGS = { SOLEIL_AUTH_GOOGLE_CLIENT_ID: 'client-123.apps.googleusercontent.com' };
 
 beforeAll(async () => {
   model = await loadPlatformModel();
-  const { template } = synthStack(model, { sourceRoot: repositoryRoot(), settings: SETTINGS });
-  resources = Object.entries(template.toJSON().Resources);
+  synth = synthStack(model, { sourceRoot: repositoryRoot(), settings: SETTINGS });
+  t = synth.templates;
 });
 
-const ofType = (type: string) => resources.filter(([, r]) => r.Type === type).map(([, r]) => r.Properties);
+/** The properties of every resource of a type, in the root and every module stack. */
+const ofType = (type: string): Cfn[] => t.allOfType(type).map(({ resource }) => resource.Properties);
 
 describe('the stack rendered from this repository’s modules', () => {
   it('has every AWS route of the model and no local-only route (no development sign-in in AWS)', () => {
@@ -52,9 +52,10 @@ describe('the stack rendered from this repository’s modules', () => {
     }
   });
 
-  it('keeps auth’s outbox table and drain where they were before the kit owned them (same logical ids)', () => {
-    // The ids auth's hand-declared `outbox` table and `drainOutbox` schedule had: a new id would make
-    // CloudFormation replace the table (the events waiting in it included) and the function.
+  it('keeps auth’s outbox table and drain under the logical ids they had before the kit owned them', () => {
+    // The ids auth's hand-declared `outbox` table and `drainOutbox` schedule had, now inside auth's own stack:
+    // a new id would make CloudFormation replace the table (the events waiting in it included) and the function.
+    const resources = t.resources('auth');
     const [tableId, table] = resources.find(([id]) => id === 'ModuleauthTablesoutbox8E3F6335') ?? [];
     expect(table?.Type).toBe('AWS::DynamoDB::Table');
     expect(table?.Properties.KeySchema).toEqual([{ AttributeName: 'eventId', KeyType: 'HASH' }]);
@@ -67,30 +68,47 @@ describe('the stack rendered from this repository’s modules', () => {
   it('signs auth’s access tokens with a KMS key only auth’s functions know and may use', () => {
     const declared = model.signingKeys ?? [];
     expect(declared.map((k) => k.id)).toContain('auth-access-tokens');
-    const keys = resources.filter(
-      ([, r]) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY',
-    );
+    const keys = t
+      .allOfType('AWS::KMS::Key')
+      .filter(({ resource }) => resource.Properties.KeyUsage === 'SIGN_VERIFY');
     expect(keys).toHaveLength(declared.length);
-    const [keyId, key] = keys[0] ?? [];
+    const {
+      stack: keyStack,
+      id: keyId,
+      resource: key,
+    } = keys[0] ?? { stack: '', id: '', resource: undefined };
+    expect(keyStack).toBe('auth');
     expect(key?.Properties.KeySpec).toBe('ECC_NIST_P256');
-    for (const fn of ofType('AWS::Lambda::Function')) {
-      const env = (fn.Environment?.Variables ?? {}) as Record<string, unknown>;
-      const expected = env.SOLEIL_MODULE === 'auth' ? { 'Fn::GetAtt': [keyId, 'Arn'] } : undefined;
-      expect(env.SOLEIL_SIGNING_KEY_ACCESS_TOKENS, String(fn.Description)).toEqual(expected);
+    for (const { stack, resource } of t.allOfType('AWS::Lambda::Function')) {
+      const env = (resource.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+      const expected =
+        env.SOLEIL_MODULE === 'auth' ? { stack: 'auth', value: { 'Fn::GetAtt': [keyId, 'Arn'] } } : undefined;
+      const actual = env.SOLEIL_SIGNING_KEY_ACCESS_TOKENS;
+      expect(
+        actual === undefined ? undefined : t.follow(stack, actual),
+        String(resource.Properties.Description),
+      ).toEqual(expected);
     }
-    const signers = ofType('AWS::IAM::Policy').filter((p) =>
-      (p.PolicyDocument.Statement as Cfn[]).some((s) => [s.Action].flat().includes('kms:Sign')),
-    );
-    expect(signers.map((p) => JSON.stringify(p.Roles))).toEqual([expect.stringMatching(/ModuleauthRole/)]);
+    const signers = t
+      .allOfType('AWS::IAM::Policy')
+      .filter(({ resource }) =>
+        (resource.Properties.PolicyDocument.Statement as Cfn[]).some((s) =>
+          [s.Action].flat().includes('kms:Sign'),
+        ),
+      );
+    const authRole = synth.stack.modules.get('auth')?.role;
+    expect(
+      signers.flatMap(({ stack, resource }) => resource.Properties.Roles.map((r: Cfn) => t.follow(stack, r))),
+    ).toEqual([{ stack: 'auth', value: { Ref: t.logicalIdOf(authRole) } }]);
   });
 
   it('has no signing-keys table: KMS holds auth’s keys in AWS, the table is the embedded platform’s', () => {
     const localOnly = model.tables.filter((t) => t.localOnly);
     expect(localOnly.map((t) => t.id)).toEqual(['auth-signing-keys']);
-    const tables = resources.filter(([, r]) => r.Type === 'AWS::DynamoDB::Table');
-    expect(tables.map(([id]) => id).filter((id) => /signingkeys/i.test(id))).toEqual([]);
-    const kidKeyed = tables.filter(([, r]) =>
-      (r.Properties.KeySchema as { AttributeName: string }[]).some((k) => k.AttributeName === 'kid'),
+    const tables = t.allOfType('AWS::DynamoDB::Table');
+    expect(tables.map(({ id }) => id).filter((id) => /signingkeys/i.test(id))).toEqual([]);
+    const kidKeyed = tables.filter(({ resource }) =>
+      (resource.Properties.KeySchema as { AttributeName: string }[]).some((k) => k.AttributeName === 'kid'),
     );
     expect(kidKeyed).toEqual([]);
     for (const fn of ofType('AWS::Lambda::Function')) {
@@ -116,7 +134,10 @@ describe('the stack rendered from this repository’s modules', () => {
   });
 
   it('throttles auth’s sign-in and refresh routes more tightly than the rest, and leaves out dev-login', () => {
-    const [stage] = ofType('AWS::ApiGatewayV2::Stage').filter((p) => p.StageName === '$default');
+    const [stage] = t
+      .ofType(ROOT, 'AWS::ApiGatewayV2::Stage')
+      .map(([, r]) => r.Properties)
+      .filter((p) => p.StageName === '$default');
     const settings = stage?.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
     expect(Object.keys(settings).sort()).toEqual(['POST /api/auth/google', 'POST /api/auth/refresh']);
     for (const limits of Object.values(settings)) {

@@ -1,13 +1,9 @@
-import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deployedFunctions } from '../../../../infra/aws/deployedFunctions.ts';
 import type { ModuleManifest } from '../../../../shared/contracts/moduleManifest.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
+import type { Cfn, Located, StackTemplates } from './stackTemplates.ts';
 import { fixtureManifests, modelOf, synthStack } from './synthFixtureStack.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON.
-type Cfn = any;
-type Resource = { Type: string; Properties: Record<string, Cfn>; DeletionPolicy?: string };
 
 /**
  * Modules of the fixture that get signing keys here: two, so a key leaking to the wrong module would show;
@@ -34,75 +30,87 @@ const withSigningKeys = (manifests: ModuleManifest[]): ModuleManifest[] =>
 
 let model: PlatformModel;
 let synth: ReturnType<typeof synthStack>;
-let resources: [string, Resource][];
+let t: StackTemplates;
 
-const ofType = (type: string): [string, Resource][] => resources.filter(([, r]) => r.Type === type);
-const keyLogicalId = (keyId: string, generation: 'current' | 'previous' = 'current'): string => {
+/** The signing keys of every stack. */
+const signingKeys = (): Located[] =>
+  t.allOfType('AWS::KMS::Key').filter(({ resource }) => resource.Properties.KeyUsage === 'SIGN_VERIFY');
+const keyConstruct = (keyId: string, generation: 'current' | 'previous') => {
   const key = model.signingKeys?.find((k) => k.id === keyId);
   const keys = synth.stack.modules.get(key?.module ?? '')?.signingKeys;
   const construct = (generation === 'current' ? keys?.byId : keys?.previousById)?.get(keyId);
   if (!construct) throw new Error(`no rendered ${generation} key ${keyId}`);
-  return synth.stack.getLogicalId(construct.node.defaultChild as never);
+  return construct;
 };
+/** A key's logical id in its module's stack. */
+const keyLogicalId = (keyId: string, generation: 'current' | 'previous' = 'current'): string =>
+  t.logicalIdOf(keyConstruct(keyId, generation));
 const rotated = () => (model.signingKeys ?? []).filter((k) => k.generation > 1);
-/** Every KMS statement of the policies attached to a module's role. */
-const kmsStatementsOf = (module: string): Record<string, Cfn>[] =>
-  ofType('AWS::IAM::Policy')
-    .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`Module${module}Role`))
-    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Record<string, Cfn>[])
-    .filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')));
+/** Every KMS statement of the policies attached to a module's role (in any stack), with the stack it is in. */
+const kmsStatementsOf = (module: string) =>
+  t
+    .statementsOf(synth.stack.modules.get(module)?.role)
+    .filter(({ statement }) => [statement.Action].flat().some((a: string) => a.startsWith('kms:')));
 
 beforeAll(async () => {
   model = modelOf(withSigningKeys(await fixtureManifests()));
   synth = synthStack(model);
-  resources = Object.entries(synth.template.toJSON().Resources as Record<string, Resource>);
+  t = synth.templates;
 });
 
 describe('signing keys rendered from the model', () => {
   it('renders one ECC_NIST_P256 SIGN_VERIFY KMS key per declared key, described', () => {
     const declared = model.signingKeys ?? [];
     expect(declared).toHaveLength(3);
-    const signingKeys = ofType('AWS::KMS::Key').filter(([, k]) => k.Properties.KeyUsage === 'SIGN_VERIFY');
+    const rendered = signingKeys();
     expect(rotated()).toHaveLength(1);
-    expect(signingKeys).toHaveLength(declared.length + rotated().length);
+    expect(rendered).toHaveLength(declared.length + rotated().length);
     const renderedIds = [
-      ...declared.map((k) => keyLogicalId(k.id)),
-      ...rotated().map((k) => keyLogicalId(k.id, 'previous')),
+      ...declared.map((k) => `${k.module}:${keyLogicalId(k.id)}`),
+      ...rotated().map((k) => `${k.module}:${keyLogicalId(k.id, 'previous')}`),
     ];
-    expect(new Set(renderedIds).size).toBe(signingKeys.length);
+    expect(new Set(renderedIds)).toEqual(new Set(rendered.map(({ stack, id }) => `${stack}:${id}`)));
     for (const key of declared) {
-      const rendered = resources.find(([id]) => id === keyLogicalId(key.id))?.[1];
-      expect(rendered?.Type, key.id).toBe('AWS::KMS::Key');
-      expect(rendered?.Properties).toMatchObject({
+      const located = t.locate(keyConstruct(key.id, 'current'));
+      expect(located.stack, key.id).toBe(key.module);
+      const resource = located.resource;
+      expect(resource.Type, key.id).toBe('AWS::KMS::Key');
+      expect(resource.Properties).toMatchObject({
         KeySpec: 'ECC_NIST_P256',
         KeyUsage: 'SIGN_VERIFY',
         Description: expect.stringContaining(`${key.module} ${key.name}`),
       });
       // Asymmetric keys cannot rotate automatically; CloudFormation refuses the flag on them.
-      expect(rendered?.Properties.EnableKeyRotation).not.toBe(true);
-      expect(rendered?.DeletionPolicy).toBe('Delete');
+      expect(resource.Properties.EnableKeyRotation).not.toBe(true);
+      expect(resource.DeletionPolicy).toBe('Delete');
     }
   });
 
   it('lets a module only sign with its own current keys and read the public half of their previous ones', () => {
-    const granted = (statements: Record<string, Cfn>[], actions: string[]) =>
+    /** The keys `actions` are granted on, as `<stack>:<logical id>`. */
+    const granted = (statements: ReturnType<typeof kmsStatementsOf>, actions: string[]) =>
       statements
-        .filter((s) => JSON.stringify([s.Action].flat().sort()) === JSON.stringify(actions))
-        .flatMap((s) => [s.Resource].flat().map((r: Cfn) => r['Fn::GetAtt']?.[0]))
+        .filter(({ statement: s }) => JSON.stringify([s.Action].flat().sort()) === JSON.stringify(actions))
+        .flatMap(({ stack, statement: s }) =>
+          [s.Resource].flat().map((r: Cfn) => {
+            const followed = t.follow(stack, r);
+            return `${followed.stack}:${followed.value['Fn::GetAtt']?.[0]}`;
+          }),
+        )
         .sort();
     for (const module of model.modules) {
       const own = (model.signingKeys ?? []).filter((k) => k.module === module.name);
       const statements = kmsStatementsOf(module.name);
-      for (const statement of statements) expect(statement.Effect).toBe('Allow');
-      const current = own.map((k) => keyLogicalId(k.id)).sort();
+      for (const { statement } of statements) expect(statement.Effect).toBe('Allow');
+      const current = own.map((k) => `${k.module}:${keyLogicalId(k.id)}`).sort();
       const previous = own
         .filter((k) => k.generation > 1)
-        .map((k) => keyLogicalId(k.id, 'previous'))
+        .map((k) => `${k.module}:${keyLogicalId(k.id, 'previous')}`)
         .sort();
       expect(granted(statements, ['kms:GetPublicKey', 'kms:Sign']), module.name).toEqual(current);
       expect(granted(statements, ['kms:GetPublicKey']), module.name).toEqual(previous);
       expect(
-        statements.flatMap((s) => [s.Resource].flat()),
+        statements.flatMap(({ statement }) => [statement.Resource].flat()),
         `${module.name}: no other KMS statement`,
       ).toHaveLength(current.length + previous.length);
     }
@@ -111,10 +119,10 @@ describe('signing keys rendered from the model', () => {
 
   it('gives the key ARNs (current, previous) to every function of the owning module and to no other function', () => {
     for (const fn of deployedFunctions(model)) {
-      const logicalId = synth.stack.getLogicalId(
-        synth.stack.modules.get(fn.module)?.functionById(fn.id).node.defaultChild as never,
-      );
-      const env = resources.find(([id]) => id === logicalId)?.[1].Properties.Environment.Variables ?? {};
+      const located = t.locate(synth.stack.modules.get(fn.module)?.functionById(fn.id));
+      // A module's keys and functions share its stack: the ARNs are local references.
+      expect(located.stack).toBe(fn.module);
+      const env = located.resource.Properties.Environment.Variables ?? {};
       const expected = Object.fromEntries(
         (model.signingKeys ?? [])
           .filter((k) => k.module === fn.module)
@@ -133,26 +141,24 @@ describe('signing keys rendered from the model', () => {
   });
 
   it('keeps the key policies to the account (no module role is named in a key policy)', () => {
-    for (const [, key] of ofType('AWS::KMS::Key').filter(
-      ([, k]) => k.Properties.KeyUsage === 'SIGN_VERIFY',
-    )) {
+    for (const { resource: key } of signingKeys()) {
       expect(JSON.stringify(key.Properties.KeyPolicy)).not.toMatch(/Role/);
     }
   });
 });
 
 describe('signing keys, stage and checks', () => {
-  let prod: Template;
+  let prod: StackTemplates;
   beforeAll(() => {
-    prod = synthStack(model, { stage: 'prod' }).template;
+    prod = synthStack(model, { stage: 'prod' }).templates;
   });
 
   it('retains signing keys in prod, so tokens they signed can still be verified after a mistake', () => {
-    const keys = Object.values(
-      prod.findResources('AWS::KMS::Key', { Properties: { KeyUsage: 'SIGN_VERIFY' } }),
-    );
+    const keys = prod
+      .allOfType('AWS::KMS::Key')
+      .filter(({ resource }) => resource.Properties.KeyUsage === 'SIGN_VERIFY');
     expect(keys).toHaveLength((model.signingKeys?.length ?? -1) + rotated().length);
-    for (const key of keys) expect(key.DeletionPolicy).toBe('Retain');
+    for (const { resource: key } of keys) expect(key.DeletionPolicy).toBe('Retain');
   });
 
   it('passes the cdk-nag AwsSolutions and Serverless packs with signing keys', () => {

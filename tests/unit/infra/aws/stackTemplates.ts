@@ -94,6 +94,25 @@ export class StackTemplates {
     return { stack, id, resource };
   }
 
+  /** Every policy statement attached to `role`, in whichever stack the policy lives, with that stack. */
+  statementsOf(role: IConstruct | undefined): { stack: StackName; statement: Record<string, Cfn> }[] {
+    const roleStack = this.stackOf(role as IConstruct);
+    const roleId = this.logicalIdOf(role);
+    return this.allOfType('AWS::IAM::Policy')
+      .filter(({ stack, resource }) =>
+        (resource.Properties.Roles as Cfn[]).some((ref) => {
+          const followed = this.follow(stack, ref);
+          return followed.stack === roleStack && followed.value?.Ref === roleId;
+        }),
+      )
+      .flatMap(({ stack, resource }) =>
+        (resource.Properties.PolicyDocument.Statement as Record<string, Cfn>[]).map((statement) => ({
+          stack,
+          statement,
+        })),
+      );
+  }
+
   /**
    * Follows a value across stacks to the stack that defines it: a module stack's `{ Ref: parameter }` to what
    * the root passes in, a root `{ Fn::GetAtt: [nested stack, Outputs.X] }` to the module stack's output value,
