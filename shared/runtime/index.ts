@@ -168,5 +168,9 @@ export {
   type WebSocketLambdaHandler,
   webSocketHandler,
 } from './websocket/webSocketHandler.ts';
-export { DEFAULT_BROADCAST_CONCURRENCY, WEBSOCKET_MAX_MESSAGE_BYTES } from './websocket/webSocketLimits.ts';
+export {
+  DEFAULT_BROADCAST_CONCURRENCY,
+  MAX_BROADCAST_CONCURRENCY,
+  WEBSOCKET_MAX_MESSAGE_BYTES,
+} from './websocket/webSocketLimits.ts';
 export type { WebSocketResponse } from './websocket/webSocketResponse.ts';

@@ -29,15 +29,18 @@ export const broadcastBandMessage = async (
 ): Promise<BroadcastOutcome> => {
   const seq = await deps.log.nextSeq(plan.bandId);
   const message = { ...plan.message, seq } as BandLogMessage;
-  await deps.log.append({
-    bandId: plan.bandId,
-    seq,
-    message,
-    audience: plan.audience,
-    expiresAt: epochSeconds(deps.now()) + deps.logWindowSeconds,
-  });
-
-  const subscriptions = await deps.connections.subscriptionsOfBand(plan.bandId);
+  // The audience is read once the sequence number is taken, and while the message is logged: no
+  // push starts before the log holds it, and the broadcast waits for one storage round trip less.
+  const [, subscriptions] = await Promise.all([
+    deps.log.append({
+      bandId: plan.bandId,
+      seq,
+      message,
+      audience: plan.audience,
+      expiresAt: epochSeconds(deps.now()) + deps.logWindowSeconds,
+    }),
+    deps.connections.subscriptionsOfBand(plan.bandId),
+  ]);
   const recipients = subscriptions.filter((s) => concerns(plan.audience, s)).map((s) => s.connectionId);
   let pending = recipients;
   let delivered = 0;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -360,13 +361,3 @@ const statusCodeOf = (result: unknown): number => {
 
 const toBuffer = (data: WebSocket.RawData): Buffer =>
   Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const isUtf8 = (bytes: Buffer): boolean => {
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-};

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import {
   ApiGatewayManagementApiClient,
   DeleteConnectionCommand,
@@ -8,7 +10,11 @@ import { runtimeConfig } from '../runtimeConfig.ts';
 import { ConnectionApiError, type ConnectionOperation } from './connectionErrors.ts';
 import { encodeMessage } from './encodeMessage.ts';
 import { runBounded } from './runBounded.ts';
-import { DEFAULT_BROADCAST_CONCURRENCY, WEBSOCKET_MAX_MESSAGE_BYTES } from './webSocketLimits.ts';
+import {
+  DEFAULT_BROADCAST_CONCURRENCY,
+  MAX_BROADCAST_CONCURRENCY,
+  WEBSOCKET_MAX_MESSAGE_BYTES,
+} from './webSocketLimits.ts';
 
 /** What a push to one connection achieved: delivered to API Gateway, or the client is gone (prune it). */
 export type SendOutcome = 'sent' | 'gone';
@@ -42,7 +48,7 @@ export interface ConnectionNotifierOptions {
    * @default `runtimeConfig.managementApiEndpoint()`, which both renderers set
    */
   readonly endpoint?: string;
-  /** @default 10 */
+  /** @default 10; at most {@link MAX_BROADCAST_CONCURRENCY} */
   readonly concurrency?: number;
   /** @default 131072 (128 KB, API Gateway's limit) */
   readonly maxMessageBytes?: number;
@@ -84,7 +90,10 @@ export class ConnectionNotifier {
     const data = encodeMessage(message, this.maxMessageBytes());
     const client = this.client();
     const ids = [...new Set(connectionIds)];
-    const concurrency = options.concurrency ?? this.options.concurrency ?? DEFAULT_BROADCAST_CONCURRENCY;
+    const concurrency = Math.min(
+      options.concurrency ?? this.options.concurrency ?? DEFAULT_BROADCAST_CONCURRENCY,
+      MAX_BROADCAST_CONCURRENCY,
+    );
     const outcomes = await runBounded(ids, concurrency, async (id) => {
       try {
         return await this.post(client, id, data);
@@ -151,8 +160,14 @@ export class ConnectionNotifier {
   private client(): ApiGatewayManagementApiClient {
     if (this.options.client) return this.options.client;
     if (!this.created) {
+      // A broadcast is thousands of identical small calls: sockets kept open for as many calls as a broadcast
+      // keeps in flight (the SDK's default agent holds 50), and the middleware stack resolved once per
+      // command type instead of per call (nothing here changes it between calls).
+      const sockets = { keepAlive: true, maxSockets: MAX_BROADCAST_CONCURRENCY };
       this.created = new ApiGatewayManagementApiClient({
         endpoint: this.options.endpoint ?? runtimeConfig.managementApiEndpoint(),
+        cacheMiddleware: true,
+        requestHandler: { httpAgent: new HttpAgent(sockets), httpsAgent: new HttpsAgent(sockets) },
       });
     }
     return this.created;

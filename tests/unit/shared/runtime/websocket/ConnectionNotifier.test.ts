@@ -14,6 +14,7 @@ import { RUNTIME_ENV } from '../../../../../shared/contracts/platformEnvironment
 import {
   ConnectionApiError,
   ConnectionNotifier,
+  MAX_BROADCAST_CONCURRENCY,
   MissingRuntimeConfigError,
   WebSocketMessageTooLargeError,
 } from '../../../../../shared/runtime/index.ts';
@@ -117,6 +118,22 @@ describe('ConnectionNotifier.broadcast', () => {
     const result = await notifier.broadcast(ids, { n: 1 }, { concurrency: 3 });
     expect(result.sent).toHaveLength(25);
     expect(peak).toBe(3);
+  });
+
+  it('never keeps more pushes in flight than its client has sockets for, whatever is asked', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    management.on(PostToConnectionCommand).callsFake(async () => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return {};
+    });
+    const ids = Array.from({ length: MAX_BROADCAST_CONCURRENCY * 3 }, (_, i) => `conn-${i}=`);
+    const result = await notifier.broadcast(ids, { n: 1 }, { concurrency: 10_000 });
+    expect(result.sent).toHaveLength(ids.length);
+    expect(peak).toBe(MAX_BROADCAST_CONCURRENCY);
   });
 
   it('refuses an oversize message before sending to anyone', async () => {
