@@ -1,5 +1,6 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { FOLDER_QUIET_MS, FOLDER_SETTLE_MS } from './folderSettling.ts';
 import { isTransientFileName } from './transientFileNames.ts';
 import { type TreeWatch, type TreeWatchMode, watchTree } from './treeWatch.ts';
 
@@ -10,9 +11,9 @@ export interface SettledFolderWatcherOptions {
   readonly onFolderChanged: (folder: string) => void;
   /** Which top folder names are reported (others are not watched for). @default every name */
   readonly acceptsFolder?: (folder: string) => boolean;
-  /** A folder is looked at once no event came for it for this long (a copy of many files is one change). @default 150 */
+  /** A folder is looked at once no event came for it for this long (a copy of many files is one change). @default FOLDER_QUIET_MS */
   readonly quietMs?: number;
-  /** A file written more recently than this is still being written; it is awaited. @default 300 */
+  /** A file written more recently than this is still being written; it is awaited. @default FOLDER_SETTLE_MS */
   readonly settleMs?: number;
   /** Watch errors (a folder the process may not read, the system's watch limit). @default ignored */
   readonly onError?: (error: Error) => void;
@@ -70,11 +71,11 @@ export class SettledFolderWatcher {
   }
 
   private get quietMs(): number {
-    return this.options.quietMs ?? 150;
+    return this.options.quietMs ?? FOLDER_QUIET_MS;
   }
 
   private get settleMs(): number {
-    return this.options.settleMs ?? 300;
+    return this.options.settleMs ?? FOLDER_SETTLE_MS;
   }
 
   private noticed(relative: string): void {

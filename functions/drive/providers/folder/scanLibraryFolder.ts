@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { FOLDER_SETTLE_MS } from '../../../../shared/folderWatch/folderSettling.ts';
 import { runBounded } from '../../../../shared/runtime/websocket/runBounded.ts';
 import { isIgnoredLibraryName } from '../../domain/ignoredNames.ts';
 import { FOLDER_MIME_TYPE, joinLibraryPath, LIBRARY_NAME_MAX } from '../../domain/libraryEntry.ts';
@@ -20,7 +21,7 @@ export interface KnownFile {
 export interface ScanOptions {
   /** The stored files by path: a file with the same size and time keeps its checksum without being read. */
   readonly known?: ReadonlyMap<string, KnownFile>;
-  /** A file changed more recently than this is still being written. @default 300 */
+  /** A file changed more recently than this is still being written. @default FOLDER_SETTLE_MS */
   readonly settleMs?: number;
   /** @default Date.now */
   readonly now?: () => number;
@@ -79,7 +80,7 @@ type Found =
  */
 export const scanLibraryFolder = async (bandDir: string, options: ScanOptions = {}): Promise<FolderScan> => {
   const known = options.known ?? new Map<string, KnownFile>();
-  const settleMs = options.settleMs ?? 300;
+  const settleMs = options.settleMs ?? FOLDER_SETTLE_MS;
   const now = options.now ?? Date.now;
   const concurrency = options.concurrency ?? 8;
   let realRoot: string;

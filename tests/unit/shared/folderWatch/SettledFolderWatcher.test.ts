@@ -102,6 +102,17 @@ describe('SettledFolderWatcher on a real folder', () => {
   });
 
   it('waits for a file being written to settle before reporting it', async () => {
+    // Explicit times, longer than the defaults, so the pauses below are certain to fall inside them even on
+    // a loaded machine whose timers run late.
+    watcher.close();
+    watcher = await SettledFolderWatcher.start({
+      rootDir: root,
+      onFolderChanged: (bandId) => reports.push({ bandId, at: Date.now() }),
+      onError: (error) => errors.push(error),
+      mode: 'per-directory',
+      quietMs: 150,
+      settleMs: 600,
+    });
     const file = await open(at('band-1', 'Long_Backing.wav'), 'w');
     let lastWrite = 0;
     for (let i = 0; i < 5; i++) {

@@ -161,7 +161,7 @@ describe('FolderLibrarySource on a real folder', () => {
     await put('Known_Bb.pdf', 'settled');
     await sync();
     const before = stored.find((e) => e.path === 'Known_Bb.pdf');
-    now = Date.now() + 100; // files written just now are younger than the settle time
+    now = Date.now(); // the files below are written after this instant: younger than any settle time
     await put('Known_Bb.pdf', 'being rewritten...');
     await put('New_Bb.pdf', 'being written...');
     const listing = await source.list(binding, stored);
