@@ -1,6 +1,7 @@
 import { runContentSongsBench } from './contentSongs.bench.ts';
 import { runDriveLibraryBench } from './driveLibrary.bench.ts';
 import { runEventPropagationBench } from './eventPropagation.bench.ts';
+import { runFileDropToSocketBench } from './fileDropToSocket.bench.ts';
 import { runFileNameReadingBench } from './fileNameReading.bench.ts';
 import { runHttpRoutingBench } from './httpRouting.bench.ts';
 import { runLiveBroadcastBench } from './liveBroadcast.bench.ts';
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<void>][] = [
   ['event propagation and HTTP latency on the embedded platform', runEventPropagationBench],
   ['drive: folder library reconciliation and change notification', runDriveLibraryBench],
   ['sync: live broadcast to one band’s connections on the embedded platform', runLiveBroadcastBench],
+  ['file dropped into a band library → member’s socket (drive → content → sync)', runFileDropToSocketBench],
 ];
 
 for (const [name, run] of benches) {
