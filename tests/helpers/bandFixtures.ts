@@ -6,7 +6,7 @@ export interface SignedIn {
 }
 
 /**
- * POSTs JSON; a 5xx is tried again (four more times). The first call of each auth function starts its
+ * POSTs JSON; a 5xx is tried again (seven more times, a little later each time). The first call of each auth function starts its
  * container, which with every module reacting to the sign-ins has taken close to the functions' 10 s timeout
  * on this shared machine. Every call made here is safe to repeat (band creation carries its requestId).
  */
@@ -19,9 +19,12 @@ const post = async (url: string, body: unknown, token?: string): Promise<Record<
     });
     const json = (await response.json()) as Record<string, unknown>;
     if (response.ok) return json;
-    if (response.status < 500 || attempt >= 5) {
+    if (response.status < 500 || attempt >= 8) {
       throw new Error(`POST ${url} → ${response.status}: ${JSON.stringify(json)}`);
     }
+    // A function that timed out is thrown away, so an immediate retry meets a cold container again, while
+    // every other module's first containers still compete for the two cores: give them a moment.
+    await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
   }
 };
 
@@ -55,7 +58,8 @@ export const bandWithMembers = async (
   const first = await devLogin(httpUrl, leader.email, leader.instruments);
   const created = await post(
     `${httpUrl}/api/auth/bands`,
-    { name: `Band of ${leader.email}` },
+    // The request id makes a retried creation the same band (auth keeps it for idempotency).
+    { name: `Band of ${leader.email}`, requestId: crypto.randomUUID() },
     first.accessToken,
   );
   const bandId = ((created.band as { bandId?: string } | undefined)?.bandId ?? created.bandId) as string;
