@@ -1,12 +1,15 @@
 import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { catalogService } from '../../shared/contracts/services/coreServices.ts';
+import { traceService } from '../../shared/contracts/services/traceServices.ts';
 import { HEALTH_POLL_MINUTES } from './domain/healthPolicy.ts';
+import { CORE_TABLES } from './store/coreTableNames.ts';
 
 /** The platform's own module: the service catalog's reader, the health of every module, the system routes. */
 export default defineModule({
   name: 'core',
   version: '1.0.0',
-  description: 'The platform core: module health, the module map and the service catalog.',
+  description:
+    'The platform core: module health, the module map, the service catalog and the flow trace (every event and the reactions to it, by correlation id).',
   critical: true,
   publishes: ['system.health_check', 'system.emergency', 'system.warning'],
   subscriptions: [
@@ -14,6 +17,14 @@ export default defineModule({
       id: 'onCatalogueReconciled',
       events: ['content.catalogue_reconciled'],
       handler: 'handlers/onCatalogueReconciled.handler',
+    },
+    {
+      id: 'recordFlowEvents',
+      events: [],
+      observesAllEvents: true,
+      handler: 'handlers/recordFlowEvents.handler',
+      // A lost trace item is a gap in a diagram, not a lost change: a few retries, then the dead letters.
+      maxRetries: 3,
     },
   ],
   routes: [
@@ -32,8 +43,27 @@ export default defineModule({
       handler: 'handlers/listModules.handler',
       description: 'Modules with versions, dependencies, services, routes and events.',
     },
+    {
+      method: 'GET',
+      path: '/api/system/flows/{correlationId}',
+      auth: 'user',
+      handler: 'handlers/getFlow.handler',
+      description:
+        'A flow by correlation id: its events as a tree with the reactions to each (outcome, timings, calls); `?format=mermaid` a sequence diagram. The user who started it, or a leader of a band it concerns; 404 otherwise.',
+    },
   ],
-  services: [{ contract: catalogService, handler: 'handlers/catalogService.handler' }],
+  services: [
+    { contract: catalogService, handler: 'handlers/catalogService.handler' },
+    { contract: traceService, handler: 'handlers/traceService.handler' },
+  ],
+  tables: [
+    {
+      name: CORE_TABLES.flowTrace,
+      partitionKey: { name: 'correlationId', type: 'S' },
+      sortKey: { name: 'key', type: 'S' },
+      ttlAttribute: 'expiresAt',
+    },
+  ],
   health: { handler: 'handlers/health.handler' },
   schedules: [
     {

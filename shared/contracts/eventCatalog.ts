@@ -30,5 +30,8 @@ const byName: ReadonlyMap<string, EventContract> = new Map(eventContracts.map((c
 /** The contract of an event name, or undefined for a name the platform does not know. */
 export const findEventContract = (name: string): EventContract | undefined => byName.get(name);
 
+/** What every platform event's `source` starts with: an observer of all of them matches this prefix. */
+export const PLATFORM_EVENT_SOURCE_PREFIX = 'soleil.';
+
 /** EventBridge `source` for events of a module. */
-export const eventSource = (module: string): string => `soleil.${module}`;
+export const eventSource = (module: string): string => `${PLATFORM_EVENT_SOURCE_PREFIX}${module}`;

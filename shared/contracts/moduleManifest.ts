@@ -67,10 +67,42 @@ export const RouteDeclaration = z
     message: 'a "leader" route must name the band in its path as {bandId}',
   });
 
+/**
+ * What a reaction does to other modules, for the documented flows (`docs/generated/flows`) and the test that
+ * holds the platform to them: the events it publishes and the service operations it calls.
+ */
+export const ReactionDeclaration = z
+  .object({
+    /** The subscribed events this applies to. @default every event of the subscription */
+    on: z.array(z.string().min(1)).min(1).optional(),
+    publishes: z.array(z.string().min(1)).default([]),
+    calls: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[a-z][a-z0-9-]*\/[a-z][a-z0-9_]*\.[A-Za-z][A-Za-z0-9]*$/,
+            'must be "module/service.operation", e.g. "content/content_service.upcomingGigs"',
+          ),
+      )
+      .default([]),
+    /** Only when this holds: the flow shows it as optional, and a run without it is not a drift. */
+    when: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
 export const SubscriptionDeclaration = z
   .object({
     id: z.string().regex(/^[a-z][A-Za-z0-9]{1,63}$/, 'must be camelCase, e.g. onFileChanged'),
-    events: z.array(z.string().min(1)).min(1),
+    /** The events it handles; empty only for an observer of every event (`observesAllEvents`). */
+    events: z.array(z.string().min(1)).default([]),
+    /**
+     * Receives every platform event (`source` prefix `soleil.`), whatever its name: an observer (core's flow
+     * trace) that reacts to none of them — it publishes nothing and is no participant of any flow.
+     */
+    observesAllEvents: z.boolean().optional(),
+    /** What it publishes and calls in reaction, for the documented flows. */
+    reactions: z.array(ReactionDeclaration).optional(),
     /** Extra EventBridge content filter on `detail` (the bus already filters on source and detail-type). */
     detailPattern: z.record(z.string(), z.unknown()).optional(),
     handler: HandlerRef,
@@ -79,7 +111,13 @@ export const SubscriptionDeclaration = z
     maxEventAgeSeconds: z.number().int().min(60).max(86_400).default(3_600),
     ...FunctionSizing,
   })
-  .strict();
+  .strict()
+  .refine((s) => s.observesAllEvents !== s.events.length > 0, {
+    message: 'list the events it handles, or set observesAllEvents for an observer of every event (not both)',
+  })
+  .refine((s) => !s.observesAllEvents || (s.reactions ?? []).length === 0, {
+    message: 'an observer of every event reacts to none: it declares no reactions',
+  });
 
 const serviceContractSchema = z.custom<ServiceContract>(
   (value) =>
@@ -317,6 +355,7 @@ export type ModuleManifestInput = z.input<typeof ModuleManifest>;
 export type RouteDeclaration = z.output<typeof RouteDeclaration>;
 export type RouteThrottle = z.output<typeof RouteThrottle>;
 export type SubscriptionDeclaration = z.output<typeof SubscriptionDeclaration>;
+export type ReactionDeclaration = z.output<typeof ReactionDeclaration>;
 export type TableDeclaration = z.output<typeof TableDeclaration>;
 export type ConfigDeclaration = z.output<typeof ConfigDeclaration>;
 export type ScheduleDeclaration = z.output<typeof ScheduleDeclaration>;

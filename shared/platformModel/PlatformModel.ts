@@ -34,6 +34,11 @@ export interface PlatformModel {
   readonly buckets?: readonly BucketModel[];
   /** Modules' secrets; optional like `folderTriggers`. */
   readonly secrets?: readonly SecretModel[];
+  /**
+   * What each reaction publishes and calls (subscriptions' `reactions`), from which the documented flows are
+   * derived. Always set by `buildPlatformModel`; optional so hand-written test models stay valid.
+   */
+  readonly reactions?: readonly ReactionModel[];
   /** The function that authorizes non-public HTTP routes and WebSocket `$connect`, if a module provides it. */
   readonly authorizer: { readonly module: string; readonly functionId: string } | null;
 }
@@ -80,12 +85,32 @@ export interface RuleModel {
   readonly id: string;
   readonly module: string;
   readonly subscriptionId: string;
+  /** The events it delivers; empty for an observer of every platform event. */
   readonly events: readonly string[];
+  /** Receives every platform event (`source` prefix `soleil.`): an observer, no participant of any flow. */
+  readonly observesAllEvents?: boolean;
   /** The complete EventBridge pattern (source, detail-type and any detail filter). */
   readonly pattern: Record<string, unknown>;
   readonly functionId: string;
   readonly maxRetries: number;
   readonly maxEventAgeSeconds: number;
+}
+
+/** What one subscription does, in reaction to some of its events, to other modules. */
+export interface ReactionModel {
+  readonly module: string;
+  readonly subscriptionId: string;
+  readonly functionId: string;
+  /** The subscribed events it reacts to this way. */
+  readonly on: readonly string[];
+  readonly publishes: readonly string[];
+  readonly calls: readonly {
+    readonly module: string;
+    readonly service: string;
+    readonly operation: string;
+  }[];
+  /** The condition under which it happens; null when it always does. */
+  readonly when: string | null;
 }
 
 export interface RouteModel {

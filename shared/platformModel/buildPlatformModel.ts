@@ -11,6 +11,7 @@ import { folderTriggersSection } from './sections/folderTriggersSection.ts';
 import { functionsSection } from './sections/functionsSection.ts';
 import { metricsSection } from './sections/metricsSection.ts';
 import { modulesSection } from './sections/modulesSection.ts';
+import { reactionsSection } from './sections/reactionsSection.ts';
 import { routesSection } from './sections/routesSection.ts';
 import { rulesSection } from './sections/rulesSection.ts';
 import { schedulesSection } from './sections/schedulesSection.ts';
@@ -46,6 +47,7 @@ export const buildPlatformModel = (
   const modules = modulesSection(manifests, config.value);
   const events = eventsSection(manifests, contracts);
   const rules = rulesSection(manifests, contracts, events.value, options.validatePattern);
+  const reactions = reactionsSection(manifests);
   const routes = routesSection(manifests);
   const webSocketRoutes = webSocketRoutesSection(manifests);
   const services = servicesSection(manifests);
@@ -65,6 +67,7 @@ export const buildPlatformModel = (
     modules,
     events,
     rules,
+    reactions,
     routes,
     webSocketRoutes,
     services,
@@ -86,6 +89,7 @@ export const buildPlatformModel = (
     modules: modules.value,
     events: eventModels(options.eventContracts, events.value, rules.value),
     rules: rules.value,
+    reactions: reactions.value,
     routes: routes.value,
     webSocketRoutes: webSocketRoutes.value,
     services: services.value,

@@ -75,6 +75,17 @@ export {
   eventHandler,
   type ReceivedEvent,
 } from './events/eventHandler.ts';
+export {
+  type EventObserverOptions,
+  eventObserverHandler,
+  type ObservedEvent,
+} from './events/eventObserverHandler.ts';
+export {
+  defaultReactionReporter,
+  type ReactionReporter,
+  TRACE_SERVICE_USE,
+  traceServiceReporter,
+} from './events/reactionReporter.ts';
 export type { EventToPublish, Publisher } from './events/PublisherTypes.ts';
 export { type ParsedPlatformEvent, parseEventBridgeEvent } from './events/parseEventBridgeEvent.ts';
 export { createPublisher, type PublisherOptions } from './events/publisher.ts';

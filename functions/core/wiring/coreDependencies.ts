@@ -4,11 +4,15 @@ import type { ServiceCatalogStore } from '../../../shared/runtime/catalog/Servic
 import {
   createPublisher,
   dependencyContainer,
+  documentClient,
   type Publisher,
   runtimeConfig,
 } from '../../../shared/runtime/index.ts';
 import { HEALTH_CHECK_TIMEOUT_MS } from '../domain/healthPolicy.ts';
 import { LambdaHealthProbe } from '../probes/LambdaHealthProbe.ts';
+import { CORE_TABLES } from '../store/coreTableNames.ts';
+import { DynamoDbFlowTraceStore } from '../store/DynamoDbFlowTraceStore.ts';
+import type { FlowTraceStore } from '../store/FlowTraceStore.ts';
 
 /** What core's handlers work with. */
 export interface CoreDependencies {
@@ -16,6 +20,8 @@ export interface CoreDependencies {
   readonly catalog: ServiceCatalogStore;
   readonly probe: LambdaHealthProbe;
   readonly publisher: Publisher;
+  /** Events and reactions by correlation id (core's `flow-trace` table). */
+  readonly flowTrace: FlowTraceStore;
   readonly now: () => Date;
 }
 
@@ -25,6 +31,11 @@ export interface CoreDependencies {
  */
 export const coreDependencies = dependencyContainer<CoreDependencies>({
   catalog: () => new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
+  flowTrace: () =>
+    new DynamoDbFlowTraceStore(
+      documentClient(new DynamoDBClient({})),
+      runtimeConfig.table(CORE_TABLES.flowTrace),
+    ),
   probe: () => new LambdaHealthProbe(undefined, HEALTH_CHECK_TIMEOUT_MS),
   publisher: () => createPublisher({ module: 'core' }),
   now: () => () => new Date(),

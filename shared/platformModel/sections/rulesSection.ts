@@ -1,5 +1,5 @@
 import type { EventContract } from '../../contracts/defineEvent.ts';
-import { eventSource } from '../../contracts/eventCatalog.ts';
+import { eventSource, PLATFORM_EVENT_SOURCE_PREFIX } from '../../contracts/eventCatalog.ts';
 import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
 import { functionIdOf } from '../collectFunctions.ts';
 import type { RuleModel } from '../PlatformModel.ts';
@@ -42,11 +42,10 @@ export const rulesSection = (
         }
       }
       const sources = [...new Set(sub.events.map((e) => eventSource(contracts.get(e)?.owner ?? '?')))].sort();
-      const pattern: Record<string, unknown> = {
-        source: sources,
-        'detail-type': [...sub.events],
-        ...(sub.detailPattern ? { detail: sub.detailPattern } : {}),
-      };
+      const pattern: Record<string, unknown> = sub.observesAllEvents
+        ? { source: [{ prefix: PLATFORM_EVENT_SOURCE_PREFIX }] }
+        : { source: sources, 'detail-type': [...sub.events] };
+      if (sub.detailPattern) pattern.detail = sub.detailPattern;
       if (validatePattern) {
         try {
           validatePattern(pattern);
@@ -62,6 +61,7 @@ export const rulesSection = (
         module: m.name,
         subscriptionId: sub.id,
         events: [...sub.events],
+        ...(sub.observesAllEvents ? { observesAllEvents: true } : {}),
         pattern,
         functionId: functionIdOf(m.name, sub.handler),
         maxRetries: sub.maxRetries,

@@ -24,7 +24,8 @@ const tablesOf = (manifest: ModuleManifest): TableModel[] => {
     localOnly: t.localOnly,
   }));
   if (manifest.outbox) declared.push(outboxTable(manifest));
-  if (manifest.subscriptions.length === 0) return declared;
+  // An observer of every event is not idempotent by the kit (its writes are keyed by event id).
+  if (!manifest.subscriptions.some((s) => !s.observesAllEvents)) return declared;
   // Attribute names follow Powertools' DynamoDBPersistenceLayer defaults, so its idempotency works as is.
   return [
     ...declared,

@@ -2,7 +2,7 @@ import type { EventContract } from '../../contracts/defineEvent.ts';
 import { type EventDetail, MAX_EVENT_HOPS } from '../../contracts/eventEnvelope.ts';
 import { EventValidationError, HopLimitExceededError } from '../errors/eventErrors.ts';
 import { fieldIssuesFromZod } from '../errors/ValidationError.ts';
-import { currentCorrelationId } from '../observability/currentInvocation.ts';
+import { currentCause, currentCorrelationId } from '../observability/currentInvocation.ts';
 import { detailSchemaFor } from './detailSchemaFor.ts';
 
 /** What a publisher may say about an event's place in a chain; the rest of the metadata is generated. */
@@ -13,9 +13,9 @@ export interface PublishOptions {
   readonly inheritedBandId?: string | undefined;
   /** @default the running invocation's correlation id, else a new uuid (a chain starts here) */
   readonly correlationId?: string;
-  /** Event id of the event that caused this one. @default null */
+  /** Event id of the event that caused this one. @default the event the running invocation reacts to, else null */
   readonly causationId?: string | null;
-  /** @default 0 */
+  /** @default one more than the hop of the event the running invocation reacts to, else 0 */
   readonly hop?: number;
   /** @default a new uuid; set it to make a re-publish idempotent downstream */
   readonly eventId?: string;
@@ -38,7 +38,10 @@ export const buildEventDetail = (
   data: unknown,
   options: PublishOptions = {},
 ): EventDetail<unknown> => {
-  const hop = options.hop ?? 0;
+  // An event published while reacting to another (an outbox commit in a subscriber, a service called by
+  // one) is caused by it, even when the code publishing it never saw that event.
+  const cause = currentCause();
+  const hop = options.hop ?? (cause ? cause.hop + 1 : 0);
   if (hop > MAX_EVENT_HOPS) throw new HopLimitExceededError(contract.name, hop);
   const bandId = options.bandId ?? bandIdOf(data) ?? options.inheritedBandId;
   if (contract.bandScoped && !bandId) {
@@ -51,7 +54,7 @@ export const buildEventDetail = (
     eventId: options.eventId ?? crypto.randomUUID(),
     schemaVersion: contract.version,
     correlationId: options.correlationId ?? currentCorrelationId() ?? crypto.randomUUID(),
-    causationId: options.causationId ?? null,
+    causationId: options.causationId === undefined ? (cause?.eventId ?? null) : options.causationId,
     occurredAt: options.occurredAt ?? new Date().toISOString(),
     hop,
     ...(bandId === undefined ? {} : { bandId }),

@@ -7,13 +7,19 @@ import type { Context } from 'aws-lambda';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
 import { EventValidationError } from '../errors/eventErrors.ts';
-import { setCurrentCorrelationId } from '../observability/currentInvocation.ts';
+import type { ReactionReport } from '../../contracts/services/traceServices.ts';
+import {
+  setCurrentCause,
+  setCurrentCorrelationId,
+  takeServiceCalls,
+} from '../observability/currentInvocation.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
 import { bindPublisher } from './boundPublisher.ts';
 import { runOncePerEvent } from './idempotentOnce.ts';
+import { defaultReactionReporter, type ReactionReporter } from './reactionReporter.ts';
 import type { Publisher } from './PublisherTypes.ts';
 import { type EventBridgeEventLike, parseEventBridgeEvent } from './parseEventBridgeEvent.ts';
 import { createPublisher } from './publisher.ts';
@@ -52,6 +58,11 @@ export interface EventHandlerOptions<N extends EventName> {
   readonly persistenceStore?: BasePersistenceLayer;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
+  /**
+   * Where each handled event's reaction (outcome, timing, service calls) is reported.
+   * @default core's trace service when the module may call it (see {@link defaultReactionReporter}), else none
+   */
+  readonly reactionReporter?: ReactionReporter | null;
 }
 
 /** Metrics the kit records per delivery: handled once, or skipped as a duplicate. */
@@ -116,9 +127,24 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
   const subscribed = new Set<string>(options.events);
   let publisher = options.publisher;
   let persistenceStore = options.persistenceStore;
+  let reporter = options.reactionReporter;
 
-  const handleOne = async (event: EventBridgeEventLike, context: Context): Promise<void> => {
+  /** What the trace learns of one record: filled as far as the handling got. */
+  interface Reaction {
+    metadata?: EventMetadata;
+    name?: string;
+    functionId?: string;
+    duplicate?: boolean;
+  }
+
+  const handleOne = async (
+    event: EventBridgeEventLike,
+    context: Context,
+    reaction: Reaction,
+  ): Promise<void> => {
     const parsed = parseEventBridgeEvent(event);
+    reaction.metadata = parsed.metadata;
+    reaction.name = parsed.name;
     if (!subscribed.has(parsed.name)) {
       throw new EventValidationError(
         `This function handles ${[...subscribed].join(', ')}, not ${parsed.name}: check the rule's pattern`,
@@ -130,6 +156,9 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     // Scoped per function: two subscribers of one module to the same event must each run once. The model's
     // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
     const functionName = runtimeConfig.functionName() ?? (context?.functionName || undefined) ?? 'events';
+    reaction.functionId = functionName;
+    // Whatever this reaction publishes or commits, directly or through a service it calls, is caused by it.
+    setCurrentCause({ eventId: parsed.metadata.eventId, hop: parsed.metadata.hop });
     const bound = bindPublisher(publisher, parsed.metadata, `${module}#${functionName}`);
     const { duplicate } = await runOncePerEvent({
       persistenceStore,
@@ -147,6 +176,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
           metrics,
         } as ReceivedEvent<N>),
     });
+    reaction.duplicate = duplicate;
     if (duplicate) {
       logger.info('duplicate delivery skipped', { eventId: parsed.metadata.eventId });
       metrics.addMetric(DUPLICATE_EVENTS_METRIC, MetricUnit.Count, 1);
@@ -168,29 +198,73 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     }
   };
 
+  /** Handles one event and says how it went, for the trace (an event too broken to name is not traced). */
+  const react = async (
+    event: () => EventBridgeEventLike,
+    context: Context,
+  ): Promise<{ report: ReactionReport | undefined; error: Error | undefined }> => {
+    const reaction: Reaction = {};
+    const startedAt = new Date();
+    takeServiceCalls();
+    let error: Error | undefined;
+    try {
+      await handleOne(event(), context, reaction);
+    } catch (caught) {
+      error = caught as Error;
+    } finally {
+      setCurrentCause(undefined);
+    }
+    const calls = takeServiceCalls();
+    if (!reaction.metadata || !reaction.name) return { report: undefined, error };
+    const report: ReactionReport = {
+      eventId: reaction.metadata.eventId,
+      eventName: reaction.name,
+      correlationId: reaction.metadata.correlationId,
+      module,
+      functionId: reaction.functionId ?? runtimeConfig.functionName() ?? 'events',
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      outcome: error ? 'failed' : reaction.duplicate ? 'duplicate' : 'ok',
+      ...(error ? { error: (error.name || 'Error').slice(0, 100) } : {}),
+      calls,
+    };
+    return { report, error };
+  };
+
+  const reportReactions = async (reports: readonly (ReactionReport | undefined)[]): Promise<void> => {
+    if (reporter === undefined) reporter = defaultReactionReporter(logger) ?? null;
+    const known = reports.filter((r): r is ReactionReport => r !== undefined);
+    if (reporter && known.length > 0) await reporter.report(known);
+    takeServiceCalls();
+  };
+
   // Records run one after the other: a batch is small, and one container runs one invocation at a time.
   const handleBatch = async (batch: SqsBatchLike, context: Context): Promise<SqsBatchResponse> => {
     const batchItemFailures: { itemIdentifier: string }[] = [];
+    const reports: (ReactionReport | undefined)[] = [];
     for (const record of batch.Records) {
       const correlationId = correlationIdOfRecord(record);
       setCurrentCorrelationId(correlationId);
       logger.appendKeys({ correlationId });
-      try {
-        await handleOne(eventOfRecord(record), context);
-      } catch (error) {
-        logFailure(error as Error, {
+      const { report, error } = await react(() => eventOfRecord(record), context);
+      reports.push(report);
+      if (error) {
+        logFailure(error, {
           messageId: record.messageId,
           receiveCount: record.attributes?.ApproximateReceiveCount,
         });
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
+    await reportReactions(reports);
     return { batchItemFailures };
   };
 
   const base = async (event: SubscriberEvent, context: Context): Promise<SqsBatchResponse | undefined> => {
     if (isSqsBatch(event)) return handleBatch(event, context);
-    await handleOne(event, context);
+    const { report, error } = await react(() => event, context);
+    await reportReactions([report]);
+    if (error) throw error;
     return undefined;
   };
 

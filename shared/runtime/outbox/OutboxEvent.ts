@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { PublishOptions } from '../events/buildEventDetail.ts';
 import type { EventToPublish } from '../events/PublisherTypes.ts';
-import { currentCorrelationId } from '../observability/currentInvocation.ts';
+import { currentCause, currentCorrelationId } from '../observability/currentInvocation.ts';
 
 /**
  * An event decided by a use case and written to the outbox in the same transaction as the state change it
@@ -15,8 +15,9 @@ export type OutboxEvent = EventToPublish & { readonly eventId: string; readonly 
 export type OutboxEventOptions = Omit<PublishOptions, 'eventId' | 'occurredAt'>;
 
 /**
- * Builds an outbox event with a fresh id. The correlation id defaults to the running invocation's now, not
- * at publish time: the drain publishes from another invocation, and the chain must stay the request's.
+ * Builds an outbox event with a fresh id. The correlation id (and the causation id and hop, when the
+ * invocation reacts to an event) default to the running invocation's now, not at publish time: the drain
+ * publishes from another invocation, and the chain must stay the request's.
  *
  * @example
  * ```ts
@@ -29,9 +30,13 @@ export const outboxEvent = <N extends EventName>(
   options: OutboxEventOptions,
   now: Date,
 ): OutboxEvent => {
+  const cause = currentCause();
   const chain: Record<string, unknown> = {
     ...options,
     correlationId: options.correlationId ?? currentCorrelationId(),
+    // Kept with the item like the correlation id: the drain republishes from an invocation with no cause.
+    causationId: options.causationId ?? cause?.eventId,
+    hop: options.hop ?? (cause ? cause.hop + 1 : undefined),
   };
   const kept = Object.fromEntries(Object.entries(chain).filter(([, value]) => value !== undefined));
   return { name, data, options: kept, eventId: randomUUID(), occurredAt: now.toISOString() } as OutboxEvent;

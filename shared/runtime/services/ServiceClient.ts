@@ -20,7 +20,12 @@ import {
   UpstreamTimeoutError,
 } from '../errors/upstreamErrors.ts';
 import { ValidationError } from '../errors/ValidationError.ts';
-import { currentCorrelationId } from '../observability/currentInvocation.ts';
+import {
+  currentCause,
+  currentCorrelationId,
+  recordServiceCall,
+  type ServiceCallRecord,
+} from '../observability/currentInvocation.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './CircuitBreaker.ts';
 import { ServiceResponse } from './ServiceInvocation.ts';
 import { UndeclaredServiceCallError } from './UndeclaredServiceCallError.ts';
@@ -158,7 +163,18 @@ export const createServiceClient = (options: ServiceClientOptions): ServiceClien
     }
   };
 
-  const recordLatency = (target: ServiceCallTarget, ms: number, outcome: string): void => {
+  const recordLatency = (
+    target: ServiceCallTarget,
+    ms: number,
+    outcome: ServiceCallRecord['outcome'],
+  ): void => {
+    // The running reaction reports its calls to the flow trace (the event kit takes them).
+    recordServiceCall({
+      ...target,
+      outcome,
+      startedAt: new Date(Date.now() - ms).toISOString(),
+      durationMs: ms,
+    });
     if (!options.metrics) return;
     const metric = options.metrics.singleMetric();
     metric.addDimensions({
@@ -190,6 +206,12 @@ export const createServiceClient = (options: ServiceClientOptions): ServiceClien
     const key = `${module}#${service}`;
     const breaker = breakerFor(key);
     if (!breaker.tryAcquire()) {
+      recordServiceCall({
+        ...target,
+        outcome: 'unavailable',
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+      });
       throw new ServiceUnavailableError(`${module}.${service} is failing; calls are paused (circuit open)`);
     }
     let entry: ServiceEntry;
@@ -198,15 +220,23 @@ export const createServiceClient = (options: ServiceClientOptions): ServiceClien
     } catch (error) {
       // The catalog failing says nothing about the target: release a half-open trial without judging it.
       breaker.abandonTrial();
+      recordServiceCall({
+        ...target,
+        outcome: 'unavailable',
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+      });
       throw error;
     }
 
     const started = now();
+    const cause = currentCause();
     const payload = {
       operation,
       input: parsedInput.data,
       caller: options.module,
       correlationId: callOptions.correlationId ?? currentCorrelationId() ?? crypto.randomUUID(),
+      ...(cause ? { cause: { eventId: cause.eventId, hop: cause.hop } } : {}),
     };
     try {
       const answer = await invoke(

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_EVENT_HOPS } from '../../contracts/eventEnvelope.ts';
 
 /** The payload a service Lambda is invoked with: one function serves every operation of its service. */
 export const ServiceInvocation = z
@@ -7,6 +8,14 @@ export const ServiceInvocation = z
     input: z.unknown(),
     caller: z.string().min(1).max(100),
     correlationId: z.string().min(1).max(128),
+    /**
+     * The event the caller was reacting to, when it was: what the provider publishes while serving the call
+     * is caused by that event, one hop further. Absent for a call made by a request or a schedule.
+     */
+    cause: z
+      .object({ eventId: z.uuid(), hop: z.number().int().min(0).max(MAX_EVENT_HOPS) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ServiceInvocation = z.infer<typeof ServiceInvocation>;

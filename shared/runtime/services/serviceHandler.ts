@@ -10,6 +10,7 @@ import { toProblem } from '../errors/toProblem.ts';
 import { ValidationError } from '../errors/ValidationError.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
+import { setCurrentCause } from '../observability/currentInvocation.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
 import { ServiceInvocation, type ServiceResponse } from './ServiceInvocation.ts';
 
@@ -90,7 +91,8 @@ export const serviceHandler = <Ops extends Record<string, ServiceOperation>>(
   const base = async (payload: unknown): Promise<ServiceResponse> => {
     const invocation = ServiceInvocation.safeParse(payload);
     if (!invocation.success) return failure(ValidationError.fromZod(invocation.error, 'invocation'));
-    const { operation, input, caller, correlationId } = invocation.data;
+    const { operation, input, caller, correlationId, cause } = invocation.data;
+    setCurrentCause(cause);
     const op = Object.hasOwn(contract.operations, operation) ? contract.operations[operation] : undefined;
     const run = Object.hasOwn(impl, operation) ? impl[operation as keyof Ops] : undefined;
     if (!op || !run) {
