@@ -26,6 +26,10 @@ export default defineModule({
       id: 'onLibraryFileChange',
       events: ['drive.file_added', 'drive.file_changed', 'drive.file_removed'],
       handler: 'handlers/onLibraryFileChange.handler',
+      reactions: [
+        { on: ['drive.file_added', 'drive.file_changed'], publishes: ['content.parsed', 'content.updated'] },
+        { on: ['drive.file_removed'], publishes: ['content.deleted'], when: 'the file was in the catalogue' },
+      ],
     },
     {
       id: 'onMembershipChange',

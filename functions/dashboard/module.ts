@@ -12,8 +12,34 @@ export default defineModule({
   critical: false,
   publishes: ['dashboard.module_updated', 'dashboard.preference_changed'],
   subscriptions: [
-    { id: 'onUserLoggedIn', events: ['auth.user_logged_in'], handler: 'handlers/onUserLoggedIn.handler' },
-    { id: 'onContentUpdated', events: ['content.updated'], handler: 'handlers/onContentUpdated.handler' },
+    {
+      id: 'onUserLoggedIn',
+      events: ['auth.user_logged_in'],
+      handler: 'handlers/onUserLoggedIn.handler',
+      reactions: [
+        {
+          calls: [
+            'content/content_service.upcomingGigs',
+            'content/content_service.recentlyAdded',
+            'content/content_service.pendingOffers',
+            'content/content_service.completedGigs',
+          ],
+          publishes: ['dashboard.module_updated'],
+        },
+      ],
+    },
+    {
+      id: 'onContentUpdated',
+      events: ['content.updated'],
+      handler: 'handlers/onContentUpdated.handler',
+      reactions: [
+        {
+          calls: ['content/content_service.recentlyAdded'],
+          publishes: ['dashboard.module_updated'],
+          when: 'a member of the band has a prepared dashboard',
+        },
+      ],
+    },
     {
       id: 'onPermissionUpdated',
       events: ['auth.permission_updated'],

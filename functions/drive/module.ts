@@ -30,6 +30,19 @@ export default defineModule({
       id: 'onUserLoggedIn',
       events: ['auth.user_logged_in'],
       handler: 'handlers/onUserLoggedIn.handler',
+      reactions: [
+        {
+          publishes: [
+            'drive.sync_started',
+            'drive.folder_created',
+            'drive.file_added',
+            'drive.file_changed',
+            'drive.file_removed',
+            'drive.sync_completed',
+          ],
+          when: 'a band library last synced over 5 minutes ago',
+        },
+      ],
       timeoutSeconds: 300,
     },
   ],

@@ -23,6 +23,7 @@ export default defineModule({
       id: 'relayBandEvent',
       events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
       handler: 'handlers/relayBandEvent.handler',
+      reactions: [{ on: ['content.updated', 'content.deleted'], publishes: ['sync.file_updated'] }],
       // A broadcast to thousands of connections takes seconds; give it room.
       timeoutSeconds: 60,
       memoryMb: 1024,
