@@ -34,7 +34,29 @@ export default defineModule({
       handler: 'handlers/onContentUpdated.handler',
       reactions: [
         {
-          calls: ['content/content_service.recentlyAdded'],
+          calls: [
+            'content/content_service.upcomingGigs',
+            'content/content_service.recentlyAdded',
+            'content/content_service.pendingOffers',
+            'content/content_service.completedGigs',
+          ],
+          publishes: ['dashboard.module_updated'],
+          when: 'a member of the band has a prepared dashboard',
+        },
+      ],
+    },
+    {
+      id: 'onGigUpdated',
+      events: ['content.gig_updated'],
+      handler: 'handlers/onGigUpdated.handler',
+      reactions: [
+        {
+          calls: [
+            'content/content_service.upcomingGigs',
+            'content/content_service.recentlyAdded',
+            'content/content_service.pendingOffers',
+            'content/content_service.completedGigs',
+          ],
           publishes: ['dashboard.module_updated'],
           when: 'a member of the band has a prepared dashboard',
         },

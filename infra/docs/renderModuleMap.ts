@@ -54,7 +54,7 @@ export const renderModuleMap = (model: PlatformModel): string => {
     }
     for (const r of model.rules.filter((x) => x.module === m.name)) {
       lines.push(
-        `Subscription \`${r.subscriptionId}\`: ${list(r.events)} (retries ${r.maxRetries}, then DLQ).`,
+        `Subscription \`${r.subscriptionId}\`: ${r.observesAllEvents ? 'every platform event (an observer)' : list(r.events)} (retries ${r.maxRetries}, then DLQ).`,
         '',
       );
     }

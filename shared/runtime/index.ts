@@ -80,15 +80,15 @@ export {
   eventObserverHandler,
   type ObservedEvent,
 } from './events/eventObserverHandler.ts';
+export type { EventToPublish, Publisher } from './events/PublisherTypes.ts';
+export { type ParsedPlatformEvent, parseEventBridgeEvent } from './events/parseEventBridgeEvent.ts';
+export { createPublisher, type PublisherOptions } from './events/publisher.ts';
 export {
   defaultReactionReporter,
   type ReactionReporter,
   TRACE_SERVICE_USE,
   traceServiceReporter,
 } from './events/reactionReporter.ts';
-export type { EventToPublish, Publisher } from './events/PublisherTypes.ts';
-export { type ParsedPlatformEvent, parseEventBridgeEvent } from './events/parseEventBridgeEvent.ts';
-export { createPublisher, type PublisherOptions } from './events/publisher.ts';
 export {
   FOLDER_TRIGGER_FAILURES_METRIC,
   FolderTriggerEvent,

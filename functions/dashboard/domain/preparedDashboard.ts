@@ -10,6 +10,9 @@ export const DASHBOARD_WIDGETS = [
   'completed_gigs',
 ] as const;
 export const PreparedWidget = z.enum(DASHBOARD_WIDGETS);
+
+/** The widgets a gig's change can alter (a gig is upcoming, offered or completed; never a file). */
+export const GIG_WIDGETS = ['upcoming_gigs', 'pending_offers', 'completed_gigs'] as const;
 export type PreparedWidget = z.infer<typeof PreparedWidget>;
 
 /** How many items each widget holds: a dashboard shows the head of each list, content pages the rest. */

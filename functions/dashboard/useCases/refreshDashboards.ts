@@ -6,7 +6,7 @@ import type { DashboardDependencies } from './DashboardDependencies.ts';
 import { prepareDashboard } from './prepareDashboard.ts';
 
 /** Why dashboards are refreshed (the `reason` of `dashboard.module_updated`). */
-export type RefreshReason = 'login' | 'content_changed' | 'permission_changed';
+export type RefreshReason = 'login' | 'content_changed' | 'gig_changed' | 'permission_changed';
 
 /** One dashboard to refresh and the widgets to announce when it is. */
 export interface RefreshTarget {

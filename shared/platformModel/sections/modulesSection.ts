@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
 import { functionIdOf } from '../collectFunctions.ts';
-import { effectiveUses } from '../traceUses.ts';
 import type { ModuleModel } from '../PlatformModel.ts';
+import { effectiveUses } from '../traceUses.ts';
 import type { ModelSection } from './ModelSection.ts';
 
 /**

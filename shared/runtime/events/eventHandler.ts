@@ -6,8 +6,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
-import { EventValidationError } from '../errors/eventErrors.ts';
 import type { ReactionReport } from '../../contracts/services/traceServices.ts';
+import { EventValidationError } from '../errors/eventErrors.ts';
 import {
   setCurrentCause,
   setCurrentCorrelationId,
@@ -19,10 +19,10 @@ import { observabilityMiddleware } from '../observability/observabilityMiddlewar
 import { runtimeConfig } from '../runtimeConfig.ts';
 import { bindPublisher } from './boundPublisher.ts';
 import { runOncePerEvent } from './idempotentOnce.ts';
-import { defaultReactionReporter, type ReactionReporter } from './reactionReporter.ts';
 import type { Publisher } from './PublisherTypes.ts';
 import { type EventBridgeEventLike, parseEventBridgeEvent } from './parseEventBridgeEvent.ts';
 import { createPublisher } from './publisher.ts';
+import { defaultReactionReporter, type ReactionReporter } from './reactionReporter.ts';
 import {
   eventOfRecord,
   isSqsBatch,
@@ -234,7 +234,12 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
   const reportReactions = async (reports: readonly (ReactionReport | undefined)[]): Promise<void> => {
     if (reporter === undefined) reporter = defaultReactionReporter(logger) ?? null;
     const known = reports.filter((r): r is ReactionReport => r !== undefined);
-    if (reporter && known.length > 0) await reporter.report(known);
+    try {
+      if (reporter && known.length > 0) await reporter.report(known);
+    } catch (error) {
+      // The trace observes; its failure must never send the batch's records back to the queue.
+      logger.warn('reactions not reported', { error: error as Error });
+    }
     takeServiceCalls();
   };
 

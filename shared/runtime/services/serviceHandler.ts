@@ -8,9 +8,9 @@ import { isPlatformError, PlatformError, PROBLEM_TYPE_BASE } from '../errors/Pla
 import { NotFoundError } from '../errors/requestErrors.ts';
 import { toProblem } from '../errors/toProblem.ts';
 import { ValidationError } from '../errors/ValidationError.ts';
+import { setCurrentCause } from '../observability/currentInvocation.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
-import { setCurrentCause } from '../observability/currentInvocation.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
 import { ServiceInvocation, type ServiceResponse } from './ServiceInvocation.ts';
 

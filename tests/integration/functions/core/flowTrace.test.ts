@@ -3,7 +3,7 @@ import type { FlowTree } from '../../../../functions/core/domain/flowTree.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
 import { bandWithMembers, devLogin, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { flowNodes, getFlow, waitForFlow } from '../../../helpers/flows/flowApi.ts';
-import { warmAuthorizer } from '../../../helpers/flows/warmAuthorizer.ts';
+import { warmPlatform } from '../../../helpers/flows/warmFunctions.ts';
 
 // Every module of the repository on the embedded platform: a sign-in's flow read back from core's trace.
 let platform: EmbeddedPlatform;
@@ -41,7 +41,7 @@ beforeAll(async () => {
     retry: { timeScale: 0.001 },
     log: () => undefined,
   });
-  await warmAuthorizer(platform);
+  await warmPlatform(platform);
   band = await bandWithMembers(platform.urls.http, { email: 'lead@example.com', instruments: ['piano'] }, [
     { email: 'horn@example.com', instruments: ['trumpet'] },
   ]);

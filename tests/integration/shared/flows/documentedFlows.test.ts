@@ -9,7 +9,7 @@ import { flowDrift, flowEdges } from '../../../../shared/flows/flowEdges.ts';
 import { PLATFORM_FLOWS } from '../../../../shared/flows/platformFlows.ts';
 import { bandWithMembers, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { getFlow } from '../../../helpers/flows/flowApi.ts';
-import { warmAuthorizer } from '../../../helpers/flows/warmAuthorizer.ts';
+import { warmPlatform } from '../../../helpers/flows/warmFunctions.ts';
 
 // Every module of the repository on the embedded platform: each documented flow is run for real, read back
 // from core's trace, and compared with docs/generated/flows.md's diagram (derived from the same model).
@@ -44,7 +44,7 @@ beforeAll(async () => {
     retry: { timeScale: 0.001 },
     log: () => undefined,
   });
-  await warmAuthorizer(platform);
+  await warmPlatform(platform);
   band = await bandWithMembers(
     platform.urls.http,
     { email: 'flow-lead@example.com', instruments: ['piano'] },

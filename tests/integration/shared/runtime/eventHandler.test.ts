@@ -3,6 +3,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReactionReport } from '../../../../shared/contracts/services/traceServices.ts';
 import type { SqsBatchResponse } from '../../../../shared/runtime/events/sqsBatch.ts';
 import {
   createMetrics,
@@ -11,6 +12,8 @@ import {
   eventHandler,
   HopLimitExceededError,
 } from '../../../../shared/runtime/index.ts';
+import { recordServiceCall } from '../../../../shared/runtime/observability/currentInvocation.ts';
+import { outboxEvent } from '../../../../shared/runtime/outbox/OutboxEvent.ts';
 import { contentDeleted, eventBridgeEvent, fileRemoved } from '../../../helpers/eventFixtures.ts';
 import { lambdaContext } from '../../../helpers/httpEvents.ts';
 import {
@@ -297,5 +300,85 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
       correlationId: 'chain-sqs',
       hop: 3,
     });
+  });
+
+  it('reports each reaction (outcome, timing, service calls) and makes what the handler commits elsewhere caused by the event', async () => {
+    const reports: ReactionReport[] = [];
+    const outboxed: { causationId?: unknown; hop?: unknown; correlationId?: unknown }[] = [];
+    const handler = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      reactionReporter: { report: async (r) => void reports.push(...r) },
+      handle: async ({ data }) => {
+        // What a use case does without seeing the event: an outbox event, a service call, a plain publish.
+        outboxed.push(
+          outboxEvent('content.deleted', contentDeleted({ bandId: data.bandId }), {}, new Date()).options ??
+            {},
+        );
+        recordServiceCall({
+          module: 'drive',
+          service: 'library_service',
+          operation: 'listFiles',
+          outcome: 'ok',
+          startedAt: new Date().toISOString(),
+          durationMs: 3,
+        });
+        if (data.fileId === 'fails') throw new Error('boom');
+      },
+    });
+    const ok = eventBridgeEvent({
+      name: 'drive.file_removed',
+      source: 'soleil.drive',
+      data: fileRemoved({ bandId: 'band-7' }),
+      metadata: { hop: 4, bandId: 'band-7', correlationId: 'chain-report' },
+    });
+    const failing = eventBridgeEvent({
+      name: 'drive.file_removed',
+      source: 'soleil.drive',
+      data: fileRemoved({ bandId: 'band-7', fileId: 'fails' }),
+      metadata: { bandId: 'band-7', correlationId: 'chain-report' },
+    });
+    const response = await handler(sqsBatch([ok, failing]), lambdaContext('content-reports'));
+    expect(response.batchItemFailures).toHaveLength(1);
+    expect(outboxed[0]).toMatchObject({
+      causationId: ok.detail.metadata.eventId,
+      hop: 5,
+      correlationId: 'chain-report',
+    });
+    expect(reports.map((r) => [r.eventId, r.outcome, r.module, r.calls.length])).toEqual([
+      [ok.detail.metadata.eventId, 'ok', 'content', 1],
+      [failing.detail.metadata.eventId, 'failed', 'content', 1],
+    ]);
+    expect(reports[1]?.error).toBe('Error');
+    // Outside a reaction nothing is caused by an event any more.
+    expect(outboxEvent('content.deleted', contentDeleted(), {}, new Date()).options).not.toHaveProperty(
+      'causationId',
+    );
+  });
+
+  it('reports a repeat as a duplicate, and a report that fails does not fail the batch', async () => {
+    const outcomes: string[] = [];
+    let fail = false;
+    const handler = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      reactionReporter: {
+        report: async (r) => {
+          outcomes.push(...r.map((x) => x.outcome));
+          if (fail) throw new Error('trace down');
+        },
+      },
+      handle: async () => {},
+    });
+    const event = eventBridgeEvent({
+      name: 'drive.file_removed',
+      source: 'soleil.drive',
+      data: fileRemoved(),
+    });
+    await handler(sqsBatch([event]), lambdaContext('content-dup'));
+    fail = true;
+    const again = await handler(sqsBatch([event]), lambdaContext('content-dup'));
+    expect(again.batchItemFailures).toEqual([]);
+    expect(outcomes).toEqual(['ok', 'duplicate']);
   });
 });

@@ -1,0 +1,47 @@
+import type { EmbeddedPlatform } from '../../../infra/local/startPlatform.ts';
+
+const initFailed = (outcome: { ok: boolean; errorType?: string; errorMessage?: string }): boolean =>
+  !outcome.ok && /ImportModuleError|Init timed out/.test(`${outcome.errorType} ${outcome.errorMessage}`);
+
+/**
+ * Starts functions before a test's flows run, one at a time: each first start compiles its module in a
+ * worker thread, and on this loaded shared machine a dozen starting at once — every subscriber of a first
+ * sign-in — has outlasted Lambda's 10 s init limit (a gateway 500, a failed reaction). An empty event is
+ * refused by each kit as soon as the module is loaded; only a failed init is tried again.
+ */
+export const warmFunctions = async (
+  platform: EmbeddedPlatform,
+  functionIds: readonly string[],
+): Promise<void> => {
+  const warm = async (id: string): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await platform.invoke(id, {});
+      if (!initFailed(outcome)) return;
+      if (attempt >= 8) throw new Error(`${id} did not start after ${attempt} tries`);
+    }
+  };
+  const queue = [...functionIds];
+  await Promise.all(
+    [0].map(async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) await warm(id);
+    }),
+  );
+};
+
+/** What the login and file-update flows (and the band fixture before them) run: the edge, then the reactions. */
+export const warmPlatform = async (platform: EmbeddedPlatform): Promise<void> => {
+  const { model } = platform;
+  const routes = [
+    'POST /api/auth/dev-login',
+    'POST /api/auth/bands',
+    'POST /api/auth/bands/{bandId}/invitations',
+  ];
+  const ids = new Set<string>([
+    ...(model.authorizer ? [model.authorizer.functionId] : []),
+    ...model.routes.filter((r) => routes.includes(`${r.method} ${r.path}`)).map((r) => r.functionId),
+    ...model.routes.filter((r) => r.path === '/api/system/flows/{correlationId}').map((r) => r.functionId),
+    ...model.rules.map((r) => r.functionId),
+    ...model.functions.filter((f) => f.roles.includes('service')).map((f) => f.id),
+  ]);
+  await warmFunctions(platform, [...ids]);
+};
