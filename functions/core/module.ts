@@ -1,6 +1,5 @@
 import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { catalogService } from '../../shared/contracts/services/coreServices.ts';
-import { traceService } from '../../shared/contracts/services/traceServices.ts';
 import { HEALTH_POLL_MINUTES } from './domain/healthPolicy.ts';
 import { CORE_TABLES } from './store/coreTableNames.ts';
 
@@ -52,10 +51,7 @@ export default defineModule({
         'A flow by correlation id: its events as a tree with the reactions to each (outcome, timings, calls); `?format=mermaid` a sequence diagram. The user who started it, or a leader of a band it concerns; 404 otherwise.',
     },
   ],
-  services: [
-    { contract: catalogService, handler: 'handlers/catalogService.handler' },
-    { contract: traceService, handler: 'handlers/traceService.handler' },
-  ],
+  services: [{ contract: catalogService, handler: 'handlers/catalogService.handler' }],
   tables: [
     {
       name: CORE_TABLES.flowTrace,

@@ -3,7 +3,7 @@ import { PLATFORM_FLOWS } from '../../shared/flows/platformFlows.ts';
 import { renderSequenceDiagram } from '../../shared/flows/renderSequenceDiagram.ts';
 import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts';
 
-/** Who calls whose services (`uses`), as a Mermaid flowchart; the trace service every subscriber reports to apart. */
+/** Who calls whose services (`uses`), as a Mermaid flowchart. */
 const dependencyMap = (model: PlatformModel): string => {
   const lines = ['flowchart LR'];
   for (const m of [...model.modules].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -11,8 +11,7 @@ const dependencyMap = (model: PlatformModel): string => {
   }
   for (const m of [...model.modules].sort((a, b) => a.name.localeCompare(b.name))) {
     for (const use of m.uses) {
-      const arrow = use.module === 'core' && use.service === 'trace_service' ? '-.->' : '-->';
-      lines.push(`  ${m.name} ${arrow}|${use.service}| ${use.module}`);
+      lines.push(`  ${m.name} -->|${use.service}| ${use.module}`);
     }
   }
   return lines.join('\n');
@@ -46,7 +45,7 @@ export const renderFlows = (model: PlatformModel): string => {
     ...sections,
     '## Service dependencies',
     '',
-    'Who calls whose services (`uses`); dotted: every subscriber reports its reactions to core’s `trace_service`.',
+    'Who calls whose services (`uses`). Not drawn: every subscriber reports its reactions to core’s trace on the bus.',
     '',
     '```mermaid',
     dependencyMap(model),

@@ -18,6 +18,8 @@ export const PLATFORM_ENV = {
   functionId: 'SOLEIL_FUNCTION_ID',
   /** JSON `["module/service", …]`: the services the module declared in `uses`; absent when it uses none. */
   uses: 'SOLEIL_USES',
+  /** `on` when the platform runs core's flow trace: the event kit then reports every reaction to it. */
+  flowTrace: 'SOLEIL_FLOW_TRACE',
   /** JSON `["METHOD /path", …]`, on the authorizer only: route keys that need the band's leader role. */
   leaderRoutes: 'SOLEIL_LEADER_ROUTES',
 } as const;

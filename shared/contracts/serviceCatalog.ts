@@ -4,12 +4,11 @@ import { userService } from './services/authServices.ts';
 import { contentService } from './services/contentServices.ts';
 import { catalogService } from './services/coreServices.ts';
 import { libraryService } from './services/driveServices.ts';
-import { traceService } from './services/traceServices.ts';
 
 /** Every service contract, by module and service name: `services.call` is typed from this map. */
 export const serviceContracts = {
   auth: { user_service: userService },
-  core: { catalog_service: catalogService, trace_service: traceService },
+  core: { catalog_service: catalogService },
   drive: { library_service: libraryService },
   content: { content_service: contentService },
 } as const;

@@ -64,6 +64,8 @@ export const functionEnvironment = (
     const name = resolve.secretName?.(secret.id);
     if (name !== undefined) env[secret.envVar] = name;
   }
+  // Reactions are reported where something records them: the flow trace's observer of every event.
+  if (model.rules.some((r) => r.observesAllEvents)) env[PLATFORM_ENV.flowTrace] = 'on';
   const module = model.modules.find((m) => m.name === fn.module);
   // Locally nothing else stops an undeclared call (IAM does in AWS): the service client refuses what is not
   // listed, and reads an absent variable as "uses nothing".

@@ -84,10 +84,9 @@ export type { EventToPublish, Publisher } from './events/PublisherTypes.ts';
 export { type ParsedPlatformEvent, parseEventBridgeEvent } from './events/parseEventBridgeEvent.ts';
 export { createPublisher, type PublisherOptions } from './events/publisher.ts';
 export {
+  busReactionReporter,
   defaultReactionReporter,
   type ReactionReporter,
-  TRACE_SERVICE_USE,
-  traceServiceReporter,
 } from './events/reactionReporter.ts';
 export {
   FOLDER_TRIGGER_FAILURES_METRIC,

@@ -95,6 +95,8 @@ export const runtimeConfig = {
    * The services the module declared in `uses`, as `module/service`. Absent means "uses nothing", so a
    * function the renderer did not describe fails closed rather than open.
    */
+  /** Whether the platform runs the flow trace (an observer of every event), so reactions are reported. */
+  flowTraceEnabled: (env: Env = process.env): boolean => optional(PLATFORM_ENV.flowTrace, env) === 'on',
   declaredUses: (env: Env = process.env): readonly string[] => {
     const raw = optional(PLATFORM_ENV.uses, env);
     return raw === undefined ? [] : jsonList(PLATFORM_ENV.uses, raw, SERVICE_USE);

@@ -5,6 +5,7 @@ import { runFileDropToSocketBench } from './fileDropToSocket.bench.ts';
 import { runFileNameReadingBench } from './fileNameReading.bench.ts';
 import { runHttpRoutingBench } from './httpRouting.bench.ts';
 import { runLiveBroadcastBench } from './liveBroadcast.bench.ts';
+import { runLoginFlowBench } from './loginFlow.bench.ts';
 import { runPatternMatchingBench } from './patternMatching.bench.ts';
 import { runPublishingBench } from './publishing.bench.ts';
 
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<void>][] = [
   ['drive: folder library reconciliation and change notification', runDriveLibraryBench],
   ['sync: live broadcast to one band’s connections on the embedded platform', runLiveBroadcastBench],
   ['file dropped into a band library → member’s socket (drive → content → sync)', runFileDropToSocketBench],
+  ['login flow: sign-in to the four reactions, and GET /api/dashboard', runLoginFlowBench],
 ];
 
 for (const [name, run] of benches) {

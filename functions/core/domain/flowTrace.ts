@@ -1,4 +1,4 @@
-import type { ReactionReport } from '../../../shared/contracts/services/traceServices.ts';
+import type { ReactionReport } from '../../../shared/contracts/flowTrace.ts';
 
 /** How long the trace keeps a flow: a week is enough to read back what happened after a report. */
 export const FLOW_TRACE_RETENTION_SECONDS = 7 * 24 * 3600;

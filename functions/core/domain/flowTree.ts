@@ -1,4 +1,4 @@
-import type { ReportedServiceCall } from '../../../shared/contracts/services/traceServices.ts';
+import type { ReportedServiceCall } from '../../../shared/contracts/flowTrace.ts';
 import type { FlowRecords, TracedEvent, TracedReaction } from './flowTrace.ts';
 
 /** A subscriber's handling of an event in the tree, with its timing and the calls it made. */

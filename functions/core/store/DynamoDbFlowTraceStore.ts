@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { EventMetadata } from '../../../shared/contracts/eventEnvelope.ts';
-import { ReactionReport } from '../../../shared/contracts/services/traceServices.ts';
+import { ReactionReport } from '../../../shared/contracts/flowTrace.ts';
 import { batchWriteAll } from '../../../shared/runtime/index.ts';
 import {
   FLOW_TRACE_RETENTION_SECONDS,

@@ -1,5 +1,5 @@
+import type { ReactionReport } from '../../../shared/contracts/flowTrace.ts';
 import type { Identity } from '../../../shared/contracts/identity.ts';
-import type { ReactionReport } from '../../../shared/contracts/services/traceServices.ts';
 import { NotFoundError, type ObservedEvent } from '../../../shared/runtime/index.ts';
 import { maySeeFlow } from '../domain/flowAccess.ts';
 import type { TracedEvent } from '../domain/flowTrace.ts';

@@ -1,7 +1,6 @@
 import type { ModuleManifest } from '../../contracts/moduleManifest.ts';
 import { functionIdOf } from '../collectFunctions.ts';
 import type { ModuleModel } from '../PlatformModel.ts';
-import { effectiveUses } from '../traceUses.ts';
 import type { ModelSection } from './ModelSection.ts';
 
 /**
@@ -19,21 +18,18 @@ export const modulesSection = (
     if (names.has(m.name)) problems.push(`Module "${m.name}" is declared twice: rename one of them.`);
     names.add(m.name);
   }
-  const modules = manifests.map((m) => {
-    const uses = effectiveUses(m, manifests);
-    return {
-      name: m.name,
-      version: m.version,
-      description: m.description,
-      critical: m.critical,
-      dependencies: [...new Set(uses.map((u) => u.module))].sort(),
-      uses,
-      publishes: [...m.publishes],
-      subscribes: [...new Set(m.subscriptions.flatMap((s) => s.events))],
-      healthFunctionId: functionIdOf(m.name, m.health.handler),
-      outbox: m.outbox,
-      config: settings.get(m.name) ?? [],
-    };
-  });
+  const modules = manifests.map((m) => ({
+    name: m.name,
+    version: m.version,
+    description: m.description,
+    critical: m.critical,
+    dependencies: [...new Set(m.uses.map((u) => u.module))].sort(),
+    uses: m.uses.map((u) => ({ module: u.module, service: u.service })),
+    publishes: [...m.publishes],
+    subscribes: [...new Set(m.subscriptions.flatMap((s) => s.events))],
+    healthFunctionId: functionIdOf(m.name, m.health.handler),
+    outbox: m.outbox,
+    config: settings.get(m.name) ?? [],
+  }));
   return { value: modules, problems };
 };

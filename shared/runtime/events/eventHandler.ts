@@ -6,7 +6,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventData, EventName } from '../../contracts/eventCatalog.ts';
 import type { EventMetadata } from '../../contracts/eventEnvelope.ts';
-import type { ReactionReport } from '../../contracts/services/traceServices.ts';
+import type { ReactionReport } from '../../contracts/flowTrace.ts';
 import { EventValidationError } from '../errors/eventErrors.ts';
 import {
   setCurrentCause,
@@ -232,7 +232,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
   };
 
   const reportReactions = async (reports: readonly (ReactionReport | undefined)[]): Promise<void> => {
-    if (reporter === undefined) reporter = defaultReactionReporter(logger) ?? null;
+    if (reporter === undefined) reporter = defaultReactionReporter(module, logger) ?? null;
     const known = reports.filter((r): r is ReactionReport => r !== undefined);
     try {
       if (reporter && known.length > 0) await reporter.report(known);

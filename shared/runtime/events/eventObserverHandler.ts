@@ -3,6 +3,11 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { EventMetadata } from '../../contracts/eventEnvelope.ts';
+import {
+  REACTION_REPORT_DETAIL_TYPE,
+  type ReactionReport,
+  ReactionReportDetail,
+} from '../../contracts/flowTrace.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
@@ -25,6 +30,8 @@ export interface EventObserverOptions {
     events: readonly ObservedEvent[],
     tools: { logger: Logger; metrics: Metrics },
   ) => Promise<void>;
+  /** Handles the reaction reports of the batch (the event kit's, see `reactionReporter.ts`). */
+  readonly observeReactions?: (reactions: readonly ReactionReport[]) => Promise<void>;
   /** @default env SOLEIL_MODULE */
   readonly module?: string;
   readonly logger?: Logger;
@@ -64,17 +71,26 @@ export const eventObserverHandler = (options: EventObserverOptions) => {
       return { batchItemFailures: [] };
     }
     const events: ObservedEvent[] = [];
+    const reactions: ReactionReport[] = [];
     for (const record of batch.Records) {
-      let observed: ObservedEvent | undefined;
+      let body: ReturnType<typeof eventOfRecord> | undefined;
       try {
-        observed = observedOf(eventOfRecord(record));
+        body = eventOfRecord(record);
       } catch {
-        observed = undefined;
+        body = undefined;
       }
+      if (body?.['detail-type'] === REACTION_REPORT_DETAIL_TYPE) {
+        const report = ReactionReportDetail.safeParse(body.detail);
+        if (report.success) reactions.push(...report.data.reactions);
+        else logger.warn('malformed reaction report dropped', { messageId: record.messageId });
+        continue;
+      }
+      const observed = body ? observedOf(body) : undefined;
       if (observed) events.push(observed);
       else logger.warn('record without a platform event envelope dropped', { messageId: record.messageId });
     }
     if (events.length > 0) await options.observe(events, { logger, metrics });
+    if (reactions.length > 0 && options.observeReactions) await options.observeReactions(reactions);
     return { batchItemFailures: [] };
   };
 

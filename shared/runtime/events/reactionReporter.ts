@@ -1,49 +1,48 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ReactionReport } from '../../contracts/services/traceServices.ts';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { eventSource } from '../../contracts/eventCatalog.ts';
+import { REACTION_REPORT_DETAIL_TYPE, type ReactionReport } from '../../contracts/flowTrace.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
-import type { ServiceClient } from '../services/ServiceClient.ts';
-import { services } from '../services/services.ts';
 
 /** Where the event kit reports how a subscriber handled its events (core's flow trace). */
 export interface ReactionReporter {
   report(reactions: readonly ReactionReport[]): Promise<void>;
 }
 
-/** The use the platform model adds to every subscribing module when core's trace service exists. */
-export const TRACE_SERVICE_USE = 'core/trace_service';
-
 /**
- * The trace gets little time: a slow trace must not hold the queue's batch (its records are done either way).
- * Above the embedded platform's cold start of core's service function, which the first report may meet.
+ * Reports reactions on the bus, with the module's own source (the only one its role may put) and the
+ * report's detail-type, which only core's observer of every event matches — the same PutEvents in AWS and on
+ * the embedded platform, with the client every subscriber already has for publishing (a service call to core
+ * would add the Lambda client to every subscriber's bundle and a synchronous hop to every reaction). One
+ * attempt: a lost report is a gap in a diagram, logged, never a reason to retry a reaction.
  */
-const REPORT_TIMEOUT_MS = 2_000;
-
-/**
- * Reports reactions to core's `trace_service` — the same service call in AWS and on the embedded platform.
- * A failed report is logged and forgotten: the trace is an observer, never a reason to retry a reaction.
- */
-export const traceServiceReporter = (client: ServiceClient, logger: Logger): ReactionReporter => ({
+export const busReactionReporter = (
+  module: string,
+  logger: Logger,
+  client: EventBridgeClient = new EventBridgeClient({}),
+): ReactionReporter => ({
   report: async (reactions) => {
     if (reactions.length === 0) return;
     try {
-      await client.call(
-        'core',
-        'trace_service',
-        'recordReactions',
-        { reactions: [...reactions] },
-        { timeoutMs: REPORT_TIMEOUT_MS },
+      const response = await client.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              Source: eventSource(module),
+              DetailType: REACTION_REPORT_DETAIL_TYPE,
+              Detail: JSON.stringify({ reactions }),
+              EventBusName: runtimeConfig.eventBusName(),
+            },
+          ],
+        }),
       );
+      if ((response.FailedEntryCount ?? 0) > 0) logger.warn('reactions not reported: the bus refused them');
     } catch (error) {
-      logger.warn('reactions not recorded in the flow trace', { error: error as Error });
+      logger.warn('reactions not reported in the flow trace', { error: error as Error });
     }
   },
 });
 
-/**
- * The reporter of a function the platform rendered: the trace service when the module may call it (the model
- * adds that use wherever core runs), else none — a platform without core has no trace to report to.
- */
-export const defaultReactionReporter = (logger: Logger): ReactionReporter | undefined =>
-  runtimeConfig.declaredUses().includes(TRACE_SERVICE_USE)
-    ? traceServiceReporter(services, logger)
-    : undefined;
+/** The reporter of a function on a platform that runs the flow trace; none elsewhere (nothing would record). */
+export const defaultReactionReporter = (module: string, logger: Logger): ReactionReporter | undefined =>
+  runtimeConfig.flowTraceEnabled() ? busReactionReporter(module, logger) : undefined;

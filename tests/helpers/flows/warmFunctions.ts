@@ -28,20 +28,25 @@ export const warmFunctions = async (
   );
 };
 
-/** What the login and file-update flows (and the band fixture before them) run: the edge, then the reactions. */
+/**
+ * What the flow tests run first: the edge and the band fixture's routes, the login reactions and the service
+ * they call, and core's trace (observer, service, route). Other subscribers start when their flow needs them.
+ */
 export const warmPlatform = async (platform: EmbeddedPlatform): Promise<void> => {
   const { model } = platform;
   const routes = [
     'POST /api/auth/dev-login',
     'POST /api/auth/bands',
     'POST /api/auth/bands/{bandId}/invitations',
+    'GET /api/system/flows/{correlationId}',
   ];
   const ids = new Set<string>([
     ...(model.authorizer ? [model.authorizer.functionId] : []),
     ...model.routes.filter((r) => routes.includes(`${r.method} ${r.path}`)).map((r) => r.functionId),
-    ...model.routes.filter((r) => r.path === '/api/system/flows/{correlationId}').map((r) => r.functionId),
-    ...model.rules.map((r) => r.functionId),
-    ...model.functions.filter((f) => f.roles.includes('service')).map((f) => f.id),
+    ...model.rules
+      .filter((r) => r.observesAllEvents || r.events.includes('auth.user_logged_in'))
+      .map((r) => r.functionId),
+    ...model.services.filter((s) => ['content', 'core'].includes(s.module)).map((s) => s.functionId),
   ]);
   await warmFunctions(platform, [...ids]);
 };

@@ -46,7 +46,7 @@ beforeAll(async () => {
     { email: 'horn@example.com', instruments: ['trumpet'] },
   ]);
   await platform.router.idle();
-}, 240_000);
+}, 600_000);
 
 afterAll(() => platform?.stop());
 

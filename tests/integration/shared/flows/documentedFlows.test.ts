@@ -51,7 +51,7 @@ beforeAll(async () => {
     [{ email: 'flow-horn@example.com', instruments: ['trumpet'] }],
   );
   await platform.router.idle();
-}, 240_000);
+}, 600_000);
 
 afterAll(() => platform?.stop());
 

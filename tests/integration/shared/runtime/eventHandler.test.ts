@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReactionReport } from '../../../../shared/contracts/services/traceServices.ts';
+import type { ReactionReport } from '../../../../shared/contracts/flowTrace.ts';
 import type { SqsBatchResponse } from '../../../../shared/runtime/events/sqsBatch.ts';
 import {
   createMetrics,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eventContracts } from '../../../../shared/contracts/eventCatalog.ts';
 import { defineModule, type ModuleManifestInput } from '../../../../shared/contracts/moduleManifest.ts';
+import { PLATFORM_ENV } from '../../../../shared/contracts/platformEnvironment.ts';
 import { documentedFlow } from '../../../../shared/flows/documentedFlow.ts';
 import { flowEdges } from '../../../../shared/flows/flowEdges.ts';
 import { PLATFORM_FLOWS } from '../../../../shared/flows/platformFlows.ts';
 import { renderSequenceDiagram } from '../../../../shared/flows/renderSequenceDiagram.ts';
 import { buildPlatformModel } from '../../../../shared/platformModel/buildPlatformModel.ts';
+import { functionEnvironment } from '../../../../shared/platformModel/functionEnvironment.ts';
 import { loadPlatformModel } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import { PlatformModelError } from '../../../../shared/platformModel/PlatformModelError.ts';
 
@@ -75,16 +77,28 @@ describe('reactions in the model', () => {
     );
   });
 
-  it('adds core’s trace service to the uses of every reacting module when core serves it, and nowhere else', async () => {
+  it('routes every platform event to core’s observer, and tells every function that reactions are traced', async () => {
     const model = await loadPlatformModel();
-    const usesTrace = (m: string) =>
-      model.modules
-        .find((x) => x.name === m)
-        ?.uses.some((u) => u.module === 'core' && u.service === 'trace_service');
-    expect(usesTrace('dashboard')).toBe(true);
-    expect(usesTrace('auth')).toBe(false);
-    expect(usesTrace('core')).toBe(false);
     const observer = model.rules.find((r) => r.module === 'core');
     expect(observer?.pattern).toEqual({ source: [{ prefix: 'soleil.' }] });
+    const fn = model.functions.find((f) => f.id === 'dashboard-onUserLoggedIn');
+    const env = functionEnvironment(model, fn as (typeof model.functions)[number], {
+      stage: 'test',
+      eventBusName: 'bus',
+      serviceCatalogTable: 'catalog',
+      tableName: (id) => id,
+      configValue: () => undefined,
+    });
+    expect(env[PLATFORM_ENV.flowTrace]).toBe('on');
+    const withoutCore = { ...model, rules: model.rules.filter((r) => !r.observesAllEvents) };
+    expect(
+      functionEnvironment(withoutCore, fn as (typeof model.functions)[number], {
+        stage: 'test',
+        eventBusName: 'bus',
+        serviceCatalogTable: 'catalog',
+        tableName: (id) => id,
+        configValue: () => undefined,
+      })[PLATFORM_ENV.flowTrace],
+    ).toBeUndefined();
   });
 });

@@ -1,7 +1,13 @@
 import * as z from 'zod';
-import { defineService } from '../defineService.ts';
-import { EventMetadata } from '../eventEnvelope.ts';
-import { IsoDateTime, ModuleName } from '../identifiers.ts';
+import { EventMetadata } from './eventEnvelope.ts';
+import { IsoDateTime, ModuleName } from './identifiers.ts';
+
+/**
+ * The `detail-type` of a reaction report: what the event kit puts on the bus, with the reacting module's own
+ * source, after each batch it handled — for core's flow trace, whose observer of every `soleil.*` event is the
+ * only rule that matches it. Not a platform event: no contract in the catalog, never traced as an event.
+ */
+export const REACTION_REPORT_DETAIL_TYPE = 'soleil.reactions_reported';
 
 /** Most service calls one reaction reports (the kit keeps no more per invocation). */
 export const MAX_REPORTED_CALLS = 50;
@@ -48,18 +54,7 @@ export const ReactionReport = z
   .strict();
 export type ReactionReport = z.infer<typeof ReactionReport>;
 
-export const traceService = defineService({
-  module: 'core',
-  name: 'trace_service',
-  version: 1,
-  description:
-    'The flow trace: subscribers report how they handled each event (the event kit does it for them).',
-  operations: {
-    recordReactions: {
-      description:
-        'Records the reactions of one subscriber batch: who handled which event, how and how long.',
-      input: z.object({ reactions: z.array(ReactionReport).min(1).max(MAX_REACTIONS_PER_REPORT) }).strict(),
-      output: z.object({ recorded: z.number().int().min(0) }).strict(),
-    },
-  },
-});
+/** The `detail` of a reaction report. */
+export const ReactionReportDetail = z
+  .object({ reactions: z.array(ReactionReport).min(1).max(MAX_REACTIONS_PER_REPORT) })
+  .strict();
