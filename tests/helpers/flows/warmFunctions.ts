@@ -29,8 +29,8 @@ export const warmFunctions = async (
 };
 
 /**
- * What the flow tests run first: the edge and the band fixture's routes, the login reactions and the service
- * they call, and core's trace (observer, service, route). Other subscribers start when their flow needs them.
+ * What the flow tests run first: the edge and the band fixture's routes, the login reactions, every service
+ * (dashboard calls content, which calls auth), and core's trace (observer, route). Other subscribers start when their flow needs them.
  */
 export const warmPlatform = async (platform: EmbeddedPlatform): Promise<void> => {
   const { model } = platform;
@@ -44,9 +44,15 @@ export const warmPlatform = async (platform: EmbeddedPlatform): Promise<void> =>
     ...(model.authorizer ? [model.authorizer.functionId] : []),
     ...model.routes.filter((r) => routes.includes(`${r.method} ${r.path}`)).map((r) => r.functionId),
     ...model.rules
-      .filter((r) => r.observesAllEvents || r.events.includes('auth.user_logged_in'))
+      .filter(
+        (r) =>
+          r.observesAllEvents ||
+          r.events.includes('auth.user_logged_in') ||
+          r.events.includes('auth.band_created'),
+      )
       .map((r) => r.functionId),
-    ...model.services.filter((s) => ['content', 'core'].includes(s.module)).map((s) => s.functionId),
+    ...model.services.map((s) => s.functionId),
+    ...model.functions.filter((f) => f.roles.includes('folderTrigger')).map((f) => f.id),
   ]);
   await warmFunctions(platform, [...ids]);
 };

@@ -70,6 +70,8 @@ describe('the documented flows are the flows that happen', { timeout: 120_000 },
   });
 
   it('file update: a chart written into the band library folder flows as documented', async () => {
+    // auth.band_created → drive binds the band's own folder; a change before that is ignored.
+    await waitForLibrary(band.bandId, band.leader.accessToken);
     const bandDir = path.join(platform.folderRoots['drive-libraryFolders'] ?? '', band.bandId);
     await mkdir(bandDir, { recursive: true });
     const name = `Flow${Date.now()}_Bb.pdf`;
@@ -120,5 +122,18 @@ const waitForEvent = async (
     if (found) return { correlationId: found.metadata.correlationId };
     if (Date.now() > deadline) throw new Error(`no ${name} within a minute`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const waitForLibrary = async (bandId: string, token: string): Promise<void> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const response = await fetch(`${platform.urls.http}/api/drive/bands/${bandId}/source`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await response.arrayBuffer();
+    if (response.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`the library of band ${bandId} was not bound within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 };
