@@ -79,7 +79,7 @@ describe('reactions in the model', () => {
 
   it('routes every platform event to core’s observer, and tells every function that reactions are traced', async () => {
     const model = await loadPlatformModel();
-    const observer = model.rules.find((r) => r.module === 'core');
+    const observer = model.rules.find((r) => r.module === 'core' && r.observesAllEvents);
     expect(observer?.pattern).toEqual({ source: [{ prefix: 'soleil.' }] });
     const fn = model.functions.find((f) => f.id === 'dashboard-onUserLoggedIn');
     const env = functionEnvironment(model, fn as (typeof model.functions)[number], {
