@@ -19,6 +19,7 @@ export const contentPublisher = (awsUrl: string) => {
   });
   return {
     updated: (data: EventData<'content.updated'>) => publisher.publish('content.updated', data),
+    gigUpdated: (data: EventData<'content.gig_updated'>) => publisher.publish('content.gig_updated', data),
   };
 };
 

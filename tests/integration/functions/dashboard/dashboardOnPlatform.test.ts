@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
+import { contentPublisher } from '../../../helpers/contentPublisher.ts';
 import { startDashboardTestPlatform } from '../../../helpers/dashboard/startDashboardTestPlatform.ts';
 
 // Real auth, core and dashboard with a fixture content_service, over real HTTP.
@@ -205,5 +206,32 @@ describe('dashboard on the embedded platform', { timeout: 90_000 }, () => {
     }
     expect(recovered.status).toBe(200);
     expect(recovered.json.stale).toBe(false);
+  });
+
+  it('refreshes the band members’ gig widgets when content says a gig changed', async () => {
+    const { bandId, signIn } = await memberOfNewBand('gigi@example.com');
+    await signIn();
+    await platform.router.idle();
+    const since = Date.now() - 1;
+    await contentPublisher(platform.urls.aws).gigUpdated({
+      bandId,
+      gigId: 'gig-1',
+      change: 'created',
+      date: '2031-06-01',
+      status: 'confirmed',
+      changedBy: 'someone-else',
+      members: [],
+    });
+    const updates = await waitFor(() => {
+      const found = eventsSince(since, 'dashboard.module_updated').filter(
+        (e) => e.data.bandId === bandId && e.data.reason === 'gig_changed',
+      );
+      return found.length === 3 ? found : undefined;
+    });
+    expect(updates.map((e) => e.data.widget).sort()).toEqual([
+      'completed_gigs',
+      'pending_offers',
+      'upcoming_gigs',
+    ]);
   });
 });
