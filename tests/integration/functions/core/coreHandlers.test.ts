@@ -138,7 +138,7 @@ describe('core module on a real catalog', () => {
     expect(core).toMatchObject({
       version: '1.0.0',
       services: ['catalog_service'],
-      publishes: ['system.health_check', 'system.emergency'],
+      publishes: ['system.health_check', 'system.emergency', 'system.warning'],
       routes: expect.arrayContaining([{ method: 'GET', path: '/api/system/health', auth: 'public' }]),
     });
   });
