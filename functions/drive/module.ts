@@ -1,7 +1,12 @@
 import { defineModule } from '../../shared/contracts/moduleManifest.ts';
 import { libraryService } from '../../shared/contracts/services/driveServices.ts';
 import { DRIVE_ENV } from './config/driveConfig.ts';
-import { DRIVE_TABLES, FILE_CACHE_BUCKET, GOOGLE_KEY_SECRET } from './store/driveTableNames.ts';
+import {
+  DRIVE_TABLES,
+  FILE_CACHE_BUCKET,
+  GOOGLE_KEY_SECRET,
+  LIBRARY_BY_FILE_INDEX,
+} from './store/driveTableNames.ts';
 
 const S = 'S' as const;
 
@@ -19,6 +24,7 @@ export default defineModule({
     'drive.folder_created',
     'drive.sync_started',
     'drive.sync_completed',
+    'drive.changes_notified',
   ],
   subscriptions: [
     {
@@ -45,8 +51,24 @@ export default defineModule({
       ],
       timeoutSeconds: 300,
     },
+    {
+      id: 'onChangesNotified',
+      events: ['drive.changes_notified'],
+      handler: 'handlers/onChangesNotified.handler',
+      timeoutSeconds: 300,
+    },
   ],
   routes: [
+    {
+      method: 'POST',
+      path: '/api/drive/notifications',
+      auth: 'public',
+      handler: 'handlers/receiveNotification.handler',
+      description:
+        'Google Drive’s push notifications (public: verified by channel id, token, resource and expiry); 204, a change queues a read of the changes feed.',
+      // Google sends one message per change burst; a flood is somebody else.
+      throttle: { rateLimit: 20, burstLimit: 50 },
+    },
     {
       method: 'GET',
       path: '/api/drive/bands/{bandId}/source',
@@ -92,14 +114,24 @@ export default defineModule({
         'Reconciles libraries no change notification refreshed for 10 minutes (the polling fallback).',
       timeoutSeconds: 900,
     },
+    {
+      id: 'renewChannels',
+      rateMinutes: 60,
+      handler: 'handlers/renewChannels.handler',
+      description:
+        'Keeps a live Google Drive push channel: opens a new one before the current one expires, then stops the old.',
+      timeoutSeconds: 60,
+    },
   ],
   tables: [
     {
       name: DRIVE_TABLES.library,
       partitionKey: { name: 'bandId', type: S },
       sortKey: { name: 'fileId', type: S },
+      indexes: [{ name: LIBRARY_BY_FILE_INDEX, partitionKey: { name: 'fileId', type: S } }],
     },
     { name: DRIVE_TABLES.sources, partitionKey: { name: 'bandId', type: S } },
+    { name: DRIVE_TABLES.changeFeed, partitionKey: { name: 'id', type: S } },
   ],
   outbox: true,
   buckets: [
@@ -142,6 +174,11 @@ export default defineModule({
       name: DRIVE_ENV.googleApiUrl,
       description: 'Google Drive API base URL (a fake Drive in tests).',
       default: 'https://www.googleapis.com/drive/v3',
+    },
+    {
+      name: DRIVE_ENV.webhookUrl,
+      description:
+        'Public HTTPS URL of POST /api/drive/notifications for Google’s push channels; unset: no channel, polling only.',
     },
   ],
 });

@@ -69,6 +69,13 @@ export class InMemoryLibraryStore implements LibraryStore {
   async getItem(bandId: string, fileId: string) {
     return this.band(bandId).get(fileId) ?? null;
   }
+  async holdersOf(fileIds: readonly string[]) {
+    const holders = new Map<string, string>();
+    for (const [bandId, band] of this.items) {
+      for (const fileId of fileIds) if (band.has(fileId)) holders.set(fileId, bandId);
+    }
+    return holders;
+  }
   async pageFiles(bandId: string, after: string | null, limit: number): Promise<LibraryPage> {
     const files = [...this.band(bandId).values()]
       .filter((e) => e.kind === 'file' && (after === null || e.fileId > after))

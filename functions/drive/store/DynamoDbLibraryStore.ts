@@ -11,7 +11,11 @@ import { isConditionalFailure } from '../../../shared/runtime/storage/isConditio
 import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
 import { SyncInProgressError } from '../domain/driveErrors.ts';
 import type { LibraryEntry } from '../domain/libraryEntry.ts';
+import { LIBRARY_BY_FILE_INDEX } from './driveTableNames.ts';
 import type { LibraryCommit, LibraryPage, LibraryStore } from './LibraryStore.ts';
+
+/** Index reads in flight at once when finding the holders of a batch of changed ids. */
+const HOLDER_READS_AT_ONCE = 8;
 
 const toEntry = (item: Record<string, unknown>): LibraryEntry => ({
   kind: item.kind as LibraryEntry['kind'],
@@ -64,6 +68,28 @@ export class DynamoDbLibraryStore implements LibraryStore {
       new GetCommand({ TableName: this.tables.library, Key: { bandId, fileId } }),
     );
     return Item === undefined ? null : toEntry(Item);
+  }
+
+  async holdersOf(fileIds: readonly string[]): Promise<Map<string, string>> {
+    const holders = new Map<string, string>();
+    const queue = [...new Set(fileIds)];
+    const worker = async (): Promise<void> => {
+      for (let fileId = queue.pop(); fileId !== undefined; fileId = queue.pop()) {
+        const { Items } = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tables.library,
+            IndexName: LIBRARY_BY_FILE_INDEX,
+            KeyConditionExpression: 'fileId = :f',
+            ExpressionAttributeValues: { ':f': fileId },
+            ProjectionExpression: 'bandId',
+          }),
+        );
+        const bandId = Items?.[0]?.bandId;
+        if (typeof bandId === 'string') holders.set(fileId, bandId);
+      }
+    };
+    await Promise.all(Array.from({ length: HOLDER_READS_AT_ONCE }, worker));
+    return holders;
   }
 
   async pageFiles(bandId: string, afterFileId: string | null, limit: number): Promise<LibraryPage> {

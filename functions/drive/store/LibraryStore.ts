@@ -26,6 +26,11 @@ export interface LibraryStore {
   /** Every item of the band's library (files and folders). */
   listBand(bandId: string): Promise<LibraryEntry[]>;
   getItem(bandId: string, fileId: string): Promise<LibraryEntry | null>;
+  /**
+   * Which band holds each of these ids (a Google Drive id is in at most one library); ids no band holds are
+   * absent. Eventually consistent (an index): a move committed a moment ago may not show yet.
+   */
+  holdersOf(fileIds: readonly string[]): Promise<Map<string, string>>;
   /** Files in file-id order, after `afterFileId`. */
   pageFiles(bandId: string, afterFileId: string | null, limit: number): Promise<LibraryPage>;
   /** Commits one chunk (state, outbox, and the outcome on the last); throws `SyncInProgressError` if the lease is lost. */

@@ -4,7 +4,12 @@ export const DRIVE_TABLES = {
   library: 'library',
   /** One row per band: its source, last sync, last error and sync lease. Key `bandId`. */
   sources: 'sources',
+  /** Google Drive's changes feed: the page token per service account and the push channels. Key `id`. */
+  changeFeed: 'change-feed',
 } as const;
+
+/** The library's index by file id alone: which band holds a file (a move between bands needs it). */
+export const LIBRARY_BY_FILE_INDEX = 'byFileId';
 
 /** The bucket caching file bytes for download links (`buckets` in the manifest). */
 export const FILE_CACHE_BUCKET = 'file-cache';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToPublish } from '../../../shared/runtime/events/PublisherTypes.ts';
 import type { Outbox } from '../../../shared/runtime/outbox/Outbox.ts';
+import { applyLibraryChanges, type LibraryChangeSet } from '../domain/applyLibraryChanges.ts';
 import { chunkLibraryDiff, type LibraryDiffChunk } from '../domain/chunkLibraryDiff.ts';
 import { diffLibrary } from '../domain/diffLibrary.ts';
 import { LibraryNotFoundError, SourceNotBoundError, SyncInProgressError } from '../domain/driveErrors.ts';
@@ -32,6 +33,11 @@ export interface SyncLibraryRequest {
   readonly trigger: SyncTrigger;
   /** The user who asked (manual sync, login); `null` for schedules and change notifications. */
   readonly requestedBy: string | null;
+  /**
+   * What Google Drive's changes feed reported for this band: applied to the stored state instead of a full
+   * listing of the source (an incremental sync). Absent: the source is listed in full (reconciliation).
+   */
+  readonly changes?: LibraryChangeSet;
 }
 
 export interface SyncLibraryResult extends SyncOutcome {
@@ -40,7 +46,8 @@ export interface SyncLibraryResult extends SyncOutcome {
 }
 
 /**
- * Reconciles a band's library with its source: lists the source, diffs it against the stored state and
+ * Reconciles a band's library with its source: lists the source (or applies the changes feed's report to
+ * the stored state), diffs it against the stored state and
  * commits the new state with its events (`drive.file_*`, `drive.folder_created`, framed by
  * `drive.sync_started` and `drive.sync_completed`) through the outbox, in chunks that each hold their state
  * rows and events together. The stored state is the sync's mark: after a crash between chunks the next sync
@@ -73,7 +80,10 @@ export const syncLibrary = async (
 
   try {
     const stored = await deps.library.listBand(bandId);
-    const listing = await deps.provider.list({ bandId, sourceFolderId: source.sourceFolderId }, stored);
+    const listing =
+      request.changes === undefined
+        ? await deps.provider.list({ bandId, sourceFolderId: source.sourceFolderId }, stored)
+        : { entries: applyLibraryChanges(stored, request.changes).placed, unsettled: [] };
     const diff = diffLibrary(bandId, stored, listing.entries);
     const chunks: LibraryDiffChunk[] = chunkLibraryDiff(diff, SYNC_CHUNK_CAPACITY);
     if (chunks.length === 0) chunks.push({ events: [], writes: [], deletes: [] });

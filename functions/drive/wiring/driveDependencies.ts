@@ -3,12 +3,15 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createOutbox, dependencyContainer, runtimeConfig } from '../../../shared/runtime/index.ts';
 import { type DriveConfig, readDriveConfig } from '../config/driveConfig.ts';
+import type { DriveChanges } from '../providers/DriveChanges.ts';
 import { FolderLibrarySource } from '../providers/folder/FolderLibrarySource.ts';
 import { FolderProvisioning } from '../providers/folder/FolderProvisioning.ts';
 import { GoogleDriveAccess, readSecretString } from '../providers/googleDrive/GoogleDriveAccess.ts';
 import type { LibraryProvisioning } from '../providers/LibraryProvisioning.ts';
 import type { LibrarySource } from '../providers/LibrarySource.ts';
 import { S3FileLinks } from '../providers/S3FileLinks.ts';
+import type { ChangeFeedStore } from '../store/ChangeFeedStore.ts';
+import { DynamoDbChangeFeedStore } from '../store/DynamoDbChangeFeedStore.ts';
 import { DynamoDbLibraryStore } from '../store/DynamoDbLibraryStore.ts';
 import { DynamoDbSourceStore } from '../store/DynamoDbSourceStore.ts';
 import { DRIVE_TABLES, FILE_CACHE_BUCKET, GOOGLE_KEY_SECRET } from '../store/driveTableNames.ts';
@@ -22,6 +25,10 @@ interface DriveWiring extends DriveDependencies {
   readonly source: LibrarySource & LibraryProvisioning;
   /** Google Drive's own API (changes feed, push channels); `null` with the folder provider. */
   readonly google: GoogleDriveAccess | null;
+  /** Google Drive's changes feed and push channels; `null` with the folder provider. */
+  readonly changes: DriveChanges | null;
+  /** The feed's page token and channels (table `change-feed`). */
+  readonly feed: ChangeFeedStore;
 }
 
 /**
@@ -52,6 +59,8 @@ export const driveDependencies = dependencyContainer<DriveWiring>({
       shareWith: () => provisioning.shareWith(),
     };
   },
+  changes: (d) => d.google,
+  feed: (d) => new DynamoDbChangeFeedStore(d.client, runtimeConfig.table(DRIVE_TABLES.changeFeed)),
   provider: (d) => d.source,
   provisioning: (d) => d.source,
   sources: (d) => new DynamoDbSourceStore(d.client, runtimeConfig.table(DRIVE_TABLES.sources)),

@@ -114,6 +114,27 @@ export const syncCompleted = defineEvent({
     .strict(),
 });
 
+/**
+ * The drive's own queue between Google's push webhook, which must answer at once, and the read of the
+ * changes feed, which may take a while: published by `POST /api/drive/notifications` for a verified
+ * `change`, received by the drive itself. Carries nothing secret (no channel token) and no band: the feed
+ * is one per service account.
+ */
+export const changesNotified = defineEvent({
+  name: 'drive.changes_notified',
+  owner: 'drive',
+  version: 1,
+  bandScoped: false,
+  description: 'Google Drive said its changes feed has news: the drive reads it (internal to the drive).',
+  data: z
+    .object({
+      receivedAt: IsoDateTime,
+      /** Google's `X-Goog-Message-Number`, for the logs; `null` when absent. */
+      messageNumber: z.number().int().nonnegative().nullable(),
+    })
+    .strict(),
+});
+
 export const driveEvents = [
   fileAdded,
   fileChanged,
@@ -121,4 +142,5 @@ export const driveEvents = [
   folderCreated,
   syncStarted,
   syncCompleted,
+  changesNotified,
 ] as const;

@@ -1,6 +1,8 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PlatformError } from '../../../../shared/runtime/errors/PlatformError.ts';
 import type { LibraryEntry } from '../../domain/libraryEntry.ts';
+import type { WatchChannel } from '../../domain/watchChannel.ts';
+import { type DriveChanges, PageTokenRefusedError } from '../DriveChanges.ts';
 import type { LibraryProvisioning } from '../LibraryProvisioning.ts';
 import type { LibraryBinding, LibraryDownload, LibraryListing, LibrarySource } from '../LibrarySource.ts';
 import {
@@ -8,6 +10,8 @@ import {
   type GoogleDriveProvider,
   type GoogleDriveProviderOptions,
 } from './createGoogleDriveProvider.ts';
+import { DriveRequestError } from './driveErrors.ts';
+import type { ChangeFeedBatch } from './GoogleDriveChangeFeed.ts';
 
 /** The stack created the secret empty: nobody has put the service account's key in it yet. */
 export class GoogleDriveNotConfiguredError extends PlatformError {
@@ -43,7 +47,7 @@ export const readSecretString = async (client: SecretsManagerClient, secretId: s
  * The Google Drive provider built on first use from the service account key (read once per container and
  * kept only inside the provider: never logged, never returned). A failed read is tried again next time.
  */
-export class GoogleDriveAccess implements LibrarySource, LibraryProvisioning {
+export class GoogleDriveAccess implements LibrarySource, LibraryProvisioning, DriveChanges {
   readonly provider = 'google-drive' as const;
   private building: Promise<GoogleDriveProvider> | null = null;
 
@@ -71,6 +75,39 @@ export class GoogleDriveAccess implements LibrarySource, LibraryProvisioning {
     entry: Pick<LibraryEntry, 'fileId' | 'path' | 'mimeType'>,
   ): Promise<LibraryDownload> {
     return (await this.drive()).source.download(binding, entry);
+  }
+
+  async account(): Promise<string> {
+    return (await this.drive()).serviceAccountEmail;
+  }
+
+  async startPageToken(): Promise<string> {
+    return (await this.drive()).changes.startPageToken();
+  }
+
+  async read(pageToken: string, bindings: ReadonlyMap<string, string>): Promise<ChangeFeedBatch> {
+    const drive = await this.drive();
+    try {
+      return await drive.changes.read(pageToken, bindings);
+    } catch (error) {
+      // Google answers a token it no longer knows (or never issued) with 400 or 404 on changes.list.
+      if (
+        error instanceof DriveRequestError &&
+        error.operation === 'changes.list' &&
+        (error.httpStatus === 400 || error.httpStatus === 404)
+      ) {
+        throw new PageTokenRefusedError(`Google refused the page token (${error.httpStatus})`);
+      }
+      throw error;
+    }
+  }
+
+  async openChannel(pageToken: string, address: string): Promise<WatchChannel> {
+    return (await this.drive()).watch.open(pageToken, address);
+  }
+
+  async stopChannel(channel: Pick<WatchChannel, 'channelId' | 'resourceId'>): Promise<void> {
+    return (await this.drive()).watch.stop(channel);
   }
 
   async prepare(): Promise<void> {}
