@@ -1,12 +1,12 @@
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { createLibrary } from '../useCases/createLibrary.ts';
-import { driveDependencies } from '../wiring/driveDependencies.ts';
+import { librarySyncDependencies } from '../wiring/librarySyncDependencies.ts';
 
 /** `auth.band_created` → the band gets its library (its folder on disk, or an unbound Google Drive source). */
 export const handler = eventHandler({
   events: ['auth.band_created'],
   handle: async ({ data, logger }) => {
-    const { created } = await createLibrary(driveDependencies(), data);
+    const { created } = await createLibrary(librarySyncDependencies(), data);
     logger.info('Library prepared', { bandId: data.bandId, created });
   },
 });

@@ -1,6 +1,6 @@
 import { eventHandler } from '../../../shared/runtime/events/eventHandler.ts';
 import { syncChanges } from '../useCases/syncChanges.ts';
-import { driveDependencies } from '../wiring/driveDependencies.ts';
+import { changeFeedDependencies } from '../wiring/changeFeedDependencies.ts';
 
 /**
  * `drive.changes_notified` (the webhook's queue) → reads Google Drive's changes feed and updates the
@@ -10,9 +10,10 @@ import { driveDependencies } from '../wiring/driveDependencies.ts';
 export const handler = eventHandler({
   events: ['drive.changes_notified'],
   handle: async ({ data, logger }) => {
-    const deps = driveDependencies();
-    if (deps.changes === null) return;
-    const report = await syncChanges({ ...deps, changes: deps.changes }, 'webhook');
+    const deps = changeFeedDependencies();
+    const google = deps.google;
+    if (google === null) return;
+    const report = await syncChanges({ ...deps, provider: google, changes: google }, 'webhook');
     logger.info('Changes feed read', { messageNumber: data.messageNumber, ...report });
   },
 });

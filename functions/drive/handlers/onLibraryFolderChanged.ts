@@ -2,7 +2,7 @@ import { BandId } from '../../../shared/contracts/identifiers.ts';
 import { folderTriggerHandler } from '../../../shared/runtime/index.ts';
 import { LibraryNotFoundError } from '../domain/driveErrors.ts';
 import { syncLibrary } from '../useCases/syncLibrary.ts';
-import { driveDependencies } from '../wiring/driveDependencies.ts';
+import { librarySyncDependencies } from '../wiring/librarySyncDependencies.ts';
 
 /**
  * Folder trigger `libraryFolders` (embedded platform): a band's folder changed, so its library is synced —
@@ -13,7 +13,7 @@ export const handler = folderTriggerHandler(async ({ event, logger }) => {
   const bandId = BandId.safeParse(event.folder);
   if (!bandId.success) return { ignored: 'not a band folder' };
   try {
-    const outcome = await syncLibrary(driveDependencies(), {
+    const outcome = await syncLibrary(librarySyncDependencies(), {
       bandId: bandId.data,
       trigger: 'webhook',
       requestedBy: null,

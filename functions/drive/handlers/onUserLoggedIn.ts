@@ -1,12 +1,12 @@
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { refreshOnLogin } from '../useCases/refreshOnLogin.ts';
-import { driveDependencies } from '../wiring/driveDependencies.ts';
+import { librarySyncDependencies } from '../wiring/librarySyncDependencies.ts';
 
 /** `auth.user_logged_in` → the libraries of the user's bands are refreshed when their last sync is old. */
 export const handler = eventHandler({
   events: ['auth.user_logged_in'],
   handle: async ({ data, logger }) => {
-    const outcomes = await refreshOnLogin(driveDependencies(), {
+    const outcomes = await refreshOnLogin(librarySyncDependencies(), {
       userId: data.userId,
       bandIds: data.memberships.map((m) => m.bandId),
     });

@@ -1,6 +1,6 @@
 import { scheduleHandler } from '../../../shared/runtime/schedule/scheduleHandler.ts';
 import { renewChannels } from '../useCases/renewChannels.ts';
-import { driveDependencies } from '../wiring/driveDependencies.ts';
+import { changeFeedDependencies } from '../wiring/changeFeedDependencies.ts';
 
 /**
  * Every hour: keeps a live push channel on Google Drive's changes feed (opens a new one before the current
@@ -8,10 +8,10 @@ import { driveDependencies } from '../wiring/driveDependencies.ts';
  * provider.
  */
 export const handler = scheduleHandler(async ({ logger }) => {
-  const deps = driveDependencies();
+  const deps = changeFeedDependencies();
   const address = deps.config.webhookUrl;
-  if (deps.changes === null || address === undefined) return { skipped: 'no push channel configured' };
-  const report = await renewChannels({ ...deps, changes: deps.changes }, address);
+  if (deps.google === null || address === undefined) return { skipped: 'no push channel configured' };
+  const report = await renewChannels({ ...deps, changes: deps.google }, address);
   if (report.opened !== null || report.stopped + report.stopFailed > 0)
     logger.info('Channels renewed', { ...report });
   return report;

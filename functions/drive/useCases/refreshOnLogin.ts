@@ -1,7 +1,6 @@
 import { isPlatformError } from '../../../shared/runtime/errors/PlatformError.ts';
 import { isBound } from '../domain/sourceRecord.ts';
-import type { DriveDependencies } from './DriveDependencies.ts';
-import { syncLibrary } from './syncLibrary.ts';
+import { type SyncLibraryDependencies, syncLibrary } from './syncLibrary.ts';
 
 /** A library synced more recently than this is fresh enough for a member who just signed in. */
 export const LOGIN_REFRESH_AFTER_MS = 5 * 60_000;
@@ -16,7 +15,7 @@ export type LoginRefreshOutcome = 'synced' | 'fresh' | 'busy' | 'unbound' | 'unk
  * failure does not stop the others (it is recorded on its source).
  */
 export const refreshOnLogin = async (
-  deps: DriveDependencies,
+  deps: SyncLibraryDependencies,
   login: { readonly userId: string; readonly bandIds: readonly string[] },
 ): Promise<Record<string, LoginRefreshOutcome | 'failed'>> => {
   const outcomes: Record<string, LoginRefreshOutcome | 'failed'> = {};

@@ -1,13 +1,12 @@
-import type { LibraryChangeSet } from '../domain/applyLibraryChanges.ts';
+import { applyLibraryChanges, type LibraryChangeSet } from '../domain/applyLibraryChanges.ts';
 import { removalsFromFormerBands } from '../domain/removalsFromFormerBands.ts';
 import { isBound, type SyncTrigger } from '../domain/sourceRecord.ts';
 import { type DriveChanges, PageTokenRefusedError } from '../providers/DriveChanges.ts';
 import type { ChangeFeedStore } from '../store/ChangeFeedStore.ts';
-import type { DriveDependencies } from './DriveDependencies.ts';
-import { syncLibrary } from './syncLibrary.ts';
+import { type SyncLibraryDependencies, syncLibrary } from './syncLibrary.ts';
 
 /** What the drive needs to follow Google Drive's changes feed. */
-export interface SyncChangesDependencies extends DriveDependencies {
+export interface SyncChangesDependencies extends SyncLibraryDependencies {
   readonly changes: DriveChanges;
   readonly feed: ChangeFeedStore;
 }
@@ -38,7 +37,7 @@ const MAX_BATCHES = 10;
 /**
  * Brings every Google Drive library up to date from the service account's changes feed: reads from the
  * persisted page token, sorts each change into the band whose bound folder is its ancestor, applies each
- * band's changes to its stored state (`syncLibrary` with `changes`, so events go through the outbox like a
+ * band's changes to its stored state (`syncLibrary` with `current`, so events go through the outbox like a
  * full sync's), removes files that moved to another band's folder or out of every library from the band
  * that held them (a band gaining a folder is listed in full instead: the feed does not name the folder's
  * contents), and only then moves the token on. A band that fails keeps the token where it was (the
@@ -101,7 +100,14 @@ export const syncChanges = async (
           bandId,
           trigger,
           requestedBy: null,
-          ...(gainsFolder ? {} : { changes }),
+          ...(gainsFolder
+            ? {}
+            : {
+                current: (stored) => ({
+                  entries: applyLibraryChanges(stored, changes).placed,
+                  unsettled: [],
+                }),
+              }),
         });
         synced.push(bandId);
       } catch {

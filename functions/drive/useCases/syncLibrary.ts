@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToPublish } from '../../../shared/runtime/events/PublisherTypes.ts';
 import type { Outbox } from '../../../shared/runtime/outbox/Outbox.ts';
-import { applyLibraryChanges, type LibraryChangeSet } from '../domain/applyLibraryChanges.ts';
 import { chunkLibraryDiff, type LibraryDiffChunk } from '../domain/chunkLibraryDiff.ts';
 import { diffLibrary } from '../domain/diffLibrary.ts';
 import { LibraryNotFoundError, SourceNotBoundError, SyncInProgressError } from '../domain/driveErrors.ts';
+import type { LibraryEntry } from '../domain/libraryEntry.ts';
 import { isBound, type SyncOutcome, type SyncTrigger } from '../domain/sourceRecord.ts';
-import type { LibrarySource } from '../providers/LibrarySource.ts';
+import type { LibraryListing, LibrarySource } from '../providers/LibrarySource.ts';
 import type { LibraryStore } from '../store/LibraryStore.ts';
 import type { SourceStore } from '../store/SourceStore.ts';
 
@@ -34,10 +34,10 @@ export interface SyncLibraryRequest {
   /** The user who asked (manual sync, login); `null` for schedules and change notifications. */
   readonly requestedBy: string | null;
   /**
-   * What Google Drive's changes feed reported for this band: applied to the stored state instead of a full
-   * listing of the source (an incremental sync). Absent: the source is listed in full (reconciliation).
+   * The library as it is now, worked out from the stored state instead of listing the source (an incremental
+   * sync: the changes feed's report applied to it). Absent: the source is listed in full (reconciliation).
    */
-  readonly changes?: LibraryChangeSet;
+  readonly current?: (stored: readonly LibraryEntry[]) => Pick<LibraryListing, 'entries' | 'unsettled'>;
 }
 
 export interface SyncLibraryResult extends SyncOutcome {
@@ -81,9 +81,9 @@ export const syncLibrary = async (
   try {
     const stored = await deps.library.listBand(bandId);
     const listing =
-      request.changes === undefined
+      request.current === undefined
         ? await deps.provider.list({ bandId, sourceFolderId: source.sourceFolderId }, stored)
-        : { entries: applyLibraryChanges(stored, request.changes).placed, unsettled: [] };
+        : request.current(stored);
     const diff = diffLibrary(bandId, stored, listing.entries);
     const chunks: LibraryDiffChunk[] = chunkLibraryDiff(diff, SYNC_CHUNK_CAPACITY);
     if (chunks.length === 0) chunks.push({ events: [], writes: [], deletes: [] });
