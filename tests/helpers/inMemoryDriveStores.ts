@@ -1,6 +1,7 @@
 import { SyncInProgressError } from '../../functions/drive/domain/driveErrors.ts';
 import type { LibraryEntry } from '../../functions/drive/domain/libraryEntry.ts';
 import type { SourceRecord } from '../../functions/drive/domain/sourceRecord.ts';
+import type { ChangeFeedStore, StoredChannel } from '../../functions/drive/store/ChangeFeedStore.ts';
 import type { LibraryCommit, LibraryPage, LibraryStore } from '../../functions/drive/store/LibraryStore.ts';
 import type { SourceStore } from '../../functions/drive/store/SourceStore.ts';
 import type { EventToPublish, Publisher } from '../../shared/runtime/events/PublisherTypes.ts';
@@ -142,4 +143,43 @@ export const folderSource = (bandId: string): SourceRecord => ({
   lastSync: null,
   lastError: null,
   lease: null,
+});
+
+/** The changes feed's token and channels in memory, with the DynamoDB store's conditions. */
+export class InMemoryChangeFeedStore implements ChangeFeedStore {
+  readonly tokens = new Map<string, string>();
+  readonly channelRows = new Map<string, StoredChannel>();
+
+  async pageToken(account: string) {
+    return this.tokens.get(account) ?? null;
+  }
+  async savePageToken(account: string, expected: string | null, next: string) {
+    if ((this.tokens.get(account) ?? null) !== expected) return false;
+    this.tokens.set(account, next);
+    return true;
+  }
+  async resetPageToken(account: string) {
+    this.tokens.delete(account);
+  }
+  async channel(channelId: string) {
+    return this.channelRows.get(channelId) ?? null;
+  }
+  async channels() {
+    return [...this.channelRows.values()];
+  }
+  async saveChannel(channel: StoredChannel) {
+    this.channelRows.set(channel.channelId, channel);
+  }
+  async deleteChannel(channelId: string) {
+    this.channelRows.delete(channelId);
+  }
+}
+
+/** A Google Drive source row bound to `folderId`. */
+export const googleSource = (bandId: string, folderId: string): SourceRecord => ({
+  ...folderSource(bandId),
+  provider: 'google-drive',
+  sourceFolderId: folderId,
+  boundAt: '2026-11-29T10:00:00.000Z',
+  boundBy: 'u-leader',
 });
