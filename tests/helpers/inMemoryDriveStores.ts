@@ -153,7 +153,7 @@ export class InMemoryChangeFeedStore implements ChangeFeedStore {
   async pageToken(account: string) {
     return this.tokens.get(account) ?? null;
   }
-  async savePageToken(account: string, expected: string | null, next: string) {
+  async savePageToken(account: string, expected: string | null, next: string, _at?: string) {
     if ((this.tokens.get(account) ?? null) !== expected) return false;
     this.tokens.set(account, next);
     return true;

@@ -83,7 +83,7 @@ describe('syncChanges', () => {
     seen = published.length;
     const report = await syncChanges(deps, 'schedule');
     expect(report.mode).toBe('full');
-    expect(report.synced.sort()).toEqual(['band-a', 'band-b']);
+    expect([...report.synced].sort()).toEqual(['band-a', 'band-b']);
     expect(newEvents()).toEqual(['drive.file_added:band-a:Existing_Bb.pdf']);
     expect(await feed.pageToken(account())).toBe(await deps.changes.startPageToken());
   });
