@@ -258,6 +258,15 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   // Bucket objects live in the data folder; without one (tests), in a temporary folder removed at stop.
   const s3Root = dataDir ? path.join(dataDir, 's3') : await mkdtemp(path.join(tmpdir(), 'soleil-s3-'));
   if (!dataDir) cleanups.push(() => rm(s3Root, { recursive: true, force: true }));
+  // Secret values, like the signing keys, in a private folder of the data folder (a temporary one in memory).
+  let secretsDir: string;
+  if (dataDir) {
+    secretsDir = ensurePrivateFolder(path.join(dataDir, 'secrets'));
+  } else {
+    const temporary = temporaryPrivateFolder('soleil-secrets-');
+    secretsDir = temporary.path;
+    cleanups.push(() => temporary.remove());
+  }
   let webSocket: WebSocketApiServer | undefined;
   const endpoint = new LocalAwsEndpoint({
     eventBridge: {
@@ -279,6 +288,11 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
     admin: { router, deadLetters, asyncInvocations },
     connections: () => webSocket,
     log,
+    secretsManager: {
+      folder: secretsDir,
+      secrets: (model.secrets ?? []).map((secret) => LOCAL_NAMES.secretName(secret.id)),
+      region: LOCAL_AWS_REGION,
+    },
     s3: {
       store: new S3ObjectStore(s3Root),
       buckets: (model.buckets ?? []).map((b) => LOCAL_NAMES.bucketName(b.id)),

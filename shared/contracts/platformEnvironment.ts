@@ -82,6 +82,7 @@ export const RUNTIME_ENV = {
    */
   managementApiEndpoint: 'AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI',
   s3Endpoint: 'AWS_ENDPOINT_URL_S3',
+  secretsManagerEndpoint: 'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   /** The SDK's notice that it will need Node 22; Lambda runs Node 22+, so it does not apply there. */
   sdkNodeVersionWarningDisabled: 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
   powertoolsServiceName: 'POWERTOOLS_SERVICE_NAME',

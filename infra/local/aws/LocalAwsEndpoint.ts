@@ -18,6 +18,11 @@ import {
 import { PUT_EVENTS_REQUEST_MAX_BYTES } from './putEventsEntries.ts';
 import { SigV4Verifier } from './SigV4Verifier.ts';
 import { S3Api, type S3ApiOptions } from './s3Api.ts';
+import {
+  SECRETS_MANAGER_MAX_BODY_BYTES,
+  SecretsManagerApi,
+  type SecretsManagerApiOptions,
+} from './secretsManagerApi.ts';
 
 /** Default port of the local AWS endpoint (`SOLEIL_AWS_PORT`). */
 export const DEFAULT_AWS_PORT = 4010;
@@ -34,9 +39,12 @@ export interface LocalAwsEndpointOptions {
   readonly log?: (line: string) => void;
   /** The S3 subset on the model's buckets; absent: no bucket is served. */
   readonly s3?: S3ApiOptions;
+  /** The Secrets Manager subset on the model's secrets; absent: no secret is served. */
+  readonly secretsManager?: SecretsManagerApiOptions;
 }
 
 const EVENTBRIDGE_TARGET = /^AWSEvents\.(\w+)$/;
+const SECRETS_MANAGER_TARGET = /^secretsmanager\.(\w+)$/;
 const EVENTBRIDGE_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /**
@@ -55,6 +63,7 @@ const INTERNAL_FAILURE_MESSAGE =
 /** The API a request is for, known from its path and headers before its body is read. */
 type Route =
   | { readonly api: 'eventBridge'; readonly target: string }
+  | { readonly api: 'secretsManager'; readonly operation: string }
   | { readonly api: 'lambda'; readonly rawName: string; readonly invocationType: string | undefined }
   | { readonly api: 'connections'; readonly rawId: string }
   | { readonly api: 'admin' }
@@ -76,6 +85,18 @@ const bodyLimitOf = (route: Route): { bytes: number; tooLarge: (res: ServerRespo
             413,
             'RequestEntityTooLargeException',
             `Request must be smaller than ${EVENTBRIDGE_MAX_BODY_BYTES} bytes`,
+            EVENTBRIDGE_CONTENT_TYPE,
+          ),
+      };
+    case 'secretsManager':
+      return {
+        bytes: SECRETS_MANAGER_MAX_BODY_BYTES,
+        tooLarge: (res) =>
+          sendAwsError(
+            res,
+            413,
+            'RequestEntityTooLargeException',
+            `Request must be smaller than ${SECRETS_MANAGER_MAX_BODY_BYTES} bytes`,
             EVENTBRIDGE_CONTENT_TYPE,
           ),
       };
@@ -104,6 +125,8 @@ const bodyLimitOf = (route: Route): { bytes: number; tooLarge: (res: ServerRespo
 
 const routeOf = (req: IncomingMessage, url: URL): Route => {
   const target = req.headers['x-amz-target'];
+  const secrets = typeof target === 'string' ? SECRETS_MANAGER_TARGET.exec(target)?.[1] : undefined;
+  if (secrets !== undefined) return { api: 'secretsManager', operation: secrets };
   if (typeof target === 'string') return { api: 'eventBridge', target };
   const lambda = LAMBDA_INVOKE_PATH.exec(url.pathname);
   if (lambda?.[1] && req.method === 'POST') {
@@ -119,7 +142,8 @@ const routeOf = (req: IncomingMessage, url: URL): Route => {
 /**
  * One HTTP server that the real AWS SDK v3 clients and the AWS CLI talk to instead of AWS: EventBridge
  * (JSON 1.1 on `/`), Lambda Invoke, API Gateway `@connections`, S3 objects of the model's
- * buckets (header-signed calls and presigned download links), plus local admin routes under `/_soleil/`.
+ * buckets (header-signed calls and presigned download links), the model's secrets (Secrets Manager's
+ * Put/Get/DescribeSecret), plus local admin routes under `/_soleil/`.
  * As AWS does before IAM, it answers only requests signed (SigV4, header or presigned query) with the local
  * credentials; and only AWS clients of this machine: a loopback `Host`, no `Origin` (see
  * {@link foreignCallerReason}). Lambda Invoke runs a function with no authorizer in front, so this is what
@@ -135,6 +159,7 @@ export class LocalAwsEndpoint {
   private readonly admin: AdminApi;
   private readonly signatures: SigV4Verifier;
   private readonly s3: S3Api | null;
+  private readonly secretsManager: SecretsManagerApi | null;
 
   constructor(options: LocalAwsEndpointOptions) {
     this.signatures = new SigV4Verifier({ credentials: options.credentials ?? LOCAL_AWS_CREDENTIALS });
@@ -143,6 +168,7 @@ export class LocalAwsEndpoint {
     this.connections = new ConnectionsApi(options.connections);
     this.admin = new AdminApi(options.admin);
     this.s3 = options.s3 ? new S3Api(options.s3) : null;
+    this.secretsManager = options.secretsManager ? new SecretsManagerApi(options.secretsManager) : null;
     const log = options.log ?? ((line: string) => console.error(line));
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
@@ -216,6 +242,19 @@ export class LocalAwsEndpoint {
         await this.eventBridge.handle(operation, body, res);
         return;
       }
+      case 'secretsManager':
+        if (this.secretsManager === null) {
+          sendAwsError(
+            res,
+            400,
+            'UnknownOperationException',
+            'No secret is served here.',
+            EVENTBRIDGE_CONTENT_TYPE,
+          );
+          return;
+        }
+        await this.secretsManager.handle(route.operation, body, res);
+        return;
       case 'lambda':
         await this.lambda.handle(route.rawName, route.invocationType, body, res);
         return;

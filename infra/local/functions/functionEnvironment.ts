@@ -9,7 +9,7 @@ import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION, LOCAL_NAMES } from '../shared/
 export interface LocalEndpoints {
   /** DynamoDB Local. */
   readonly dynamodb: string;
-  /** The local AWS endpoint (EventBridge, Lambda, API Gateway management). */
+  /** The local AWS endpoint (EventBridge, Lambda, API Gateway management, S3, Secrets Manager). */
   readonly aws: string;
 }
 
@@ -40,6 +40,7 @@ export const localFunctionEnvironment = (
   [RUNTIME_ENV.lambdaEndpoint]: endpoints.aws,
   [RUNTIME_ENV.managementApiEndpoint]: endpoints.aws,
   [RUNTIME_ENV.s3Endpoint]: endpoints.aws,
+  [RUNTIME_ENV.secretsManagerEndpoint]: endpoints.aws,
   // Lambda runs Node 22+, so the SDK's notice that it will soon need Node 22 does not apply to these functions.
   [RUNTIME_ENV.sdkNodeVersionWarningDisabled]: 'true',
   [RUNTIME_ENV.powertoolsLogLevel]: 'INFO',

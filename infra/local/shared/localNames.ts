@@ -16,7 +16,7 @@ export const LOCAL_NAMES = {
   tableName: (tableId: string): string => `soleil-${tableId}`,
   /** A module bucket, served by the local AWS endpoint's S3 subset. */
   bucketName: (bucketId: string): string => `soleil-${bucketId}`,
-  /** A module secret (no local secret store exists: a local provider never reads one). */
+  /** A module secret, served by the local AWS endpoint's Secrets Manager subset (created empty). */
   secretName: (secretId: string): string => `soleil-${secretId}`,
   functionArn: (region: string, functionId: string): string =>
     `arn:aws:lambda:${region}:${LOCAL_ACCOUNT_ID}:function:${functionId}`,
