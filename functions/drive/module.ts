@@ -111,7 +111,7 @@ export default defineModule({
       rateMinutes: 15,
       handler: 'handlers/pollLibraries.handler',
       description:
-        'Reconciles libraries no change notification refreshed for 10 minutes (the polling fallback).',
+        'The polling fallback: reads Google Drive’s changes feed, then reconciles libraries nothing refreshed for 10 minutes.',
       timeoutSeconds: 900,
     },
     {

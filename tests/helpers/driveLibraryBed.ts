@@ -30,11 +30,18 @@ export const devLogin = async (
 /** Signs in, creates a band (its creator leads it) and answers a token that shows the membership. */
 export const createBandAsLeader = async (platform: EmbeddedPlatform, email: string): Promise<BandSession> => {
   const session = await devLogin(platform, email);
-  const response = await fetch(`${platform.urls.http}/api/auth/bands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-    body: JSON.stringify({ name: 'The Library Band' }),
-  });
+  // A 5xx is tried again: the first call of auth's authorizer starts its container, which on a loaded
+  // machine can take as long as the function's timeout (see bandFixtures).
+  let response: Response;
+  for (let attempt = 1; ; attempt++) {
+    response = await fetch(`${platform.urls.http}/api/auth/bands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
+      body: JSON.stringify({ name: 'The Library Band' }),
+    });
+    if (response.status < 500 || attempt >= 5) break;
+    await response.arrayBuffer();
+  }
   if (response.status !== 201) throw new Error(`POST /api/auth/bands answered ${response.status}`);
   const body = await json(response);
   return {
@@ -66,13 +73,15 @@ export const eventually = async <T>(
   check: () => Promise<T | undefined | null | false>,
   what: string,
   timeoutMs = 20_000,
+  /** Between checks; a check that calls the platform's HTTP API should not hammer a loaded machine. */
+  intervalMs = 50,
 ): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 };
 

@@ -88,8 +88,8 @@ beforeAll(async () => {
     ports: { http: httpPort, ws: 0, aws: 0, dynamodb: 0 },
     dataDir: null,
     schedules: false,
-    functionOutput: 'silent',
-    log: () => undefined,
+    functionOutput: process.env.DEBUG_PUSH ? 'inherit' : 'silent',
+    log: process.env.DEBUG_PUSH ? (line) => console.log(line) : () => undefined,
     extraEnv: {
       SOLEIL_DRIVE_PROVIDER: 'google-drive',
       SOLEIL_DRIVE_GOOGLE_API_URL: drive.apiBaseUrl,
@@ -112,6 +112,8 @@ beforeAll(async () => {
     async () =>
       (await driveCall(platform, leader, 'GET', `/api/drive/bands/${leader.bandId}/source`)).status === 200,
     'the band’s library',
+    120_000,
+    1_000,
   );
   folderId = drive.state.addFolder('The Push Band', drive.state.addHiddenFolder());
   drive.state.addFile('Existing_Bb.pdf', folderId, '%PDF-1.4 already there\n');
@@ -138,7 +140,7 @@ describe('Google Drive push notifications on the embedded platform', () => {
 
   it('polls once to start the feed (a full listing), then opens a push channel', async () => {
     expect(await runSchedule('drive-pollLibraries')).toMatchObject({ feed: 'full' });
-    await eventually(async () => named('drive.file_added').length === 1, 'the existing file');
+    await eventually(async () => named('drive.file_added').length === 1, 'the existing file', 60_000);
 
     const renewal = (await runSchedule('drive-renewChannels')) as { opened: string | null };
     expect(renewal.opened).not.toBeNull();
@@ -207,7 +209,7 @@ describe('Google Drive push notifications on the embedded platform', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(notices()).toBe(before);
     expect((await notify(genuine)).status).toBe(204);
-    await eventually(async () => notices() === before + 1, 'the genuine notification’s read');
+    await eventually(async () => notices() === before + 1, 'the genuine notification’s read', 60_000);
   }, 60_000);
 
   it('replaces a channel about to expire and stops the old one, whose notifications are then refused', async () => {
