@@ -246,7 +246,8 @@ describe('Google Drive push notifications on the embedded platform', () => {
     const existing = named('drive.file_added').find(
       (e) => (e.data.file as { name: string }).name === 'Existing_Bb.pdf',
     );
-    drive.state.rename((existing?.data.file as { fileId: string }).fileId, 'Renamed_Bb.pdf');
+    if (!existing) throw new Error('Existing_Bb.pdf was never added');
+    drive.state.rename((existing.data.file as { fileId: string }).fileId, 'Renamed_Bb.pdf');
     const changed = await eventually(async () => named('drive.file_changed')[0], 'the rename', 60_000);
     expect(changed.data).toMatchObject({ previousName: 'Existing_Bb.pdf', changes: ['name'] });
   }, 120_000);
