@@ -12,15 +12,33 @@ export interface BandSession {
 const json = async (response: Response): Promise<Record<string, unknown>> =>
   (await response.json()) as Record<string, unknown>;
 
+/**
+ * POSTs JSON; a 5xx is tried again after a pause (up to ten attempts). The first call of an auth function
+ * (or of its authorizer) starts its container, which on this shared machine under load has taken longer than
+ * the function's timeout (see bandFixtures). Signing in and creating a band are safe to repeat here.
+ */
+const postRetrying = async (url: string, body: unknown, token?: string): Promise<Response> => {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (response.status < 500 || attempt >= 10) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+};
+
 /** Signs in with dev-login and answers the session (access token, user id). */
 export const devLogin = async (
   platform: EmbeddedPlatform,
   email: string,
 ): Promise<{ accessToken: string; userId: string }> => {
-  const response = await fetch(`${platform.urls.http}/api/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, name: email.split('@')[0], instruments: ['trumpet'] }),
+  const response = await postRetrying(`${platform.urls.http}/api/auth/dev-login`, {
+    email,
+    name: email.split('@')[0],
+    instruments: ['trumpet'],
   });
   if (response.status !== 200) throw new Error(`dev-login answered ${response.status}`);
   const body = await json(response);
@@ -30,18 +48,11 @@ export const devLogin = async (
 /** Signs in, creates a band (its creator leads it) and answers a token that shows the membership. */
 export const createBandAsLeader = async (platform: EmbeddedPlatform, email: string): Promise<BandSession> => {
   const session = await devLogin(platform, email);
-  // A 5xx is tried again: the first call of auth's authorizer starts its container, which on a loaded
-  // machine can take as long as the function's timeout (see bandFixtures).
-  let response: Response;
-  for (let attempt = 1; ; attempt++) {
-    response = await fetch(`${platform.urls.http}/api/auth/bands`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-      body: JSON.stringify({ name: 'The Library Band' }),
-    });
-    if (response.status < 500 || attempt >= 5) break;
-    await response.arrayBuffer();
-  }
+  const response = await postRetrying(
+    `${platform.urls.http}/api/auth/bands`,
+    { name: 'The Library Band' },
+    session.accessToken,
+  );
   if (response.status !== 201) throw new Error(`POST /api/auth/bands answered ${response.status}`);
   const body = await json(response);
   return {

@@ -30,6 +30,13 @@ let leader: BandSession;
 let folderId: string;
 let webhook: string;
 
+const began = Date.now();
+/** Where the set-up's time goes, with DEBUG_PUSH=1 (cold starts on a loaded machine are slow). */
+const step = (what: string) => {
+  if (process.env.DEBUG_PUSH)
+    console.log(`[push test] ${Math.round((Date.now() - began) / 1000)} s: ${what}`);
+};
+
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
@@ -107,7 +114,9 @@ beforeAll(async () => {
       SecretString: drive.serviceAccountKeyJson,
     }),
   );
+  step('platform started, key put');
   leader = await createBandAsLeader(platform, 'leader@push.example');
+  step('band created');
   await eventually(
     async () =>
       (await driveCall(platform, leader, 'GET', `/api/drive/bands/${leader.bandId}/source`)).status === 200,
@@ -115,9 +124,10 @@ beforeAll(async () => {
     120_000,
     1_000,
   );
+  step('library ready');
   folderId = drive.state.addFolder('The Push Band', drive.state.addHiddenFolder());
   drive.state.addFile('Existing_Bb.pdf', folderId, '%PDF-1.4 already there\n');
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await drive?.notificationsSettled();
