@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +11,7 @@ import {
   LOCAL_NAMES,
 } from '../../../../infra/local/shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
+import { repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import {
   type BandSession,
   createBandAsLeader,
@@ -22,8 +24,10 @@ import {
   startFakeGoogleDrive,
 } from '../../../helpers/fakeGoogleDrive/startFakeGoogleDrive.ts';
 
-// The repository's modules on the embedded platform with the drive's provider set to google-drive, against
-// the fake Google Drive on loopback; the fake delivers its push notifications to the platform's webhook.
+// The real auth, core, drive and content modules (tests/fixtures/drive-push-platform: symlinks; sync and
+// dashboard left out, their reactions to every sign-in only slow a loaded machine down) on the embedded
+// platform with the drive's provider set to google-drive, against the fake Google Drive on loopback; the
+// fake delivers its push notifications to the platform's webhook.
 let drive: FakeGoogleDrive;
 let platform: EmbeddedPlatform;
 let leader: BandSession;
@@ -92,6 +96,7 @@ beforeAll(async () => {
   const httpPort = await freePort();
   webhook = `http://127.0.0.1:${httpPort}/api/drive/notifications`;
   platform = await startPlatform({
+    functionsDir: path.join(repositoryRoot(), 'tests/fixtures/drive-push-platform/functions'),
     ports: { http: httpPort, ws: 0, aws: 0, dynamodb: 0 },
     dataDir: null,
     schedules: false,
