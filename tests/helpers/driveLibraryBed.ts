@@ -110,10 +110,14 @@ export const driveEventsOf = (platform: EmbeddedPlatform, bandId: string): Drive
     .map(({ event }) => ({
       name: event['detail-type'],
       source: event.source,
-      detail: event.detail as { metadata: { eventId: string }; data: Record<string, unknown> },
+      // The bus also carries drive's reaction reports to core's flow trace, which are no drive event.
+      detail: event.detail as { metadata?: { eventId: string }; data?: Record<string, unknown> },
     }))
-    .filter((e) => e.source === 'soleil.drive' && e.detail.data.bandId === bandId)
-    .map((e) => ({ name: e.name, eventId: e.detail.metadata.eventId, data: e.detail.data }));
+    .flatMap((e) =>
+      e.source === 'soleil.drive' && e.detail.metadata !== undefined && e.detail.data?.bandId === bandId
+        ? [{ name: e.name, eventId: e.detail.metadata.eventId, data: e.detail.data }]
+        : [],
+    );
 
 /** Writes `count` small, distinct PDFs into a band's library folder. */
 export const dropPdfs = async (bandDir: string, count: number, prefix = 'Song'): Promise<string[]> => {
