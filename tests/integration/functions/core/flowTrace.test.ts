@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowTree } from '../../../../functions/core/domain/flowTree.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
 import { bandWithMembers, devLogin, type SignedIn } from '../../../helpers/bandFixtures.ts';
-import { flowNodes, getFlow, waitForFlow } from '../../../helpers/flows/flowApi.ts';
+import { getFlow, waitForFlow } from '../../../helpers/flows/flowApi.ts';
 import { warmPlatform } from '../../../helpers/flows/warmFunctions.ts';
 
 // Every module of the repository on the embedded platform: a sign-in's flow read back from core's trace.

@@ -17,6 +17,7 @@ const DOMAIN_EVENTS = [
   'drive.folder_created',
   'drive.sync_started',
   'drive.sync_completed',
+  'drive.changes_notified',
   'content.parsed',
   'content.updated',
   'content.deleted',
