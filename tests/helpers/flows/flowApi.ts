@@ -1,4 +1,4 @@
-import type { FlowNode, FlowTree } from '../../../functions/core/domain/flowTree.ts';
+import type { FlowTree } from '../../../functions/core/domain/flowTree.ts';
 
 /** `GET /api/system/flows/{id}` with a token: status and body (the tree, a diagram or a problem). */
 export const getFlow = async (
@@ -18,17 +18,6 @@ export const getFlow = async (
     json: contentType.includes('json') && text ? JSON.parse(text) : null,
     text,
   };
-};
-
-/** Every event node of a tree, depth first. */
-export const flowNodes = (tree: FlowTree): FlowNode[] => {
-  const all: FlowNode[] = [];
-  const walk = (node: FlowNode): void => {
-    all.push(node);
-    node.caused.forEach(walk);
-  };
-  tree.roots.forEach(walk);
-  return all;
 };
 
 /**
