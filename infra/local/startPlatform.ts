@@ -19,6 +19,7 @@ import { RetryPolicy, type RetryPolicyOptions } from './events/RetryPolicy.ts';
 import { FolderTriggerRunner } from './folders/FolderTriggerRunner.ts';
 import { resolveFolderTriggerRoots } from './folders/resolveFolderTriggerRoots.ts';
 import { AsyncInvocations } from './functions/AsyncInvocations.ts';
+import { FunctionBundles } from './functions/FunctionBundles.ts';
 import { FunctionRunner } from './functions/FunctionRunner.ts';
 import { HttpApiServer } from './http/HttpApiServer.ts';
 import { readLocalSettings, SETTING_VARIABLES } from './localSettings.ts';
@@ -159,7 +160,16 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
       log(`[dynamodb] stopped DynamoDB Local (pid ${reaped}) left running by a previous run`);
   }
   const ports = await resolvePorts(options);
-  // The JVM takes longest to start: load the model meanwhile.
+  // The JVM takes longest to start: load the model and bundle its functions meanwhile.
+  const modelLoaded = options.model ? Promise.resolve(options.model) : loadPlatformModel(functionsDir);
+  const bundles = modelLoaded.then((m) => FunctionBundles.build(m, functionsBaseDir(options)));
+  // Awaited by the runner during the start; until then a failure must not count as unhandled.
+  bundles.catch(() => undefined);
+  const removeBundles = () =>
+    bundles.then(
+      (b) => b.remove(),
+      () => undefined,
+    );
   const [dynamo, model] = await Promise.all([
     DynamoDbLocalSupervisor.start({
       ...(ports.dynamodb !== 0 ? { port: ports.dynamodb } : {}),
@@ -167,17 +177,36 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         ? { dataDir: path.join(dataDir, 'dynamodb'), pidFile: path.join(dataDir, DYNAMODB_PID_FILE) }
         : {}),
       log,
+    }).catch(async (error: unknown) => {
+      await removeBundles();
+      throw error;
     }),
-    options.model ? Promise.resolve(options.model) : loadPlatformModel(functionsDir),
+    modelLoaded,
   ]);
-  const cleanups: (() => unknown)[] = [() => dynamo.stop()];
+  // The runner removes the bundles at its stop; this covers a start that fails before the runner exists.
+  const cleanups: (() => unknown)[] = [() => dynamo.stop(), removeBundles];
   try {
-    return await compose({ options, model, dynamo, ports, dataDir, functionsDir, log, startedAt, cleanups });
+    return await compose({
+      options,
+      model,
+      dynamo,
+      ports,
+      dataDir,
+      functionsDir,
+      bundles,
+      log,
+      startedAt,
+      cleanups,
+    });
   } catch (error) {
     await stopAll(cleanups.reverse()).catch(() => undefined);
     throw error;
   }
 };
+
+/** The folder the model's `entry` paths are relative to (the one holding its `functions/`). */
+const functionsBaseDir = (options: StartPlatformOptions): string =>
+  options.functionsDir ? path.dirname(options.functionsDir) : repositoryRoot();
 
 interface ComposeInput {
   readonly options: StartPlatformOptions;
@@ -186,6 +215,7 @@ interface ComposeInput {
   readonly ports: { http: number; ws: number; aws: number };
   readonly dataDir: string | null;
   readonly functionsDir: string;
+  readonly bundles: Promise<FunctionBundles>;
   readonly log: (line: string) => void;
   readonly startedAt: number;
   /** Filled as parts start, so a failure half-way stops what already runs. */
@@ -322,12 +352,12 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   });
   cleanups.push(() => folderRoots.cleanup());
 
-  const baseDir = options.functionsDir ? path.dirname(options.functionsDir) : repositoryRoot();
   runner = new FunctionRunner({
+    bundles: input.bundles,
     configValues: folderRoots.configValues,
     model,
     endpoints: { dynamodb: dynamo.endpoint, aws: aws.url },
-    baseDir,
+    baseDir: functionsBaseDir(options),
     output: options.functionOutput ?? 'inherit',
     ...(options.maxConcurrency !== undefined ? { maxConcurrency: options.maxConcurrency } : {}),
     ...(options.functionTimeoutMs ? { timeoutMs: options.functionTimeoutMs } : {}),
@@ -336,6 +366,7 @@ const compose = async (input: ComposeInput): Promise<EmbeddedPlatform> => {
   });
   const startedRunner = runner;
   cleanups.push(() => startedRunner.stop());
+  await startedRunner.prepare();
   // Reversed at stop: deliveries drain (bounded) while the runner still runs, nothing new starts; what is
   // left undone is saved once the endpoint is closed (above), and the archive written then.
   const drainMs = options.shutdownDrainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS;

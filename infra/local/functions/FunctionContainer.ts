@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type InvocationResult, RUNTIME_ERRORS, timeoutMessage } from '../shared/InvocationResult.ts';
 import type { InvokeMessage, WorkerBootData, WorkerMessage } from './workerMessages.ts';
 
-const WORKER_URL = new URL('./functionWorker.ts', import.meta.url).href;
-// The worker is plain Node: it registers tsx's ESM hooks itself before importing the TypeScript entry.
-// (`execArgv: ['--import', 'tsx']` does not reach a worker's own entry on Node 20.)
-// tsx's ESM API file (the package's "import" export of `tsx/esm/api`; require.resolve would give the CJS one).
-const TSX_API_URL = pathToFileURL(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  ),
-).href;
+// The worker and the handler are bundles (FunctionBundles): plain ESM, source maps for readable stack traces.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });
+process.setSourceMapsEnabled(true);
+import(workerData.workerUrl);
 `;
 
 /** How long Lambda lets a function's init phase run. */
@@ -26,6 +15,8 @@ const INIT_TIMEOUT_MS = 10_000;
 
 export interface FunctionContainerOptions {
   readonly boot: WorkerBootData;
+  /** `file:` URL of the bundled worker script (FunctionBundles.workerUrl). */
+  readonly workerUrl: string;
   readonly env: Record<string, string>;
   /** Whether the function's stdout/stderr reach this process's (they do on `npm start`, not in tests). */
   readonly output: 'inherit' | 'silent';
@@ -49,7 +40,7 @@ export class FunctionContainer {
     this.worker = new Worker(BOOTSTRAP, {
       eval: true,
       env: options.env,
-      workerData: { ...options.boot, tsxApi: TSX_API_URL, entry: WORKER_URL },
+      workerData: { ...options.boot, workerUrl: options.workerUrl },
       resourceLimits: { maxOldGenerationSizeMb: options.boot.memoryMb },
       stdout: options.output === 'silent',
       stderr: options.output === 'silent',

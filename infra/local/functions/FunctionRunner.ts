@@ -1,6 +1,3 @@
-import { pathToFileURL } from 'node:url';
-import { functionEntryPath } from '../../../shared/platformModel/functionEntryPath.ts';
-import { repositoryRoot } from '../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../shared/platformModel/PlatformModel.ts';
 import {
   type InvocationResult,
@@ -9,6 +6,7 @@ import {
   RUNTIME_ERRORS,
 } from '../shared/InvocationResult.ts';
 import { LOCAL_AWS_REGION, LOCAL_NAMES } from '../shared/localNames.ts';
+import { FunctionBundles } from './FunctionBundles.ts';
 import { FunctionPool } from './FunctionPool.ts';
 import { type LocalEndpoints, localFunctionEnvironment } from './functionEnvironment.ts';
 
@@ -32,6 +30,11 @@ export interface FunctionRunnerOptions {
   readonly extraEnv?: Readonly<Record<string, string>>;
   /** Folder (mode 0700) of the modules' signing-key folders, named to each module that declares a key. */
   readonly signingKeysDir?: string;
+  /**
+   * The model's functions, bundled (startPlatform starts the build early, beside DynamoDB Local's start);
+   * without it the runner bundles them at its first invocation.
+   */
+  readonly bundles?: Promise<FunctionBundles>;
 }
 
 /**
@@ -41,8 +44,12 @@ export interface FunctionRunnerOptions {
 export class FunctionRunner {
   private readonly pools = new Map<string, FunctionPool>();
   private stopped = false;
+  private bundles: Promise<FunctionBundles> | null;
+  private ready: FunctionBundles | null = null;
 
-  constructor(private readonly options: FunctionRunnerOptions) {}
+  constructor(private readonly options: FunctionRunnerOptions) {
+    this.bundles = options.bundles ?? null;
+  }
 
   /** The runner's invoke, bound, to hand to servers and the router. */
   readonly invoke: InvokeFunction = (functionId, event, options) => this.run(functionId, event, options);
@@ -57,10 +64,22 @@ export class FunctionRunner {
     return this.pools.get(functionId)?.size ?? 0;
   }
 
+  /** Resolves once the functions are bundled; rejects with esbuild's errors when they cannot be. */
+  async prepare(): Promise<void> {
+    this.bundles ??= FunctionBundles.build(this.options.model, this.options.baseDir);
+    this.ready = await this.bundles;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.pools.values()].map((p) => p.stop()));
     this.pools.clear();
+    const bundles = this.bundles;
+    this.bundles = null;
+    await bundles?.then(
+      (b) => b.remove(),
+      () => undefined,
+    );
   }
 
   private run(functionId: string, event: unknown, options: InvokeOptions = {}): Promise<InvocationResult> {
@@ -79,13 +98,24 @@ export class FunctionRunner {
         errorMessage: 'The platform is stopping',
       });
     }
+    if (!this.ready) {
+      // Lambda reports code that cannot load as the invocation's init error.
+      return this.prepare().then(
+        () => this.run(functionId, event, options),
+        (error: unknown): InvocationResult => ({
+          ok: false,
+          errorType: RUNTIME_ERRORS.init,
+          errorMessage: (error as Error).message,
+        }),
+      );
+    }
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs?.[functionId] ?? fn.timeoutSeconds * 1000;
     let pool = this.pools.get(functionId);
     if (!pool) {
       pool = new FunctionPool(
         {
           boot: {
-            handlerUrl: pathToFileURL(functionEntryPath(fn, this.options.baseDir, repositoryRoot())).href,
+            handlerUrl: this.ready.entryUrl(fn.id),
             exportName: fn.exportName,
             functionName: fn.id,
             memoryMb: fn.memoryMb,
@@ -100,6 +130,7 @@ export class FunctionRunner {
             this.options.signingKeysDir,
             this.options.configValues,
           ),
+          workerUrl: this.ready.workerUrl,
           output: this.options.output ?? 'inherit',
         },
         this.options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,

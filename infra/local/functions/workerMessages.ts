@@ -1,6 +1,6 @@
 /** Data a function container starts with. */
 export interface WorkerBootData {
-  /** `file:` URL of the handler module (TypeScript, loaded through tsx). */
+  /** `file:` URL of the handler's bundle (FunctionBundles). */
   readonly handlerUrl: string;
   readonly exportName: string;
   readonly functionName: string;
