@@ -19,6 +19,6 @@ export const HEALTH_ROUTE_CACHE_MS = 5_000;
 /**
  * Extra time the first call of each check gets: it may meet a cold container (after a deploy or a restart,
  * or once a timeout killed the last one), and a cold start may spend up to Lambda's 10 s init phase (locally:
- * a worker thread compiling the module) before the check itself begins.
+ * a worker thread loading the function's bundle) before the check itself begins.
  */
 export const HEALTH_COLD_START_ALLOWANCE_MS = 10_000;

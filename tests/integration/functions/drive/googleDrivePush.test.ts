@@ -205,7 +205,11 @@ describe('Google Drive push notifications on the embedded platform', () => {
     };
     const before = notices();
     const forged = [
-      { ...genuine, 'x-goog-channel-token': `${channel.token.slice(0, -1)}A` },
+      // The last character changed (to another one: a token may already end in 'A').
+      {
+        ...genuine,
+        'x-goog-channel-token': `${channel.token.slice(0, -1)}${channel.token.endsWith('A') ? 'B' : 'A'}`,
+      },
       { ...genuine, 'x-goog-channel-id': crypto.randomUUID() },
       { ...genuine, 'x-goog-resource-id': 'res-somebody-else' },
       { 'x-goog-resource-state': 'change' },
