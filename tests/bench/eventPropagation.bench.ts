@@ -250,10 +250,10 @@ const printReadmeTable = (
 };
 
 /** The bench's model: the fixtures, plus the real modules' rules and the ballast rules, none matching. */
+const BENCH_FUNCTIONS = path.join(repositoryRoot(), 'tests/fixtures/modules-local/bench/functions');
+
 const benchModel = async (): Promise<PlatformModel> => {
-  const fixtures = await loadPlatformModel(
-    path.join(repositoryRoot(), 'tests/fixtures/modules-local/bench/functions'),
-  );
+  const fixtures = await loadPlatformModel(BENCH_FUNCTIONS);
   const real = await loadPlatformModel();
   const probeEvent = {
     source: 'soleil.drive',
@@ -311,7 +311,9 @@ export async function runEventPropagationBench(runs = 1): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'soleil-bench-'));
   try {
     const model = await benchModel();
-    platform = await startTestPlatform({ model, dataDir });
+    // The bench's own handlers: with the integration tests' fixture folder (the default), sync's subscriber
+    // did not exist, so every event's second delivery failed and was retried — the bench stalled on that.
+    platform = await startTestPlatform({ model, dataDir, functionsDir: BENCH_FUNCTIONS });
     console.log(
       `${model.rules.length} rules (${model.rules.length - BALLAST_RULES} of the fixtures and the real modules, ` +
         `${BALLAST_RULES} generated); two subscribers per event; journal ${path.join(dataDir, 'archive.jsonl')}` +
