@@ -10,17 +10,18 @@ export type LiveFrame = { readonly type: string } & Record<string, unknown>;
 export class LiveClient {
   readonly frames: LiveFrame[] = [];
   private waiters: { match: (f: LiveFrame) => boolean; resolve: (f: LiveFrame) => void }[] = [];
-  private cursor = 0;
+  /** Frames already answered to a `next`: each is handed out once, whatever order frames arrive in. */
+  private readonly taken = new Set<LiveFrame>();
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as LiveFrame;
       this.frames.push(frame);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.match(frame)) {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          waiter.resolve(frame);
-        }
+      const waiter = this.waiters.find((w) => w.match(frame));
+      if (waiter) {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        this.taken.add(frame);
+        waiter.resolve(frame);
       }
     });
   }
@@ -41,13 +42,25 @@ export class LiveClient {
     this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
   }
 
-  /** The next frame (after those already taken by `next`) that matches, or a timeout error. */
+  /** The first frame that matches and no earlier `next` took, or a timeout error. */
   next(match: (f: LiveFrame) => boolean, timeoutMs = 5_000): Promise<LiveFrame> {
-    const found = this.frames.slice(this.cursor).find(match);
+    const found = this.frames.find((f) => !this.taken.has(f) && match(f));
     if (found) {
-      this.cursor = this.frames.indexOf(found) + 1;
+      this.taken.add(found);
       return Promise.resolve(found);
     }
+    return this.upcoming(match, timeoutMs);
+  }
+
+  /** Sends a frame and waits for the answer of that type (or an error) arriving after it. */
+  async request(message: unknown, type: string, timeoutMs = 5_000): Promise<LiveFrame> {
+    const answer = this.upcoming((f) => f.type === type || f.type === 'error', timeoutMs);
+    this.send(message);
+    return answer;
+  }
+
+  /** The first frame still to arrive that matches, or a timeout error. */
+  private upcoming(match: (f: LiveFrame) => boolean, timeoutMs: number): Promise<LiveFrame> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.match !== match);
@@ -59,18 +72,10 @@ export class LiveClient {
         match,
         resolve: (f) => {
           clearTimeout(timer);
-          this.cursor = this.frames.length;
           resolve(f);
         },
       });
     });
-  }
-
-  /** Sends a frame and waits for the answer of that type. */
-  async request(message: unknown, type: string, timeoutMs?: number): Promise<LiveFrame> {
-    const answer = this.next((f) => f.type === type || f.type === 'error', timeoutMs);
-    this.send(message);
-    return answer;
   }
 
   received(type: string): LiveFrame[] {
