@@ -10,6 +10,7 @@ import { runtimeConfig } from '../runtimeConfig.ts';
 import { ConnectionApiError, type ConnectionOperation } from './connectionErrors.ts';
 import { encodeMessage } from './encodeMessage.ts';
 import { runBounded } from './runBounded.ts';
+import { SignedConnectionPoster } from './SignedConnectionPoster.ts';
 import {
   DEFAULT_BROADCAST_CONCURRENCY,
   MAX_BROADCAST_CONCURRENCY,
@@ -69,6 +70,7 @@ export interface ConnectionNotifierOptions {
  */
 export class ConnectionNotifier {
   private created: ApiGatewayManagementApiClient | undefined;
+  private poster: SignedConnectionPoster | undefined;
 
   constructor(private readonly options: ConnectionNotifierOptions = {}) {}
 
@@ -144,6 +146,31 @@ export class ConnectionNotifier {
     connectionId: string,
     data: Uint8Array,
   ): Promise<SendOutcome> {
+    // A client given by the caller is used as it is (tests mock it; a caller may have configured it); the
+    // notifier's own pushes go out as signed requests of their own (see SignedConnectionPoster).
+    if (this.options.client) return this.postWithClient(client, connectionId, data);
+    let answer: Awaited<ReturnType<SignedConnectionPoster['post']>>;
+    try {
+      answer = await this.signedPoster(client).post(connectionId, data);
+    } catch (error) {
+      throw connectionApiError(error, connectionId, 'PostToConnection');
+    }
+    if (answer.status < 300) return 'sent';
+    if (answer.status === 410) return 'gone';
+    throw new ConnectionApiError({
+      connectionId,
+      operation: 'PostToConnection',
+      awsErrorName: answer.errorName ?? 'UnknownError',
+      httpStatus: answer.status,
+      cause: undefined,
+    });
+  }
+
+  private async postWithClient(
+    client: ApiGatewayManagementApiClient,
+    connectionId: string,
+    data: Uint8Array,
+  ): Promise<SendOutcome> {
     try {
       await client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: data }));
       return 'sent';
@@ -151,6 +178,19 @@ export class ConnectionNotifier {
       if (isGone(error)) return 'gone';
       throw connectionApiError(error, connectionId, 'PostToConnection');
     }
+  }
+
+  private signedPoster(client: ApiGatewayManagementApiClient): SignedConnectionPoster {
+    this.poster ??= new SignedConnectionPoster({
+      endpoint: this.endpoint(),
+      signer: () => client.config.signer(),
+      maxSockets: MAX_BROADCAST_CONCURRENCY,
+    });
+    return this.poster;
+  }
+
+  private endpoint(): string {
+    return this.options.endpoint ?? runtimeConfig.managementApiEndpoint();
   }
 
   private maxMessageBytes(): number {
@@ -165,7 +205,7 @@ export class ConnectionNotifier {
       // command type instead of per call (nothing here changes it between calls).
       const sockets = { keepAlive: true, maxSockets: MAX_BROADCAST_CONCURRENCY };
       this.created = new ApiGatewayManagementApiClient({
-        endpoint: this.options.endpoint ?? runtimeConfig.managementApiEndpoint(),
+        endpoint: this.endpoint(),
         cacheMiddleware: true,
         requestHandler: { httpAgent: new HttpAgent(sockets), httpsAgent: new HttpsAgent(sockets) },
       });

@@ -185,9 +185,14 @@ describe('ConnectionNotifier endpoint', () => {
 
   it('takes the endpoint from the standard variable the renderers set', async () => {
     vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, 'https://api123.execute-api.eu-west-1.amazonaws.com/live');
-    management.on(PostToConnectionCommand).resolves({});
-    // mockClient patches every instance's send, so the notifier's own client is the mocked one too.
-    expect(await new ConnectionNotifier().send('a=', { ok: true })).toBe('sent');
-    expect(management.commandCalls(PostToConnectionCommand)).toHaveLength(1);
+    management.on(GetConnectionCommand).resolves({});
+    // mockClient patches every instance's send: the notifier's own client is the mocked one (pushes of its
+    // own go out as signed requests: SignedConnectionPoster.test.ts).
+    await new ConnectionNotifier().info('a=');
+    const [call] = management.commandCalls(GetConnectionCommand);
+    const endpoint = await (
+      call?.thisValue as ApiGatewayManagementApiClient | undefined
+    )?.config.endpoint?.();
+    expect(endpoint?.hostname).toBe('api123.execute-api.eu-west-1.amazonaws.com');
   });
 });

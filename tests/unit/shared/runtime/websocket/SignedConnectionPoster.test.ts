@@ -1,0 +1,119 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SigV4Verifier } from '../../../../../infra/local/aws/SigV4Verifier.ts';
+import { RUNTIME_ENV } from '../../../../../shared/contracts/platformEnvironment.ts';
+import { ConnectionApiError, ConnectionNotifier } from '../../../../../shared/runtime/index.ts';
+
+// A loopback stand-in for API Gateway's management API that checks the SigV4 signature as AWS would (the
+// embedded platform's verifier) and answers per connection id: the notifier's own pushes, end to end.
+const credentials = { accessKeyId: 'AKIDPOSTER', secretAccessKey: 'poster-secret' };
+const verifier = new SigV4Verifier({ credentials });
+const received: { connectionId: string; body: string; contentType: string | undefined }[] = [];
+const refusals: string[] = [];
+let server: Server;
+let endpoint: string;
+
+const bodyOf = async (request: IncomingMessage): Promise<Uint8Array> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+};
+
+const answers: Record<string, { status: number; type?: string }> = {
+  'gone=': { status: 410, type: 'GoneException' },
+  'throttled=': { status: 429, type: 'LimitExceededException:http://internal.amazon.com/coral/' },
+  'forbidden=': { status: 403 },
+};
+
+beforeAll(async () => {
+  server = createServer(async (request, response) => {
+    const body = await bodyOf(request);
+    const check = await verifier.verify({
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: request.headersDistinct,
+      body,
+    });
+    if (!check.valid || check.service !== 'execute-api' || check.region !== 'eu-west-1') {
+      refusals.push(check.valid ? `${check.service}/${check.region}` : check.code);
+      response.writeHead(403, { 'x-amzn-errortype': 'InvalidSignatureException' }).end();
+      return;
+    }
+    const connectionId = decodeURIComponent((request.url ?? '').replace(/^\/live\/@connections\//, ''));
+    const answer = answers[connectionId];
+    if (answer) {
+      response.writeHead(answer.status, answer.type ? { 'x-amzn-errortype': answer.type } : {}).end('{}');
+      return;
+    }
+    received.push({
+      connectionId,
+      body: new TextDecoder().decode(body),
+      contentType: request.headers['content-type'],
+    });
+    response.writeHead(200).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/live`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  received.length = 0;
+  refusals.length = 0;
+});
+
+const notifierFromEnvironment = (): ConnectionNotifier => {
+  vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, endpoint);
+  vi.stubEnv('AWS_REGION', 'eu-west-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
+  return new ConnectionNotifier();
+};
+
+describe('ConnectionNotifier’s own pushes (signed requests, no SDK command)', () => {
+  it('signs each PostToConnection as IAM expects, with the connection id escaped in the path', async () => {
+    const notifier = notifierFromEnvironment();
+    const ids = ['abc+/x=', "it's(*)!", 'plain='];
+    const result = await notifier.broadcast(ids, { type: 'file_updated', fileName: 'Misty_Bb.pdf' });
+    expect(refusals).toEqual([]);
+    expect(result).toEqual({ sent: ids, gone: [], failed: [] });
+    expect(received.map((r) => r.connectionId).sort()).toEqual([...ids].sort());
+    expect(JSON.parse(received[0]?.body ?? '')).toEqual({ type: 'file_updated', fileName: 'Misty_Bb.pdf' });
+    expect(received[0]?.contentType).toBe('application/octet-stream');
+  });
+
+  it('answers gone for 410 and a ConnectionApiError naming AWS’s error otherwise, retryable when throttled', async () => {
+    const notifier = notifierFromEnvironment();
+    const result = await notifier.broadcast(['gone=', 'throttled=', 'forbidden=', 'ok='], { hi: 1 });
+    expect(result.sent).toEqual(['ok=']);
+    expect(result.gone).toEqual(['gone=']);
+    expect(result.failed.map((f) => [f.connectionId, f.error.awsErrorName, f.error.retryable])).toEqual([
+      ['throttled=', 'LimitExceededException', true],
+      ['forbidden=', 'ForbiddenException', false],
+    ]);
+    expect(await notifier.send('gone=', {})).toBe('gone');
+  });
+
+  it('is refused by the endpoint when signed with other credentials (the signature is really checked)', async () => {
+    const notifier = notifierFromEnvironment();
+    expect(await notifier.send('y=', {})).toBe('sent');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'not-the-secret');
+    const other = new ConnectionNotifier();
+    const error = await other.send('x=', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionApiError);
+    expect(error).toMatchObject({ awsErrorName: 'InvalidSignatureException', retryable: false });
+    expect(refusals).toEqual(['InvalidSignatureException']);
+  });
+
+  it('reports a network failure as a retryable ConnectionApiError', async () => {
+    vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, 'http://127.0.0.1:1/live');
+    vi.stubEnv('AWS_REGION', 'eu-west-1');
+    vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
+    const result = await new ConnectionNotifier().broadcast(['a='], {});
+    expect(result.failed[0]?.error).toMatchObject({ retryable: true, operation: 'PostToConnection' });
+  });
+});
