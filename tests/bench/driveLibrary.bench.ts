@@ -4,6 +4,7 @@ import path from 'node:path';
 import { diffLibrary } from '../../functions/drive/domain/diffLibrary.ts';
 import type { LibraryEntry } from '../../functions/drive/domain/libraryEntry.ts';
 import { FolderLibrarySource } from '../../functions/drive/providers/folder/FolderLibrarySource.ts';
+import { FOLDER_QUIET_MS, FOLDER_SETTLE_MS } from '../../shared/folderWatch/folderSettling.ts';
 import { SettledFolderWatcher } from '../../shared/folderWatch/SettledFolderWatcher.ts';
 import { runWhenMain } from './benchReport.ts';
 
@@ -103,7 +104,7 @@ const benchWatcherLatency = async (root: string) => {
     watcher.close();
   }
   console.log(
-    '\nFolder change → settled "band changed" (quiet 150 ms, settle 300 ms; a fresh file waits both)',
+    `\nFolder change → settled "band changed" (quiet ${FOLDER_QUIET_MS} ms, settle ${FOLDER_SETTLE_MS} ms; a fresh file waits both)`,
   );
   console.table([
     summary('drop a new file', drops),
