@@ -49,13 +49,14 @@ export class LibraryFileNotFoundError extends PlatformError {
 }
 
 /**
- * A push notification that is not from a live channel the drive opened. The answer never says which check
- * failed (channel, token, resource or expiry): the webhook is public, and that would help a forger.
+ * A push notification that is not from a live channel the drive opened: 401, its credentials (the channel's
+ * id and token) do not authenticate it. The answer never says which check failed (channel, token, resource
+ * or expiry): the webhook is public, and that would help a forger.
  */
 export class NotificationRefusedError extends PlatformError {
   constructor() {
     super({
-      status: 403,
+      status: 401,
       type: 'notification-refused',
       title: 'Notification refused',
       detail: 'This notification does not come from a channel of this platform',

@@ -217,7 +217,7 @@ describe('Google Drive push notifications on the embedded platform', () => {
     const bodies = new Set<string>();
     for (const headers of forged) {
       const response = await notify(headers);
-      expect(response.status).toBe(403);
+      expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       const { detail, title, type } = (await response.json()) as Record<string, unknown>;
       bodies.add(JSON.stringify({ detail, title, type }));
@@ -260,7 +260,7 @@ describe('Google Drive push notifications on the embedded platform', () => {
       'x-goog-resource-id': old.resourceId,
       'x-goog-resource-state': 'change',
     });
-    expect(stale.status).toBe(403);
+    expect(stale.status).toBe(401);
     // The new channel delivers: a rename reaches the bus as one drive.file_changed.
     const existing = named('drive.file_added').find(
       (e) => (e.data.file as { name: string }).name === 'Existing_Bb.pdf',

@@ -20,7 +20,7 @@ const verdicts: ReturnType<typeof verifyChannelNotification>[] = [];
 
 beforeAll(async () => {
   drive = await startFakeGoogleDrive();
-  // Stands in for the webhook `POST /api/drive/notifications`: verify, then answer 200 (or 403).
+  // Stands in for the webhook `POST /api/drive/notifications`: verify, then answer 200 (or 401).
   receiver = createServer((req, res) => {
     received.push(req.headers);
     const verdict = verifyChannelNotification(
@@ -30,7 +30,7 @@ beforeAll(async () => {
     );
     verdicts.push(verdict);
     req.resume();
-    res.writeHead(verdict.accepted ? 200 : 403).end();
+    res.writeHead(verdict.accepted ? 200 : 401).end();
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
   const port = (receiver.address() as { port: number }).port;
