@@ -194,6 +194,37 @@ describe('Google Drive push notifications on the embedded platform', () => {
     );
   }, 120_000);
 
+  it('rides out Drive answering 429 three times: the sync completes once Drive answers, nothing lost', async () => {
+    const completedBefore = named('drive.sync_completed').length;
+    const readsBefore = drive.requests.filter((r) => r.operation === 'changes.list').length;
+    drive.injectFaults(
+      { status: 429, operation: 'changes.list' },
+      { status: 429, operation: 'changes.list' },
+      { status: 429, operation: 'changes.list' },
+    );
+    drive.state.addFile('RateLimited_Bb.pdf', folderId, '%PDF-1.4 after the rate limit\n');
+    await eventually(
+      async () =>
+        named('drive.file_added').some(
+          (e) => (e.data.file as { name: string }).name === 'RateLimited_Bb.pdf',
+        ),
+      'drive.file_added for RateLimited_Bb.pdf',
+      60_000,
+    );
+    await eventually(
+      async () => named('drive.sync_completed').length > completedBefore,
+      'drive.sync_completed after the rate limit',
+      60_000,
+    );
+    // The feed was read through the three refusals (backing off), then answered; the file came once.
+    const reads = drive.requests.filter((r) => r.operation === 'changes.list').slice(readsBefore);
+    expect(reads.slice(0, 4).map((r) => r.status)).toEqual([429, 429, 429, 200]);
+    const added = named('drive.file_added').filter(
+      (e) => (e.data.file as { name: string }).name === 'RateLimited_Bb.pdf',
+    );
+    expect(added).toHaveLength(1);
+  }, 120_000);
+
   it('refuses forged notifications alike, with no side effect', async () => {
     const [channel] = await storedChannels();
     if (!channel) throw new Error('no channel');
