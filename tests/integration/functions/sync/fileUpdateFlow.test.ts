@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
@@ -188,5 +188,23 @@ describe('a file dropped into the band’s library folder reaches the members it
     await alto.next(dashboardUpdate, FIRST_ARRIVAL_MS);
     expect(alto.frames.filter(fileNamed('Autumn_Leaves_Bb.pdf'))).toEqual([]);
     expect(names(await recentlyAdded(altoPlayer))).not.toContain('Autumn_Leaves_Bb.pdf');
+
+    // Removed from the library: content.deleted refreshes the dashboards too, so the chart leaves Recently added.
+    await rm(path.join(bandDir, 'Autumn_Leaves_Bb.pdf'));
+    const deleted = await trumpet.next(
+      (f) => fileNamed('Autumn_Leaves_Bb.pdf')(f) && f.action === 'deleted',
+      FIRST_ARRIVAL_MS,
+    );
+    expect(deleted.fileId).toBeDefined();
+    let trumpetLast = trumpetAfter;
+    for (
+      let announced = 0;
+      announced < 3 && names(trumpetLast).includes('Autumn_Leaves_Bb.pdf');
+      announced++
+    ) {
+      await trumpet.next(dashboardUpdate, FIRST_ARRIVAL_MS);
+      trumpetLast = await recentlyAdded(trumpetPlayer);
+    }
+    expect(names(trumpetLast)).toEqual(names(trumpetBefore));
   }, 180_000);
 });

@@ -61,6 +61,17 @@ describe('documentedFlow (the repository model)', () => {
     expect(run.optional).toContain('drive.file_changed from drive reaches content');
     expect(run.optional).toContain('content.deleted from content reaches sync');
     expect(run.required).not.toContain('drive.file_changed from drive reaches content');
+
+    // A removed file refreshes the dashboards too (their Recently added drops it).
+    const removal = flowEdges(
+      documentedFlow(model, update, [
+        'a removed file',
+        'the file was in the catalogue',
+        'a member of the band has a prepared dashboard',
+      ]).steps,
+    );
+    expect(removal.required).toContain('content.deleted from content reaches dashboard');
+    expect(removal.required).toContain('dashboard.module_updated from dashboard reaches sync');
   });
 
   it('refuses a run condition the flow does not have', async () => {
