@@ -29,9 +29,9 @@ export default defineModule({
       ],
     },
     {
-      id: 'onContentUpdated',
-      events: ['content.updated'],
-      handler: 'handlers/onContentUpdated.handler',
+      id: 'onCatalogueChanged',
+      events: ['content.updated', 'content.deleted'],
+      handler: 'handlers/onCatalogueChanged.handler',
       reactions: [
         {
           calls: [

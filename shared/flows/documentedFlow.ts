@@ -8,9 +8,24 @@ const MAX_DEPTH = 16;
 /**
  * A flow as the model says it goes: each event to every module subscribed to it (observers aside), what that
  * reaction calls, then what it publishes — recursively; a reaction with a condition in an `opt` block.
+ *
+ * `holding` names the conditions that hold in one run (the branch a test takes): their steps are drawn
+ * unconditionally, so a run that skips them is missing required steps, not optional ones. A condition that
+ * the flow does not have is refused, so a renamed condition cannot silently make a drift test lenient.
  */
-export const documentedFlow = (model: PlatformModel, start: FlowStart): FlowDiagram => {
+export const documentedFlow = (
+  model: PlatformModel,
+  start: FlowStart,
+  holding: readonly string[] = [],
+): FlowDiagram => {
   const reactions = model.reactions ?? [];
+  const met = new Set<string>();
+  const guarded = (condition: string | null | undefined, steps: FlowStep[]): FlowStep[] => {
+    if (condition === null || condition === undefined) return steps;
+    if (!holding.includes(condition)) return [{ kind: 'optional', condition, steps }];
+    met.add(condition);
+    return steps;
+  };
   const expand = (event: string, producer: string, path: readonly string[]): FlowStep[] => {
     const rules = model.rules
       .filter((r) => !r.observesAllEvents && r.events.includes(event))
@@ -36,17 +51,19 @@ export const documentedFlow = (model: PlatformModel, start: FlowStart): FlowDiag
             ),
             ...reaction.publishes.flatMap((e) => expand(e, rule.module, [...path, key])),
           ];
-          return reaction.when === null ? steps : [{ kind: 'optional', condition: reaction.when, steps }];
+          return guarded(reaction.when, steps);
         });
       return [arrow, ...inner];
     });
   };
-  return {
-    title: start.title,
-    starter: start.starter,
-    steps: start.publishes.flatMap(({ event, when }): FlowStep[] => {
-      const steps = expand(event, start.starter.participant, []);
-      return when === undefined ? steps : [{ kind: 'optional', condition: when, steps }];
-    }),
-  };
+  const steps = start.publishes.flatMap(({ event, when }): FlowStep[] =>
+    guarded(when, expand(event, start.starter.participant, [])),
+  );
+  const unknown = holding.filter((condition) => !met.has(condition));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Flow "${start.id}" has no step under ${unknown.map((c) => `"${c}"`).join(', ')}: name a condition its diagram shows in an opt block`,
+    );
+  }
+  return { title: start.title, starter: start.starter, steps };
 };

@@ -47,6 +47,7 @@ beforeAll(async () => {
   await warmPlatform(platform);
   band = await bandWithMembers(platform.urls.http, { email: 'lead@example.com', instruments: ['piano'] }, [
     { email: 'horn@example.com', instruments: ['trumpet'] },
+    { email: 'reed@example.com', instruments: ['alto_sax'] },
   ]);
   await platform.router.idle();
 }, 600_000);
@@ -112,7 +113,7 @@ describe('flow trace on the embedded platform', { timeout: 120_000 }, () => {
     expect(answer.text).toContain('dashboard-)sync: dashboard.module_updated');
   });
 
-  it('shows a flow to the user who started it and to a leader of its band, and to nobody else', async () => {
+  it('shows a flow to the user who started it and to a leader of its band, and to nobody else (not a bandmate)', async () => {
     const correlationId = `access-${crypto.randomUUID()}`;
     const signIn = await signInWith('horn@example.com', correlationId);
     await waitForFlow(platform.urls.http, correlationId, signIn.token, loginReactionsDone, 60_000);
@@ -123,6 +124,11 @@ describe('flow trace on the embedded platform', { timeout: 120_000 }, () => {
     const refused = await getFlow(platform.urls.http, correlationId, stranger.accessToken);
     expect(refused.status).toBe(404);
     expect(refused.contentType).toContain('application/problem+json');
+    // A plain member of the same band who did not start the flow does not see it either.
+    const bandmate = band.members[1] as SignedIn;
+    const toBandmate = await getFlow(platform.urls.http, correlationId, bandmate.accessToken);
+    expect(toBandmate.status).toBe(404);
+    expect(toBandmate.contentType).toContain('application/problem+json');
     // A flow that never was answers the same.
     expect((await getFlow(platform.urls.http, `nothing-${crypto.randomUUID()}`, signIn.token)).status).toBe(
       404,

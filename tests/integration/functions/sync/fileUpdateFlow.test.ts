@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
@@ -37,6 +37,26 @@ const fileNamed =
     f.type === 'file_updated' && f.fileName === name;
 const download = (route: string, who: SignedIn): Promise<Response> =>
   fetch(`${platform.urls.http}${route}`, { headers: { authorization: `Bearer ${who.accessToken}` } });
+interface DashboardAnswer {
+  readonly bandId: string;
+  readonly stale: boolean;
+  readonly widgets: { widget: string; items: { name: string; kind: string; token: string | null }[] }[];
+}
+/** `GET /api/dashboard?bandId=` as a member: the names in their Recently added, newest first. */
+const recentlyAdded = async (
+  who: SignedIn,
+): Promise<{ name: string; kind: string; token: string | null }[]> => {
+  const response = await fetch(`${platform.urls.http}/api/dashboard?bandId=${band.bandId}`, {
+    headers: { authorization: `Bearer ${who.accessToken}` },
+  });
+  expect(response.status).toBe(200);
+  const answer = (await response.json()) as DashboardAnswer;
+  expect(answer).toMatchObject({ bandId: band.bandId, stale: false });
+  return answer.widgets.find((w) => w.widget === 'recently_added')?.items ?? [];
+};
+const names = (items: readonly { name: string }[]): string[] => items.map((i) => i.name);
+const dashboardUpdate = (f: LiveFrame): boolean =>
+  f.type === 'dashboard_updated' && f.widget === 'recently_added' && f.reason === 'content_changed';
 /** The route's answer for a member: a short-lived link whose bytes are the file's. */
 const downloadedBytes = async (route: string, who: SignedIn): Promise<Buffer> => {
   const response = await download(route, who);
@@ -116,5 +136,75 @@ describe('a file dropped into the band’s library folder reaches the members it
     expect(alto.frames.filter(fileNamed('Misty_Bb.pdf'))).toEqual([]);
     expect(trumpet.frames.filter(fileNamed('Misty_Bb.pdf'))).toHaveLength(1);
     expect(await readFile(path.join(bandDir, 'Misty_Bb.pdf'), 'utf8')).toBe(chart);
+  }, 180_000);
+
+  it('answers each member’s Recently added for their instruments, and a chart dropped while they are connected changes it and is announced on their socket', async () => {
+    const [trumpetPlayer, altoPlayer] = band.members as [SignedIn, SignedIn];
+    // The previous case dropped Misty_Bb.pdf, then Misty_Ref.mp3: content.updated refreshes the dashboards
+    // prepared at sign-in. A Recently added holding the recording was read after the chart was catalogued.
+    const trumpetBefore = await eventually(
+      async () => {
+        const items = await recentlyAdded(trumpetPlayer);
+        return names(items).includes('Misty_Ref.mp3') ? items : null;
+      },
+      'the recording in the trumpet player’s Recently added',
+      FIRST_ARRIVAL_MS,
+      250,
+    );
+    expect(trumpetBefore).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Misty_Bb.pdf', kind: 'chart', token: 'Bb' }),
+        expect.objectContaining({ name: 'Misty_Ref.mp3', kind: 'audio' }),
+      ]),
+    );
+    const altoBefore = await eventually(
+      async () => {
+        const items = await recentlyAdded(altoPlayer);
+        return names(items).includes('Misty_Ref.mp3') ? items : null;
+      },
+      'the recording in the alto player’s Recently added',
+      FIRST_ARRIVAL_MS,
+      250,
+    );
+    expect(names(altoBefore)).not.toContain('Misty_Bb.pdf');
+    expect(names(await recentlyAdded(band.leader))).toEqual(
+      expect.arrayContaining(['Misty_Bb.pdf', 'Misty_Ref.mp3']),
+    );
+
+    const trumpet = await subscribed(trumpetPlayer);
+    const alto = await subscribed(altoPlayer);
+    await writeFile(path.join(bandDir, 'Autumn_Leaves_Bb.pdf'), '%PDF-1.4 Autumn Leaves, B♭ part\n');
+    await trumpet.next(fileNamed('Autumn_Leaves_Bb.pdf'), FIRST_ARRIVAL_MS);
+    // A refresh announced for the previous case may still be on its way to a new socket: take announcements
+    // in order until one is followed by a Recently added holding the new chart.
+    let trumpetAfter = trumpetBefore;
+    for (let announced = 0; announced < 3 && names(trumpetAfter)[0] !== 'Autumn_Leaves_Bb.pdf'; announced++) {
+      await trumpet.next(dashboardUpdate, FIRST_ARRIVAL_MS);
+      trumpetAfter = await recentlyAdded(trumpetPlayer);
+    }
+    expect(trumpetAfter[0]).toMatchObject({ name: 'Autumn_Leaves_Bb.pdf', kind: 'chart', token: 'Bb' });
+    expect(names(trumpetAfter)).toEqual(expect.arrayContaining(names(trumpetBefore)));
+    // Every member with a dashboard is refreshed and told; the alto player's list does not gain a Bb chart.
+    await alto.next(dashboardUpdate, FIRST_ARRIVAL_MS);
+    expect(alto.frames.filter(fileNamed('Autumn_Leaves_Bb.pdf'))).toEqual([]);
+    expect(names(await recentlyAdded(altoPlayer))).not.toContain('Autumn_Leaves_Bb.pdf');
+
+    // Removed from the library: content.deleted refreshes the dashboards too, so the chart leaves Recently added.
+    await rm(path.join(bandDir, 'Autumn_Leaves_Bb.pdf'));
+    const deleted = await trumpet.next(
+      (f) => fileNamed('Autumn_Leaves_Bb.pdf')(f) && f.action === 'deleted',
+      FIRST_ARRIVAL_MS,
+    );
+    expect(deleted.fileId).toBeDefined();
+    let trumpetLast = trumpetAfter;
+    for (
+      let announced = 0;
+      announced < 3 && names(trumpetLast).includes('Autumn_Leaves_Bb.pdf');
+      announced++
+    ) {
+      await trumpet.next(dashboardUpdate, FIRST_ARRIVAL_MS);
+      trumpetLast = await recentlyAdded(trumpetPlayer);
+    }
+    expect(names(trumpetLast)).toEqual(names(trumpetBefore));
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_METRICS } from '../../../../functions/auth/domain/authMetrics.ts';
+import { FLOW_TRACE_RETENTION_SECONDS } from '../../../../functions/core/domain/flowTrace.ts';
 import { METRICS_NAMESPACE, OUTBOX_METRICS } from '../../../../shared/contracts/platformMetrics.ts';
 import { loadPlatformModel, repositoryRoot } from '../../../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel } from '../../../../shared/platformModel/PlatformModel.ts';
@@ -63,6 +64,38 @@ describe('the stack rendered from this repository’s modules', () => {
     const drain = resources.find(([id]) => id === 'ModuleauthauthdrainOutboxFunction28D53FB6')?.[1];
     expect(drain?.Properties.Environment.Variables.SOLEIL_TABLE_OUTBOX).toEqual({ Ref: tableId });
     expect(resources.some(([id]) => id === 'ModuleauthScheduledrainOutbox08962006')).toBe(true);
+  });
+
+  it('feeds core’s flow trace every platform event through one rule, into a table whose items expire', () => {
+    const allEvents = JSON.stringify({ source: [{ prefix: 'soleil.' }] });
+    // Rules on events (schedules have no pattern) that name no event type: only core's observer.
+    const observers = t
+      .allOfType('AWS::Events::Rule')
+      .filter(({ resource }) => resource.Properties.EventPattern !== undefined)
+      .filter(({ resource }) => resource.Properties.EventPattern['detail-type'] === undefined);
+    expect(observers.map(({ stack }) => stack)).toEqual(['core']);
+    const [observer] = observers;
+    expect(JSON.stringify(observer?.resource.Properties.EventPattern)).toBe(allEvents);
+    // Rule → queue → core's recordFlowEvents, in batches.
+    const queueId = observer?.resource.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string;
+    const mapping = t
+      .ofType('core', 'AWS::Lambda::EventSourceMapping')
+      .find(([, m]) => m.Properties.EventSourceArn['Fn::GetAtt']?.[0] === queueId)?.[1];
+    const recorder = synth.stack.modules.get('core')?.functionById('core-recordFlowEvents');
+    expect(recorder).toBeDefined();
+    expect(mapping?.Properties.FunctionName).toEqual({ Ref: t.logicalIdOf(recorder) });
+    expect(mapping?.Properties.BatchSize).toBeGreaterThan(1);
+
+    const traceTables = t
+      .ofType('core', 'AWS::DynamoDB::Table')
+      .filter(([, table]) => table.Properties.KeySchema[0].AttributeName === 'correlationId');
+    expect(traceTables).toHaveLength(1);
+    expect(traceTables[0]?.[1].Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: 'expiresAt',
+      Enabled: true,
+    });
+    // What the recorder writes into that attribute: seven days from the event.
+    expect(FLOW_TRACE_RETENTION_SECONDS).toBe(7 * 24 * 3600);
   });
 
   it('signs auth’s access tokens with a KMS key only auth’s functions know and may use', () => {

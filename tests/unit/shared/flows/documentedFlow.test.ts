@@ -40,6 +40,48 @@ describe('documentedFlow (the repository model)', () => {
     expect([...edges.required, ...edges.optional].some((e) => e.includes('reaches core'))).toBe(false);
   });
 
+  it('requires the steps of the conditions that hold in a run, and keeps the other branches optional', async () => {
+    const model = await loadPlatformModel();
+    const update = PLATFORM_FLOWS.find((f) => f.id === 'file-update') as (typeof PLATFORM_FLOWS)[number];
+    const fileAdded = [
+      'drive.file_added from drive reaches content',
+      'content publishes content.updated',
+      'content.updated from content reaches sync',
+      'content.updated from content reaches dashboard',
+      'dashboard calls content content_service.recentlyAdded',
+      'dashboard.module_updated from dashboard reaches sync',
+    ];
+    const documented = flowEdges(documentedFlow(model, update).steps);
+    for (const edge of fileAdded) expect(documented.optional).toContain(edge);
+
+    const run = flowEdges(
+      documentedFlow(model, update, ['a new file', 'a member of the band has a prepared dashboard']).steps,
+    );
+    for (const edge of fileAdded) expect(run.required).toContain(edge);
+    expect(run.optional).toContain('drive.file_changed from drive reaches content');
+    expect(run.optional).toContain('content.deleted from content reaches sync');
+    expect(run.required).not.toContain('drive.file_changed from drive reaches content');
+
+    // A removed file refreshes the dashboards too (their Recently added drops it).
+    const removal = flowEdges(
+      documentedFlow(model, update, [
+        'a removed file',
+        'the file was in the catalogue',
+        'a member of the band has a prepared dashboard',
+      ]).steps,
+    );
+    expect(removal.required).toContain('content.deleted from content reaches dashboard');
+    expect(removal.required).toContain('dashboard.module_updated from dashboard reaches sync');
+  });
+
+  it('refuses a run condition the flow does not have', async () => {
+    const model = await loadPlatformModel();
+    const update = PLATFORM_FLOWS.find((f) => f.id === 'file-update') as (typeof PLATFORM_FLOWS)[number];
+    expect(() => documentedFlow(model, update, ['a new file', 'a file was renamed'])).toThrow(
+      /Flow "file-update" has no step under "a file was renamed"/,
+    );
+  });
+
   it('renders a sequence diagram with an opt block per condition', async () => {
     const model = await loadPlatformModel();
     const update = PLATFORM_FLOWS.find((f) => f.id === 'file-update');

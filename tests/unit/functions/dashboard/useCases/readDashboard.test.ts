@@ -30,6 +30,35 @@ describe('readDashboard', () => {
     expect(view.widgets[0]?.items).toEqual([expect.objectContaining({ gigId: 'b1-next' })]);
   });
 
+  it('reads the prepared dashboard and the preferences at once when the band is asked (one round trip)', async () => {
+    const { deps, dashboards, preferences } = inMemoryDashboardDependencies();
+    await readDashboard(deps, member(['b1']), 'b1');
+    await preferences.save('u1', { order: ['recently_added'], hidden: [], defaultBandId: null }, []);
+    const asked: string[] = [];
+    let answerPreferences: () => void = () => undefined;
+    const preferencesGet = preferences.get.bind(preferences);
+    preferences.get = async (userId) => {
+      asked.push('preferences');
+      await new Promise<void>((resolve) => {
+        answerPreferences = resolve;
+      });
+      return preferencesGet(userId);
+    };
+    const dashboardGet = dashboards.get.bind(dashboards);
+    dashboards.get = async (bandId, userId) => {
+      asked.push('dashboard');
+      return dashboardGet(bandId, userId);
+    };
+    const reading = readDashboard(deps, member(['b1']), 'b1');
+    await new Promise((resolve) => setImmediate(resolve));
+    // The preferences have not answered yet and the dashboard has already been asked for.
+    expect(asked).toEqual(['preferences', 'dashboard']);
+    answerPreferences();
+    const view = await reading;
+    expect(view.widgets[0]?.widget).toBe('recently_added');
+    expect(asked).toEqual(['preferences', 'dashboard']);
+  });
+
   it('refuses a band the caller is not in (403) and a caller with no band (404)', async () => {
     const { deps } = inMemoryDashboardDependencies();
     await expect(readDashboard(deps, member(['b1']), 'b2')).rejects.toBeInstanceOf(ForbiddenError);

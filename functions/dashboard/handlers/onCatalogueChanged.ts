@@ -2,15 +2,22 @@ import { eventHandler } from '../../../shared/runtime/index.ts';
 import { refreshDashboards } from '../useCases/refreshDashboards.ts';
 import { dashboardDependencies } from '../wiring/dashboardDependencies.ts';
 
-/** When a band's catalogue changes, refreshes the dashboards prepared for its members. */
+/**
+ * When a band's catalogue changes (a file added, changed or removed), refreshes the dashboards prepared for its
+ * members: a removed file leaves their Recently added at once, not at the next refresh.
+ */
 export const handler = eventHandler({
-  events: ['content.updated'],
-  handle: async ({ data, publishAll, logger }) => {
+  events: ['content.updated', 'content.deleted'],
+  handle: async ({ name, data, publishAll, logger }) => {
     const deps = dashboardDependencies();
     const members = await deps.dashboards.membersWithDashboard(data.bandId);
     const targets = members.map((userId) => ({ bandId: data.bandId, userId }));
     const outcome = await refreshDashboards(deps, targets, 'content_changed', ['recently_added']);
     if (outcome.events.length > 0) await publishAll(outcome.events);
-    logger.info('dashboards refreshed on content change', { ...outcome, events: outcome.events.length });
+    logger.info('dashboards refreshed on catalogue change', {
+      event: name,
+      ...outcome,
+      events: outcome.events.length,
+    });
   },
 });
