@@ -7,6 +7,7 @@ import type {
   UnsubscribedMessage,
 } from '../../../shared/contracts/websocket/syncMessages.ts';
 import { ConflictError, ForbiddenError } from '../../../shared/runtime/index.ts';
+import { preparedRole } from '../domain/channelStatements.ts';
 import { onlineMembers } from '../domain/presence.ts';
 import { CONNECTION_TTL_SECONDS } from '../domain/syncLimits.ts';
 import { announcePresence } from './presenceNotice.ts';
@@ -19,11 +20,11 @@ interface ConnectionCaller {
 
 /**
  * The caller's role in the band, checked now: from the channel prepared at sign-in (kept current by
- * membership events), else from auth. The token's memberships are not trusted here: they may be older.
+ * membership events, never overwritten by an older statement), else from auth. The token's memberships are
+ * not trusted here: they may be older.
  */
 const currentRole = async (deps: SyncDependencies, userId: string, bandId: string): Promise<Role> => {
-  const channel = await deps.state.getChannel(userId);
-  const prepared = channel?.memberships.find((m) => m.bandId === bandId)?.role;
+  const prepared = preparedRole(await deps.state.channelBand(userId, bandId), epochSeconds(deps.now()));
   const role = prepared ?? (await deps.memberships.roleOf(bandId, userId));
   if (!role) throw new ForbiddenError(`You are not a member of band ${bandId}`);
   return role;
