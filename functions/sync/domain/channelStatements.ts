@@ -31,3 +31,7 @@ export const membershipChangeStatement = (
  */
 export const preparedRole = (entry: ChannelBand | undefined, nowEpochSeconds: number): Role | null =>
   entry && entry.role !== null && entry.expiresAt > nowEpochSeconds ? entry.role : null;
+
+/** Whether the entry read after subscribing is a revocation newer than what the subscribe relied on. */
+export const revokedSince = (before: ChannelBand | undefined, after: ChannelBand | undefined): boolean =>
+  after !== undefined && after.role === null && (before === undefined || after.asOf > before.asOf);

@@ -208,3 +208,28 @@ describe('membership changes on open connections', () => {
     ]);
   });
 });
+
+describe('a revocation racing a subscribe', () => {
+  it('takes back a subscription written while the member was being removed', async () => {
+    const sync = inMemorySyncDependencies(new Date(T3));
+    await connect(sync, 'c1');
+    await connectedMember(sync.connections, {
+      connectionId: 'c-leo',
+      userId: 'leo',
+      bandId: 'band-a',
+      role: 'leader',
+    });
+    await prepareChannel(sync.deps, login([{ bandId: 'band-a', role: 'member' }]), T1);
+    // The revocation is handled after subscribe read the role and before its subscription is written: its
+    // handler finds no subscription to end.
+    const write = sync.connections.subscribe.bind(sync.connections);
+    sync.connections.subscribe = async (subscription) => {
+      expect(await applyPermissionChange(sync.deps, revoked('band-a'), T2)).toEqual({ unsubscribed: 0 });
+      return write(subscription);
+    };
+
+    await expect(subscribe(sync.deps, ana('c1'), 'band-a')).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await sync.connections.subscriptionsOfConnection('c1')).toEqual([]);
+    expect(sync.pusher.to('c-leo')).toEqual([]); // never announced as online
+  });
+});
