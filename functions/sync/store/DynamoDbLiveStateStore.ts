@@ -18,7 +18,10 @@ const HEALTH_KEY = 'HEALTH';
 /** A reconciliation the drive never reported complete is forgotten after a day. */
 const LIBRARY_SYNC_TTL_SECONDS = 24 * 60 * 60;
 
-/** One item per key (`pk`): `CHANNEL#<userId>#<bandId>` prepared memberships, `HEALTH`, `LIBSYNC#<bandId>` reconciliations. */
+/**
+ * One item per key (`pk`): `CHANNEL#<userId>#<bandId>` prepared memberships, `HEALTH`, `LIBSYNC#<bandId>`
+ * reconciliations.
+ */
 export class DynamoDbLiveStateStore implements LiveStateStore {
   private readonly doc: DynamoDBDocumentClient;
 
