@@ -45,11 +45,19 @@ export interface LogEntry {
   readonly expiresAt: number;
 }
 
-/** What sync prepared for a user at sign-in: bands and roles, so the first subscribe needs no lookup. */
-export interface UserChannel {
+/**
+ * What auth last said of a user's place in one band, as sync keeps it for the user's next `subscribe`:
+ * prepared at sign-in (the login reaction), replaced by membership changes. A removed member keeps an entry
+ * with no role, so that a sign-in stated before the removal (events arrive in any order) cannot bring the
+ * band back.
+ */
+export interface ChannelBand {
   readonly userId: string;
-  readonly memberships: readonly { readonly bandId: string; readonly role: Role }[];
-  readonly instruments: readonly Instrument[];
-  readonly preparedAt: string;
+  readonly bandId: string;
+  /** The role auth stated; null once the membership was revoked. */
+  readonly role: Role | null;
+  /** When auth stated it (its event's `occurredAt`, epoch milliseconds): an older statement never wins. */
+  readonly asOf: number;
+  /** Epoch seconds: a statement is trusted as long as an access token issued with it can live. */
   readonly expiresAt: number;
 }

@@ -12,16 +12,18 @@ export const handler = eventHandler({
   handle: async (event) => {
     const deps = syncDependencies();
     switch (event.name) {
-      case 'auth.user_logged_in':
-        await prepareChannel(deps, event.data);
+      case 'auth.user_logged_in': {
+        const { prepared } = await prepareChannel(deps, event.data, event.metadata.occurredAt);
+        event.logger.info('Prepared the live channel of a signed-in user', { prepared });
         return;
+      }
       case 'auth.user_logged_out': {
         const { closed } = await closeUserConnections(deps, event.data.userId);
         event.logger.info('Closed the live connections of a signed-out user', { closed });
         return;
       }
       case 'auth.permission_updated': {
-        const { unsubscribed } = await applyPermissionChange(deps, event.data);
+        const { unsubscribed } = await applyPermissionChange(deps, event.data, event.metadata.occurredAt);
         event.logger.info('Applied a membership change to live subscriptions', { unsubscribed });
         return;
       }

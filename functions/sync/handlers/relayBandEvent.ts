@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { bandMessageFor } from '../domain/bandMessages.ts';
 import { SYNC_METRICS } from '../domain/syncMetrics.ts';
-import { broadcastBandMessage } from '../useCases/broadcast.ts';
+import { relayBandMessage } from '../useCases/relayBandMessage.ts';
 import { syncDependencies } from '../wiring/syncDependencies.ts';
 
 /**
@@ -11,25 +11,15 @@ import { syncDependencies } from '../wiring/syncDependencies.ts';
  */
 export const handler = eventHandler({
   events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
-  handle: async ({ name, data, publish, metrics, logger }) => {
+  handle: async ({ name, data, metadata, publish, metrics, logger }) => {
     const plan = bandMessageFor(name, data);
     if (!plan) return;
-    const outcome = await broadcastBandMessage(syncDependencies(), plan);
+    const { outcome, announcement } = await relayBandMessage(syncDependencies(), plan, metadata.eventId);
     metrics.addMetric(SYNC_METRICS.pushesDelivered, MetricUnit.Count, outcome.delivered);
     metrics.addMetric(SYNC_METRICS.pushesGone, MetricUnit.Count, outcome.gone);
     metrics.addMetric(SYNC_METRICS.pushesFailed, MetricUnit.Count, outcome.failed);
+    if (!outcome.fresh) logger.info('Relayed an event again under the number it already had', { ...outcome });
     if (outcome.failed > 0) logger.warn('Some live pushes failed after retries', { ...outcome });
-    if (plan.fileId !== null && plan.message.type === 'file_updated') {
-      await publish('sync.file_updated', {
-        bandId: plan.bandId,
-        fileId: plan.fileId,
-        sequence: outcome.seq,
-        recipients: outcome.recipients,
-        delivered: outcome.delivered,
-        gone: outcome.gone,
-        failed: outcome.failed,
-        action: plan.message.action,
-      });
-    }
+    if (announcement) await publish('sync.file_updated', announcement);
   },
 });

@@ -2,24 +2,61 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
-  UpdateCommand,
+  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../../shared/runtime/index.ts';
+import { documentClient, failedConditions } from '../../../shared/runtime/index.ts';
 import type { LogEntry } from '../domain/liveRecords.ts';
-import type { BandLogStore } from './BandLogStore.ts';
+import type { AppendedEntry, BandLogStore } from './BandLogStore.ts';
 
 /** The counter lives beside the log, at sequence 0, which no message takes. */
 const COUNTER_SEQ = 0;
+/** An event's claim on its sequence number, in a partition of its own (`EVENT#<eventId>`, seq 0). */
+const claimKey = (eventId: string) => ({ bandId: `EVENT#${eventId}`, seq: COUNTER_SEQ });
+/** Positions of the items in {@link DynamoDbBandLogStore.appendOnce}'s transaction. */
+const CLAIM_ITEM = 0;
+/**
+ * Attempts at taking a number while other broadcasts to the band take theirs: each lost attempt means
+ * another message was logged meanwhile, so the band is busy, not stuck. Past this the relay fails and its
+ * event is delivered again, with nothing written.
+ */
+const MAX_APPEND_ATTEMPTS = 25;
+/** Longest pause between two attempts (random up to it, doubling from 10 ms): contenders spread out. */
+const MAX_APPEND_PAUSE_MS = 200;
+
+/** Why DynamoDB cancelled each item of a transaction (`None` for those that were not the cause). */
+const cancellationCodes = (error: unknown): string[] =>
+  (error as { name?: unknown }).name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: ({ Code?: string } | null)[] }).CancellationReasons ?? []).map(
+        (r) => r?.Code ?? 'None',
+      )
+    : [];
+
+/** A cancelled append that another writer to the band caused, and that the next number will get past. */
+const lostTheRace = (error: unknown): boolean => {
+  const codes = cancellationCodes(error);
+  return (
+    codes.some((c) => c !== 'None') &&
+    codes.every((c) => c === 'None' || c === 'ConditionalCheckFailed' || c === 'TransactionConflict')
+  );
+};
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A band's log in one partition (`bandId`, `seq`): the counter item at seq 0 (no TTL) and one item per
  * message, removed by DynamoDB's TTL once past the window (readers also skip expired ones themselves, as the
- * TTL sweep runs late).
+ * TTL sweep runs late). Beside them, one claim per relayed event (`EVENT#<eventId>`) holding the number it
+ * took, expiring with its entry.
  */
 export class DynamoDbBandLogStore implements BandLogStore {
   private readonly doc: DynamoDBDocumentClient;
+  /**
+   * The last number this container wrote per band: the next append tries the one after it without reading
+   * the counter first (one round trip, not two, while this container is the band's only relay). A guess
+   * only: the counter's condition refuses a stale one, and the counter is read then.
+   */
+  private readonly lastWritten = new Map<string, number>();
 
   constructor(
     client: DynamoDBClient,
@@ -28,17 +65,76 @@ export class DynamoDbBandLogStore implements BandLogStore {
     this.doc = documentClient(client);
   }
 
-  async nextSeq(bandId: string): Promise<number> {
-    const { Attributes } = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { bandId, seq: COUNTER_SEQ },
-        UpdateExpression: 'ADD lastSeq :one',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
+  async appendOnce(
+    bandId: string,
+    eventId: string,
+    entryAt: (seq: number) => LogEntry,
+  ): Promise<AppendedEntry> {
+    for (let attempt = 1; ; attempt++) {
+      const last = this.lastWritten.get(bandId) ?? (await this.lastSeq(bandId));
+      const entry = entryAt(last + 1);
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...claimKey(eventId),
+                    band: bandId,
+                    claimedSeq: entry.seq,
+                    expiresAt: entry.expiresAt,
+                  },
+                  ConditionExpression: 'attribute_not_exists(bandId)',
+                },
+              },
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: { bandId, seq: COUNTER_SEQ },
+                  UpdateExpression: 'SET lastSeq = :next',
+                  ConditionExpression:
+                    last === 0 ? 'attribute_not_exists(lastSeq) OR lastSeq = :last' : 'lastSeq = :last',
+                  ExpressionAttributeValues: { ':next': entry.seq, ':last': last },
+                },
+              },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    bandId,
+                    seq: entry.seq,
+                    eventId,
+                    message: JSON.stringify(entry.message),
+                    audience: JSON.stringify(entry.audience),
+                    expiresAt: entry.expiresAt,
+                  },
+                  ConditionExpression: 'attribute_not_exists(seq)',
+                },
+              },
+            ],
+          }),
+        );
+        this.lastWritten.set(bandId, entry.seq);
+        return { seq: entry.seq, fresh: true };
+      } catch (error) {
+        if (failedConditions(error).includes(CLAIM_ITEM))
+          return { seq: await this.claimedSeq(eventId), fresh: false };
+        // Another broadcast took the number (the counter's condition) or wrote while we did
+        // (TransactionConflict): read the counter and try the next one. Any other refusal is no race.
+        if (!lostTheRace(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        this.lastWritten.delete(bandId);
+        await pause(Math.random() * Math.min(MAX_APPEND_PAUSE_MS, 5 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async claimedSeq(eventId: string): Promise<number> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: claimKey(eventId), ConsistentRead: true }),
     );
-    return Attributes?.lastSeq as number;
+    return Item?.claimedSeq as number;
   }
 
   async lastSeq(bandId: string): Promise<number> {
@@ -46,21 +142,6 @@ export class DynamoDbBandLogStore implements BandLogStore {
       new GetCommand({ TableName: this.table, Key: { bandId, seq: COUNTER_SEQ }, ConsistentRead: true }),
     );
     return (Item?.lastSeq as number | undefined) ?? 0;
-  }
-
-  async append(entry: LogEntry): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          bandId: entry.bandId,
-          seq: entry.seq,
-          message: JSON.stringify(entry.message),
-          audience: JSON.stringify(entry.audience),
-          expiresAt: entry.expiresAt,
-        },
-      }),
-    );
   }
 
   async entriesAfter(bandId: string, afterSeq: number, limit: number): Promise<LogEntry[]> {

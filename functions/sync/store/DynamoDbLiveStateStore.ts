@@ -8,16 +8,20 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient, isConditionalFailure } from '../../../shared/runtime/index.ts';
-import type { UserChannel } from '../domain/liveRecords.ts';
+import type { StatementSource } from '../domain/channelStatements.ts';
+import type { ChannelBand } from '../domain/liveRecords.ts';
 import type { LibrarySyncState, LiveStateStore } from './LiveStateStore.ts';
 
-const userKey = (userId: string) => `USER#${userId}`;
+const channelKey = (userId: string, bandId: string) => `CHANNEL#${userId}#${bandId}`;
 const librarySyncKey = (bandId: string) => `LIBSYNC#${bandId}`;
 const HEALTH_KEY = 'HEALTH';
 /** A reconciliation the drive never reported complete is forgotten after a day. */
 const LIBRARY_SYNC_TTL_SECONDS = 24 * 60 * 60;
 
-/** One item per key (`pk`): `USER#<id>` channels, `HEALTH`, `LIBSYNC#<bandId>` reconciliations. */
+/**
+ * One item per key (`pk`): `CHANNEL#<userId>#<bandId>` prepared memberships, `HEALTH`, `LIBSYNC#<bandId>`
+ * reconciliations.
+ */
 export class DynamoDbLiveStateStore implements LiveStateStore {
   private readonly doc: DynamoDBDocumentClient;
 
@@ -29,37 +33,43 @@ export class DynamoDbLiveStateStore implements LiveStateStore {
     this.doc = documentClient(client);
   }
 
-  async putChannel(channel: UserChannel): Promise<void> {
-    await this.doc.send(
-      new PutCommand({ TableName: this.table, Item: { pk: userKey(channel.userId), ...channel } }),
-    );
+  async stateChannelBand(entry: ChannelBand, source: StatementSource): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { pk: channelKey(entry.userId, entry.bandId), kind: 'channel', ...entry },
+          // A sign-in must be strictly newer to replace what is kept; a membership change wins a tie.
+          ConditionExpression:
+            source === 'login'
+              ? 'attribute_not_exists(pk) OR asOf < :asOf'
+              : 'attribute_not_exists(pk) OR asOf <= :asOf',
+          ExpressionAttributeValues: { ':asOf': entry.asOf },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
   }
 
-  async getChannel(userId: string): Promise<UserChannel | undefined> {
+  async channelBand(userId: string, bandId: string): Promise<ChannelBand | undefined> {
     const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { pk: userKey(userId) }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: channelKey(userId, bandId) },
+        ConsistentRead: true,
+      }),
     );
-    if (!Item || (Item.expiresAt as number) <= this.epochSeconds()) return undefined;
+    if (!Item) return undefined;
     return {
       userId: Item.userId as string,
-      memberships: Item.memberships as UserChannel['memberships'],
-      instruments: Item.instruments as UserChannel['instruments'],
-      preparedAt: Item.preparedAt as string,
+      bandId: Item.bandId as string,
+      role: (Item.role as ChannelBand['role'] | undefined) ?? null,
+      asOf: Item.asOf as number,
       expiresAt: Item.expiresAt as number,
     };
-  }
-
-  async forgetChannelBand(userId: string, bandId: string): Promise<void> {
-    const channel = await this.getChannel(userId);
-    if (!channel) return;
-    await this.putChannel({
-      ...channel,
-      memberships: channel.memberships.filter((m) => m.bandId !== bandId),
-    });
-  }
-
-  async deleteChannel(userId: string): Promise<void> {
-    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk: userKey(userId) } }));
   }
 
   async downModules(): Promise<string[]> {

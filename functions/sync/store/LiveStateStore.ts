@@ -1,4 +1,5 @@
-import type { UserChannel } from '../domain/liveRecords.ts';
+import type { StatementSource } from '../domain/channelStatements.ts';
+import type { ChannelBand } from '../domain/liveRecords.ts';
 
 /** A band's library reconciliation in progress, as announced by the drive. */
 export interface LibrarySyncState {
@@ -9,11 +10,13 @@ export interface LibrarySyncState {
 
 /** Small state the live channel keeps between events: prepared channels, health, reconciliations. */
 export interface LiveStateStore {
-  putChannel(channel: UserChannel): Promise<void>;
-  getChannel(userId: string): Promise<UserChannel | undefined>;
-  /** Drops a band from a prepared channel (membership revoked or changed: the next subscribe asks auth). */
-  forgetChannelBand(userId: string, bandId: string): Promise<void>;
-  deleteChannel(userId: string): Promise<void>;
+  /**
+   * Keeps what auth said of a user in a band unless the store holds a newer statement (a larger `asOf`; at
+   * the same `asOf` a membership change outranks a sign-in). Answers whether it was kept.
+   */
+  stateChannelBand(entry: ChannelBand, source: StatementSource): Promise<boolean>;
+  /** The statement kept for the user in the band (expired ones included: the caller decides). */
+  channelBand(userId: string, bandId: string): Promise<ChannelBand | undefined>;
   /** The dependencies sync last knew as down. */
   downModules(): Promise<string[]>;
   setDownModules(modules: readonly string[]): Promise<void>;

@@ -2,9 +2,12 @@
 export const SYNC_TABLES = {
   /** Connection items (`CONN#<id>` / `META`) and their band subscriptions (`CONN#<id>` / `BAND#<bandId>`). */
   connections: 'connections',
-  /** Per band: the sequence counter (seq 0) and the message log (seq ≥ 1), entries with a TTL. */
+  /**
+   * Per band: the sequence counter (seq 0) and the message log (seq ≥ 1), entries with a TTL; per relayed
+   * event, its claim on its number (`EVENT#<eventId>`, seq 0), expiring with its entry.
+   */
   bandLog: 'band-log',
-  /** Users' channels prepared at sign-in, the dependencies' last health, running library reconciliations. */
+  /** Prepared channels (per user and band), the dependencies' last health, running library reconciliations. */
   liveState: 'live-state',
 } as const;
 

@@ -7,6 +7,8 @@ import type {
   UnsubscribedMessage,
 } from '../../../shared/contracts/websocket/syncMessages.ts';
 import { ConflictError, ForbiddenError } from '../../../shared/runtime/index.ts';
+import { preparedRole, revokedSince } from '../domain/channelStatements.ts';
+import type { ChannelBand } from '../domain/liveRecords.ts';
 import { onlineMembers } from '../domain/presence.ts';
 import { CONNECTION_TTL_SECONDS } from '../domain/syncLimits.ts';
 import { announcePresence } from './presenceNotice.ts';
@@ -19,24 +21,34 @@ interface ConnectionCaller {
 
 /**
  * The caller's role in the band, checked now: from the channel prepared at sign-in (kept current by
- * membership events), else from auth. The token's memberships are not trusted here: they may be older.
+ * membership events, never overwritten by an older statement), else from auth. The token's memberships are
+ * not trusted here: they may be older. Answers the prepared entry it saw too, for the re-check.
  */
-const currentRole = async (deps: SyncDependencies, userId: string, bandId: string): Promise<Role> => {
-  const channel = await deps.state.getChannel(userId);
-  const prepared = channel?.memberships.find((m) => m.bandId === bandId)?.role;
-  const role = prepared ?? (await deps.memberships.roleOf(bandId, userId));
+const currentRole = async (
+  deps: SyncDependencies,
+  userId: string,
+  bandId: string,
+): Promise<{ role: Role; seen: ChannelBand | undefined }> => {
+  const seen = await deps.state.channelBand(userId, bandId);
+  const role =
+    preparedRole(seen, epochSeconds(deps.now())) ?? (await deps.memberships.roleOf(bandId, userId));
   if (!role) throw new ForbiddenError(`You are not a member of band ${bandId}`);
-  return role;
+  return { role, seen };
 };
 
-/** `subscribe`: a member's connection joins the band's live channel. */
+/**
+ * `subscribe`: a member's connection joins the band's live channel. A revocation handled while the
+ * subscription was being written would miss it (its handler lists the user's subscriptions once), so the
+ * prepared entry is read again once the subscription exists — alongside the reads the answer needs anyway —
+ * and a newer revocation takes the subscription back.
+ */
 export const subscribe = async (
   deps: SyncDependencies,
   caller: ConnectionCaller,
   bandId: string,
 ): Promise<z.infer<typeof SubscribedMessage>> => {
   const { userId, instruments } = caller.identity;
-  const role = await currentRole(deps, userId, bandId);
+  const { role, seen } = await currentRole(deps, userId, bandId);
   const subscribed = await deps.connections.subscribe({
     connectionId: caller.connectionId,
     bandId,
@@ -46,11 +58,16 @@ export const subscribe = async (
     expiresAt: epochSeconds(deps.now()) + CONNECTION_TTL_SECONDS,
   });
   if (!subscribed) throw new ConflictError('This connection is closing; connect again');
-  await announcePresence(deps, bandId, userId, 'joined');
-  const [lastSeq, subscriptions] = await Promise.all([
+  const [lastSeq, subscriptions, now] = await Promise.all([
     deps.log.lastSeq(bandId),
     deps.connections.subscriptionsOfBand(bandId),
+    deps.state.channelBand(userId, bandId),
   ]);
+  if (revokedSince(seen, now)) {
+    await deps.connections.unsubscribe(caller.connectionId, bandId);
+    throw new ForbiddenError(`You are not a member of band ${bandId}`);
+  }
+  await announcePresence(deps, bandId, userId, 'joined');
   return { type: 'subscribed', bandId, role, lastSeq, online: onlineMembers(subscriptions) };
 };
 

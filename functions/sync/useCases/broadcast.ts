@@ -8,6 +8,8 @@ import { epochSeconds, type SyncDependencies } from './SyncDependencies.ts';
 /** What a broadcast achieved; `failed` connections catch up by resuming. */
 export interface BroadcastOutcome {
   readonly seq: number;
+  /** False when the event had been relayed before (a retry): the message went out again under its number. */
+  readonly fresh: boolean;
   readonly recipients: number;
   readonly delivered: number;
   readonly gone: number;
@@ -18,29 +20,29 @@ export interface BroadcastOutcome {
 const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
 
 /**
- * Sends a band message to the band's connected members it concerns: takes the band's next sequence number,
- * logs the message for resume (before any push, so a client told `seq` can always get it back), pushes with
- * bounded concurrency, retries pushes that failed for a retryable reason, and prunes connections API
- * Gateway reports gone (410).
+ * Sends the band message event `eventId` became to the band's connected members it concerns: gives it the
+ * band's next sequence number and logs it in one write (before any push, so a client told `seq` can always
+ * get it back), pushes with bounded concurrency, retries pushes that failed for a retryable reason, and
+ * prunes connections API Gateway reports gone (410). The same event relayed again keeps its number and is
+ * pushed again under it: a client that had it drops a `seq` it has seen.
  */
 export const broadcastBandMessage = async (
   deps: SyncDependencies,
   plan: BandMessagePlan,
+  eventId: string,
 ): Promise<BroadcastOutcome> => {
-  const seq = await deps.log.nextSeq(plan.bandId);
+  const expiresAt = epochSeconds(deps.now()) + deps.logWindowSeconds;
+  const { seq, fresh } = await deps.log.appendOnce(plan.bandId, eventId, (next) => ({
+    bandId: plan.bandId,
+    seq: next,
+    message: { ...plan.message, seq: next } as BandLogMessage,
+    audience: plan.audience,
+    expiresAt,
+  }));
   const message = { ...plan.message, seq } as BandLogMessage;
-  // The audience is read once the sequence number is taken, and while the message is logged: no
-  // push starts before the log holds it, and the broadcast waits for one storage round trip less.
-  const [, subscriptions] = await Promise.all([
-    deps.log.append({
-      bandId: plan.bandId,
-      seq,
-      message,
-      audience: plan.audience,
-      expiresAt: epochSeconds(deps.now()) + deps.logWindowSeconds,
-    }),
-    deps.connections.subscriptionsOfBand(plan.bandId),
-  ]);
+  // The audience is read once the number is taken: a member whose subscribe read the counter before it
+  // moved is already in the index, and one who read it after knows the message predates them.
+  const subscriptions = await deps.connections.subscriptionsOfBand(plan.bandId);
   const recipients = subscriptions.filter((s) => concerns(plan.audience, s)).map((s) => s.connectionId);
   let pending = recipients;
   let delivered = 0;
@@ -60,5 +62,5 @@ export const broadcastBandMessage = async (
     if (pending.length > 0) await backoff(attempt);
   }
   for (const connectionId of gone) await closeConnection(deps, connectionId);
-  return { seq, recipients: recipients.length, delivered, gone: gone.length, failed };
+  return { seq, fresh, recipients: recipients.length, delivered, gone: gone.length, failed };
 };

@@ -35,6 +35,20 @@ const subscribed = async (who: SignedIn, bandId = band.bandId): Promise<LiveClie
   expect(answer.type).toBe('subscribed');
   return client;
 };
+/** Resolves once the band's last sequence number (as `get_stats` tells `client`) holds still for a second. */
+const quietBand = async (client: LiveClient): Promise<void> => {
+  const lastSeq = async () =>
+    ((await client.request({ action: 'get_stats' }, 'stats')).bands as { lastSeq: number }[])[0]?.lastSeq;
+  let before = await lastSeq();
+  for (let checks = 0; checks < 30; checks++) {
+    await sleep(1000);
+    const now = await lastSeq();
+    if (now === before) return;
+    before = now;
+  }
+  throw new Error('The band kept receiving messages for 30 s');
+};
+
 const isFile = (name: string) => (f: { type: string; fileName?: unknown }) =>
   f.type === 'file_updated' && f.fileName === name;
 
@@ -128,6 +142,9 @@ describe('sync: live band channels on the embedded platform', () => {
       );
       await watcher.next(isFile(name), FIRST_DELIVERY_MS);
     }
+    // Dashboard's widget refreshes after those changes are band messages too, relayed a little later: wait
+    // until the band's sequence stops moving, so every frame before `resumed` is a replayed one.
+    await quietBand(watcher);
 
     const again = await connect(trumpetPlayer);
     const done = await again.request({ action: 'resume', bandId: band.bandId, afterSeq: lastSeq }, 'resumed');

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { bandMessageFor } from '../../../../../functions/sync/domain/bandMessages.ts';
+import { PUSH_RETRIES } from '../../../../../functions/sync/domain/syncLimits.ts';
+import { relayBandMessage } from '../../../../../functions/sync/useCases/relayBandMessage.ts';
+import type { EventData } from '../../../../../shared/contracts/eventCatalog.ts';
+import {
+  connectedMember,
+  inMemorySyncDependencies,
+} from '../../../../helpers/sync/inMemorySyncDependencies.ts';
+
+const chart = (fileId: string): EventData<'content.updated'> => ({
+  bandId: 'band-1',
+  fileId,
+  fileName: `${fileId}_Bb.pdf`,
+  kind: 'chart',
+  change: 'added',
+  songId: 'misty',
+  displayTitle: 'Misty',
+  token: 'Bb',
+  instruments: ['trumpet'],
+  allMembers: false,
+});
+
+const planOf = (data: EventData<'content.updated'>) => {
+  const plan = bandMessageFor('content.updated', data);
+  if (!plan) throw new Error('content.updated is relayed');
+  return plan;
+};
+
+/** A leader, a trumpet player, an alto player (the chart is not theirs) and a second trumpet player. */
+const band = async () => {
+  const sync = inMemorySyncDependencies();
+  await connectedMember(sync.connections, {
+    connectionId: 'c-leo',
+    userId: 'leo',
+    bandId: 'band-1',
+    role: 'leader',
+  });
+  await connectedMember(sync.connections, {
+    connectionId: 'c-ana',
+    userId: 'ana',
+    bandId: 'band-1',
+    role: 'member',
+    instruments: ['trumpet'],
+  });
+  await connectedMember(sync.connections, {
+    connectionId: 'c-sam',
+    userId: 'sam',
+    bandId: 'band-1',
+    role: 'member',
+    instruments: ['alto_sax'],
+  });
+  await connectedMember(sync.connections, {
+    connectionId: 'c-tom',
+    userId: 'tom',
+    bandId: 'band-1',
+    role: 'member',
+    instruments: ['trumpet'],
+  });
+  return sync;
+};
+
+describe('relayBandMessage', () => {
+  it('relays an event handled twice under one sequence number with one log entry', async () => {
+    const sync = await band();
+    const first = await relayBandMessage(sync.deps, planOf(chart('f1')), 'event-1');
+    const again = await relayBandMessage(sync.deps, planOf(chart('f1')), 'event-1');
+    const other = await relayBandMessage(sync.deps, planOf(chart('f2')), 'event-2');
+
+    expect([first.outcome.seq, again.outcome.seq, other.outcome.seq]).toEqual([1, 1, 2]);
+    expect([first.outcome.fresh, again.outcome.fresh]).toEqual([true, false]);
+    expect((await sync.log.entriesAfter('band-1', 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await sync.log.lastSeq('band-1')).toBe(2);
+    // The retry pushed again (the first attempt may have reached nobody), under the same number.
+    expect(sync.pusher.to('c-ana').map((m) => [m.fileId, m.seq])).toEqual([
+      ['f1', 1],
+      ['f1', 1],
+      ['f2', 2],
+    ]);
+    expect(again.announcement).toMatchObject({ fileId: 'f1', sequence: 1 });
+  });
+
+  it('retries a throttled push, then counts one that keeps failing as failed; a refused one is not retried', async () => {
+    const sync = await band();
+    sync.pusher.failing.set('c-ana', { status: 429, times: 1 }); // throttled once, then delivered
+    sync.pusher.failing.set('c-tom', { status: 500, times: 99 }); // fails on every attempt
+    sync.pusher.failing.set('c-leo', { status: 403, times: 99 }); // forbidden: a retry will not help
+
+    const { outcome, announcement } = await relayBandMessage(sync.deps, planOf(chart('f1')), 'event-1');
+
+    expect(outcome).toEqual({ seq: 1, fresh: true, recipients: 3, delivered: 1, gone: 0, failed: 2 });
+    expect(sync.pusher.to('c-ana')).toHaveLength(1);
+    expect(sync.pusher.to('c-tom')).toEqual([]);
+    expect(sync.pusher.failing.get('c-tom')?.times).toBe(99 - (1 + PUSH_RETRIES));
+    expect(sync.pusher.failing.get('c-leo')?.times).toBe(98);
+    expect(sync.pusher.to('c-sam')).toEqual([]); // an alto player: the B♭ chart is not theirs
+    expect(announcement).toEqual({
+      bandId: 'band-1',
+      fileId: 'f1',
+      sequence: 1,
+      recipients: 3,
+      delivered: 1,
+      gone: 0,
+      failed: 2,
+      action: 'added',
+    });
+  });
+
+  it('prunes a gone connection (410), tells the band its user left, and counts it in sync.file_updated', async () => {
+    const sync = await band();
+    sync.pusher.gone.add('c-tom');
+
+    const { outcome, announcement } = await relayBandMessage(sync.deps, planOf(chart('f1')), 'event-1');
+
+    expect(outcome).toMatchObject({ recipients: 3, delivered: 2, gone: 1, failed: 0 });
+    expect(announcement).toMatchObject({ delivered: 2, gone: 1, failed: 0, recipients: 3 });
+    expect(await sync.connections.getConnection('c-tom')).toBeUndefined();
+    expect((await sync.connections.subscriptionsOfBand('band-1')).map((s) => s.userId)).toEqual([
+      'ana',
+      'leo',
+      'sam',
+    ]);
+    expect(sync.pusher.to('c-sam').at(-1)).toEqual({
+      type: 'presence',
+      bandId: 'band-1',
+      online: ['ana', 'leo', 'sam'],
+      joined: [],
+      left: ['tom'],
+    });
+  });
+
+  it('announces file messages only: a gig update reaches every member and is not a sync.file_updated', async () => {
+    const sync = await band();
+    const plan = bandMessageFor('content.gig_updated', {
+      bandId: 'band-1',
+      gigId: 'gig-1',
+      change: 'created',
+      date: '2026-12-24',
+      status: 'confirmed',
+      changedBy: 'leo',
+      members: ['leo', 'ana', 'sam', 'tom'],
+    });
+    if (!plan) throw new Error('content.gig_updated is relayed');
+    const { outcome, announcement } = await relayBandMessage(sync.deps, plan, 'event-gig');
+    expect(announcement).toBeNull();
+    expect(outcome).toMatchObject({ recipients: 4, delivered: 4 });
+    expect(sync.pusher.to('c-sam')).toEqual([
+      { type: 'gig_updated', bandId: 'band-1', gigId: 'gig-1', change: 'created', seq: 1 },
+    ]);
+  });
+});
