@@ -162,6 +162,11 @@ export class EventRouter {
     return this.work.pending;
   }
 
+  /** Deliveries whose subscriber runs now (the others of {@link pendingCount} wait for their time). */
+  get runningCount(): number {
+    return this.work.runningCount;
+  }
+
   /** Resolves when no delivery is running or waiting for a retry (tests and benches use it). */
   idle(): Promise<void> {
     return this.work.idle();

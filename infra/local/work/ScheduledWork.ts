@@ -29,6 +29,11 @@ export class ScheduledWork<T> {
     return this.waiting.size + this.running.size;
   }
 
+  /** Items running now (the rest of {@link pending} waits for its time). */
+  get runningCount(): number {
+    return this.running.size;
+  }
+
   /** Runs `item` after `delayMs` (on the next turn when 0); once stopping (or stopped), keeps it undone. */
   schedule(item: T, delayMs = 0): void {
     if (this.state !== 'accepting') {

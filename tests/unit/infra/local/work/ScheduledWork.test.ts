@@ -19,6 +19,26 @@ describe('ScheduledWork', () => {
     expect(work.pending).toBe(0);
   });
 
+  it('tells running items from waiting ones', async () => {
+    let release = () => {};
+    const work = new ScheduledWork<string>(
+      (item) =>
+        new Promise<void>((resolve) => {
+          if (item === 'slow') release = resolve;
+          else resolve();
+        }),
+    );
+    work.schedule('slow');
+    work.schedule('later', 10_000);
+    expect([work.runningCount, work.pending]).toEqual([0, 2]);
+    await nextTurn();
+    expect([work.runningCount, work.pending]).toEqual([1, 2]);
+    release();
+    await nextTurn();
+    expect([work.runningCount, work.pending]).toEqual([0, 1]);
+    await work.stop(0);
+  });
+
   it('keeps items due now but not started yet when a stop comes first, and runs none of them', async () => {
     const started: number[] = [];
     const work = new ScheduledWork<number>(async (n) => {
