@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
+import { oneLineText } from '../../../shared/contracts/typedText.ts';
 import { MAX_NAME_LENGTH } from './authConstants.ts';
 
 /**
@@ -7,12 +8,7 @@ import { MAX_NAME_LENGTH } from './authConstants.ts';
  * formatting characters (U+202E and kin), which would make a name display as something else ("Ana‮exe.gnp"
  * shows as "Anapng.exe") in every member list. Right-to-left scripts themselves are fine.
  */
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, 'must not be blank')
-  .max(MAX_NAME_LENGTH)
-  .regex(/^[^\p{Cc}\p{Bidi_Control}]*$/u, 'must not contain control or bidirectional formatting characters');
+export const DisplayName = oneLineText(MAX_NAME_LENGTH);
 
 /** The instruments a user plays: from the DOMAIN list, each at most once. */
 export const InstrumentList = z

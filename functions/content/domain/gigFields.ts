@@ -2,10 +2,14 @@ import * as z from 'zod';
 import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import { UserId } from '../../../shared/contracts/identifiers.ts';
 import { GigStatus, OfferStatus, SongKey } from '../../../shared/contracts/services/contentServices.ts';
+import { multiLineText, oneLineText } from '../../../shared/contracts/typedText.ts';
 
 /** A wall-clock time of the gig's day, `HH:MM` (24 h). */
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Text members read on their gig view: no control or bidirectional formatting characters (issue #9's rule for
+// names), notes over several lines.
+const Text = oneLineText;
+const Notes = multiLineText;
 
 /** The fields of a gig a leader sets (DOMAIN.md: Date | Venue | Load-in | Downbeat | Dress Code | Notes | Status). */
 export const GigDetails = z
@@ -16,7 +20,7 @@ export const GigDetails = z
     loadIn: TimeOfDay.nullable().default(null),
     downbeat: TimeOfDay.nullable().default(null),
     dressCode: Text(200).nullable().default(null),
-    notes: Text(2000).nullable().default(null),
+    notes: Notes(2000).nullable().default(null),
     status: GigStatus.default('tentative'),
   })
   .strict();
@@ -31,7 +35,7 @@ export const GigDetailsPatch = z
     loadIn: TimeOfDay.nullable(),
     downbeat: TimeOfDay.nullable(),
     dressCode: Text(200).nullable(),
-    notes: Text(2000).nullable(),
+    notes: Notes(2000).nullable(),
     status: GigStatus,
   })
   .partial()
@@ -45,7 +49,7 @@ export const SetlistEntry = z
     songKey: SongKey,
     key: Text(12).nullable().default(null),
     durationSeconds: z.number().int().min(1).max(7200).nullable().default(null),
-    notes: Text(500).nullable().default(null),
+    notes: Notes(500).nullable().default(null),
   })
   .strict();
 export type SetlistEntry = z.infer<typeof SetlistEntry>;

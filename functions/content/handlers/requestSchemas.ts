@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Instrument } from '../../../shared/contracts/bandVocabulary.ts';
 import { BandId, EntityId } from '../../../shared/contracts/identifiers.ts';
 import { SongKey } from '../../../shared/contracts/services/contentServices.ts';
+import { oneLineText } from '../../../shared/contracts/typedText.ts';
 
 /** Path parameters of content's band routes. */
 export const BandPath = z.object({ bandId: BandId });
@@ -23,4 +24,4 @@ export const GigsQuery = z
   .object({ selection: z.enum(['all', 'upcoming', 'completed', 'pending']).default('all'), limit: Limit })
   .strict();
 
-export const TitleOverride = z.object({ displayTitle: z.string().trim().min(1).max(255) }).strict();
+export const TitleOverride = z.object({ displayTitle: oneLineText(255) }).strict();

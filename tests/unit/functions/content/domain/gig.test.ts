@@ -9,7 +9,7 @@ import {
   withAnswer,
   withPersonnel,
 } from '../../../../../functions/content/domain/gig.ts';
-import type { GigDetails } from '../../../../../functions/content/domain/gigFields.ts';
+import { GigDetails, Setlist } from '../../../../../functions/content/domain/gigFields.ts';
 
 // The selections behind dashboard's gig widgets (content_service upcomingGigs, pendingOffers, completedGigs).
 const TODAY = '2026-06-15';
@@ -72,5 +72,16 @@ describe('the dashboard’s gig selections', () => {
       status: 'accepted',
     });
     expect(gigSummary(answered as Gig, 'stranger').myOffer).toBeNull();
+  });
+});
+
+describe('gig text a leader types', () => {
+  it('refuses bidirectional formatting and control characters in what members read', () => {
+    const gig = { date: '2026-12-31', name: 'New Year’s Eve' };
+    expect(GigDetails.safeParse(gig).success).toBe(true);
+    expect(GigDetails.safeParse({ ...gig, venue: 'Blue\u202ENote' }).success).toBe(false);
+    expect(GigDetails.safeParse({ ...gig, name: 'Eve\u0007' }).success).toBe(false);
+    expect(GigDetails.safeParse({ ...gig, notes: 'Load-in at six\nbring stands' }).success).toBe(true);
+    expect(Setlist.safeParse({ sets: [{ name: 'Set\u20661', songs: [] }] }).success).toBe(false);
   });
 });
