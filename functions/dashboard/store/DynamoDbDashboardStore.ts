@@ -6,11 +6,9 @@ import {
   paginateQuery,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionalFailure } from '../../../shared/runtime/storage/isConditionalFailure.ts';
 import { PreparedDashboard, type StaleReason } from '../domain/preparedDashboard.ts';
 import type { DashboardStore } from './DashboardStore.ts';
-
-const isConditionalFailure = (error: unknown): boolean =>
-  (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 
 /** Prepared dashboards in DynamoDB: pk `bandId`, sk `userId`, the dashboard's fields as attributes. */
 export class DynamoDbDashboardStore implements DashboardStore {

@@ -1,31 +1,38 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createOutbox, runtimeConfig, services } from '../../../shared/runtime/index.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  createOutbox,
+  dependencyContainer,
+  documentClient,
+  runtimeConfig,
+  services,
+} from '../../../shared/runtime/index.ts';
 import { ContentServiceSource } from '../providers/ContentServiceSource.ts';
 import { DynamoDbDashboardStore } from '../store/DynamoDbDashboardStore.ts';
 import { DynamoDbPreferencesStore } from '../store/DynamoDbPreferencesStore.ts';
 import { DASHBOARD_TABLES } from '../store/dashboardTableNames.ts';
 import type { DashboardDependencies } from '../useCases/DashboardDependencies.ts';
 
-let cached: DashboardDependencies | undefined;
+/** What the container holds beyond what the use cases see. */
+interface DashboardWiring extends DashboardDependencies {
+  readonly documents: DynamoDBDocumentClient;
+}
 
-/** The dashboard module's dependencies, built once per container from the environment the platform sets. */
-export const dashboardDependencies = (): DashboardDependencies => {
-  if (!cached) {
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-      marshallOptions: { removeUndefinedValues: true },
-    });
-    cached = {
-      dashboards: new DynamoDbDashboardStore(client, runtimeConfig.table(DASHBOARD_TABLES.dashboards)),
-      preferences: new DynamoDbPreferencesStore(
-        client,
-        runtimeConfig.table(DASHBOARD_TABLES.preferences),
-        runtimeConfig.outboxTable(),
-      ),
-      outbox: createOutbox(),
-      source: new ContentServiceSource(services),
-      now: () => new Date(),
-    };
-  }
-  return cached;
-};
+/**
+ * The dashboard module's dependencies, each built on first use from the environment the platform sets and kept
+ * for the container's life (the kit's container: `reset()` in tests).
+ */
+export const dashboardDependencies = dependencyContainer<DashboardWiring>({
+  documents: () => documentClient(new DynamoDBClient({})),
+  dashboards: (d) =>
+    new DynamoDbDashboardStore(d.documents, runtimeConfig.table(DASHBOARD_TABLES.dashboards)),
+  preferences: (d) =>
+    new DynamoDbPreferencesStore(
+      d.documents,
+      runtimeConfig.table(DASHBOARD_TABLES.preferences),
+      runtimeConfig.outboxTable(),
+    ),
+  outbox: () => createOutbox(),
+  source: () => new ContentServiceSource(services),
+  now: () => () => new Date(),
+});

@@ -34,9 +34,8 @@ export class InvalidDriveConfigError extends Error {
  * @example readDriveConfig({ SOLEIL_DRIVE_PROVIDER: 'folder', SOLEIL_LIBRARY_DIR: '/data/library' })
  */
 export const readDriveConfig = (env: NodeJS.ProcessEnv = process.env): DriveConfig => {
-  const provider = LibraryProviderName.safeParse(
-    runtimeConfig.optionalSetting(DRIVE_ENV.provider, env) ?? 'google-drive',
-  );
+  // The manifest's default (google-drive; folder on the embedded platform) is set by both renderers.
+  const provider = LibraryProviderName.safeParse(runtimeConfig.setting(DRIVE_ENV.provider, env));
   if (!provider.success) {
     throw new InvalidDriveConfigError(`${DRIVE_ENV.provider} must be "google-drive" or "folder"`);
   }

@@ -79,9 +79,6 @@ export const BAND_MESSAGE_MAPPERS: { readonly [N in EventName]?: Mapper<N> } = {
   }),
 };
 
-/** The events sync relays to band channels. */
-export const RELAYED_EVENTS = Object.keys(BAND_MESSAGE_MAPPERS) as EventName[];
-
 /** The band message an event becomes, or null when sync does not relay it. */
 export const bandMessageFor = <N extends EventName>(name: N, data: EventData<N>): BandMessagePlan | null => {
   const mapper = BAND_MESSAGE_MAPPERS[name] as Mapper<N> | undefined;

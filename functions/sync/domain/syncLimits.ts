@@ -1,7 +1,5 @@
 /** API Gateway closes every WebSocket connection after 2 hours: connection records live as long. */
 export const CONNECTION_TTL_SECONDS = 2 * 60 * 60;
-/** How long a band's log keeps messages for resume, unless configured (`SOLEIL_SYNC_LOG_WINDOW_SECONDS`). */
-export const DEFAULT_LOG_WINDOW_SECONDS = 24 * 60 * 60;
 /** A resume replays at most this many messages; a client further behind reloads (resync_required). */
 export const MAX_REPLAY = 500;
 /** PostToConnection calls in flight per broadcast (API Gateway's management API takes thousands per second). */
@@ -10,5 +8,3 @@ export const BROADCAST_CONCURRENCY = 64;
 export const PUSH_RETRIES = 2;
 /** A user channel prepared at sign-in is used for as long as an access token lives at most. */
 export const CHANNEL_TTL_SECONDS = 2 * 60 * 60;
-/** Most bands one connection may subscribe to (an identity carries at most 50 memberships). */
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;

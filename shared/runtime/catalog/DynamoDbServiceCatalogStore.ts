@@ -1,12 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../storage/batchWriteAll.ts';
+import { documentClient } from '../storage/documentClient.ts';
 import { type HealthReport, ModuleEntry, ServiceEntry } from './CatalogItems.ts';
 import type { ServiceCatalogStore } from './ServiceCatalogStore.ts';
 
@@ -25,7 +26,7 @@ export class DynamoDbServiceCatalogStore implements ServiceCatalogStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.doc = documentClient(client);
   }
 
   async listModules(): Promise<ModuleEntry[]> {
