@@ -233,6 +233,15 @@ export const inMemorySyncDependencies = (start = new Date('2026-06-01T12:00:00.0
 };
 
 /** A connection of `userId` already subscribed to `bandId` (as `$connect` then `subscribe` leave it). */
+/** A member's connection subscribed to a band, in one line: `seat('c-ana', 'ana', 'band-1', 'member', ['trumpet'])`. */
+export const seat = (
+  connectionId: string,
+  userId: string,
+  bandId: string,
+  role: Role,
+  instruments: readonly Instrument[] = [],
+) => ({ connectionId, userId, bandId, role, instruments });
+
 export const connectedMember = async (
   connections: InMemoryConnectionStore,
   member: {

@@ -7,35 +7,16 @@ import {
 import {
   connectedMember,
   inMemorySyncDependencies,
+  seat,
 } from '../../../../helpers/sync/inMemorySyncDependencies.ts';
 
 describe('library reconciliation progress', () => {
   it('shows a reconciliation to the band’s connected leaders only, as it starts, grows and completes', async () => {
     const sync = inMemorySyncDependencies();
-    await connectedMember(sync.connections, {
-      connectionId: 'c-leo',
-      userId: 'leo',
-      bandId: 'band-1',
-      role: 'leader',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c-liz',
-      userId: 'liz',
-      bandId: 'band-1',
-      role: 'leader',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c-ana',
-      userId: 'ana',
-      bandId: 'band-1',
-      role: 'member',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c-max',
-      userId: 'max',
-      bandId: 'band-2',
-      role: 'leader',
-    });
+    await connectedMember(sync.connections, seat('c-leo', 'leo', 'band-1', 'leader'));
+    await connectedMember(sync.connections, seat('c-liz', 'liz', 'band-1', 'leader'));
+    await connectedMember(sync.connections, seat('c-ana', 'ana', 'band-1', 'member'));
+    await connectedMember(sync.connections, seat('c-max', 'max', 'band-2', 'leader'));
 
     await librarySyncStarted(sync.deps, {
       bandId: 'band-1',
@@ -77,12 +58,7 @@ describe('library reconciliation progress', () => {
 
   it('a file event with no reconciliation running shows nothing', async () => {
     const sync = inMemorySyncDependencies();
-    await connectedMember(sync.connections, {
-      connectionId: 'c-leo',
-      userId: 'leo',
-      bandId: 'band-1',
-      role: 'leader',
-    });
+    await connectedMember(sync.connections, seat('c-leo', 'leo', 'band-1', 'leader'));
     await librarySyncFileSeen(sync.deps, 'band-1');
     expect(sync.pusher.pushes).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { ForbiddenError } from '../../../../../shared/runtime/index.ts';
 import {
   connectedMember,
   inMemorySyncDependencies,
+  seat,
 } from '../../../../helpers/sync/inMemorySyncDependencies.ts';
 
 const T1 = '2026-06-01T12:00:00.000Z';
@@ -129,12 +130,7 @@ describe('the prepared channel against events in any order', () => {
 describe('membership changes on open connections', () => {
   it('a role change applies to the open subscriptions and to the next subscribe', async () => {
     const sync = inMemorySyncDependencies(new Date(T3));
-    await connectedMember(sync.connections, {
-      connectionId: 'c1',
-      userId: 'ana',
-      bandId: 'band-a',
-      role: 'member',
-    });
+    await connectedMember(sync.connections, seat('c1', 'ana', 'band-a', 'member'));
     await connect(sync, 'c2');
     await prepareChannel(sync.deps, login([{ bandId: 'band-a', role: 'member' }]), T1);
 
@@ -147,24 +143,9 @@ describe('membership changes on open connections', () => {
 
   it('a revocation unsubscribes each of the member’s connections in the band at once and tells them', async () => {
     const sync = inMemorySyncDependencies(new Date(T3));
-    await connectedMember(sync.connections, {
-      connectionId: 'c1',
-      userId: 'ana',
-      bandId: 'band-a',
-      role: 'member',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c2',
-      userId: 'ana',
-      bandId: 'band-b',
-      role: 'member',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c3',
-      userId: 'leo',
-      bandId: 'band-a',
-      role: 'leader',
-    });
+    await connectedMember(sync.connections, seat('c1', 'ana', 'band-a', 'member'));
+    await connectedMember(sync.connections, seat('c2', 'ana', 'band-b', 'member'));
+    await connectedMember(sync.connections, seat('c3', 'leo', 'band-a', 'leader'));
 
     expect(await applyPermissionChange(sync.deps, revoked('band-a'), T2)).toEqual({ unsubscribed: 1 });
     expect(await sync.connections.subscriptionsOfConnection('c1')).toEqual([]);
@@ -179,24 +160,9 @@ describe('membership changes on open connections', () => {
 
   it('a sign-out closes every connection of the user (DeleteConnection), forgets them and tells the band once', async () => {
     const sync = inMemorySyncDependencies(new Date(T3));
-    await connectedMember(sync.connections, {
-      connectionId: 'c1',
-      userId: 'ana',
-      bandId: 'band-a',
-      role: 'member',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c2',
-      userId: 'ana',
-      bandId: 'band-a',
-      role: 'member',
-    });
-    await connectedMember(sync.connections, {
-      connectionId: 'c3',
-      userId: 'leo',
-      bandId: 'band-a',
-      role: 'leader',
-    });
+    await connectedMember(sync.connections, seat('c1', 'ana', 'band-a', 'member'));
+    await connectedMember(sync.connections, seat('c2', 'ana', 'band-a', 'member'));
+    await connectedMember(sync.connections, seat('c3', 'leo', 'band-a', 'leader'));
 
     expect(await closeUserConnections(sync.deps, 'ana')).toEqual({ closed: 2 });
     expect(sync.pusher.disconnected.sort()).toEqual(['c1', 'c2']);
@@ -213,12 +179,7 @@ describe('a revocation racing a subscribe', () => {
   it('takes back a subscription written while the member was being removed', async () => {
     const sync = inMemorySyncDependencies(new Date(T3));
     await connect(sync, 'c1');
-    await connectedMember(sync.connections, {
-      connectionId: 'c-leo',
-      userId: 'leo',
-      bandId: 'band-a',
-      role: 'leader',
-    });
+    await connectedMember(sync.connections, seat('c-leo', 'leo', 'band-a', 'leader'));
     await prepareChannel(sync.deps, login([{ bandId: 'band-a', role: 'member' }]), T1);
     // The revocation is handled after subscribe read the role and before its subscription is written: its
     // handler finds no subscription to end.

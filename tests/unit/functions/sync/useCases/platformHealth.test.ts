@@ -4,6 +4,7 @@ import type { EventData } from '../../../../../shared/contracts/eventCatalog.ts'
 import {
   connectedMember,
   inMemorySyncDependencies,
+  seat,
 } from '../../../../helpers/sync/inMemorySyncDependencies.ts';
 
 type Status = EventData<'system.health_check'>['modules'][number]['status'];
@@ -19,24 +20,9 @@ const everyoneUp = { auth: 'ok', content: 'ok', drive: 'ok', dashboard: 'ok' } a
 /** Two bands: a leader and a member in band-1, a member of band-2, and a connection with no band yet. */
 const platform = async () => {
   const sync = inMemorySyncDependencies();
-  await connectedMember(sync.connections, {
-    connectionId: 'c-leo',
-    userId: 'leo',
-    bandId: 'band-1',
-    role: 'leader',
-  });
-  await connectedMember(sync.connections, {
-    connectionId: 'c-ana',
-    userId: 'ana',
-    bandId: 'band-1',
-    role: 'member',
-  });
-  await connectedMember(sync.connections, {
-    connectionId: 'c-bob',
-    userId: 'bob',
-    bandId: 'band-2',
-    role: 'member',
-  });
+  await connectedMember(sync.connections, seat('c-leo', 'leo', 'band-1', 'leader'));
+  await connectedMember(sync.connections, seat('c-ana', 'ana', 'band-1', 'member'));
+  await connectedMember(sync.connections, seat('c-bob', 'bob', 'band-2', 'member'));
   await sync.connections.putConnection({
     connectionId: 'c-new',
     userId: 'sue',

@@ -6,6 +6,7 @@ import type { EventData } from '../../../../../shared/contracts/eventCatalog.ts'
 import {
   connectedMember,
   inMemorySyncDependencies,
+  seat,
 } from '../../../../helpers/sync/inMemorySyncDependencies.ts';
 
 const chart = (fileId: string): EventData<'content.updated'> => ({
@@ -30,33 +31,10 @@ const planOf = (data: EventData<'content.updated'>) => {
 /** A leader, a trumpet player, an alto player (the chart is not theirs) and a second trumpet player. */
 const band = async () => {
   const sync = inMemorySyncDependencies();
-  await connectedMember(sync.connections, {
-    connectionId: 'c-leo',
-    userId: 'leo',
-    bandId: 'band-1',
-    role: 'leader',
-  });
-  await connectedMember(sync.connections, {
-    connectionId: 'c-ana',
-    userId: 'ana',
-    bandId: 'band-1',
-    role: 'member',
-    instruments: ['trumpet'],
-  });
-  await connectedMember(sync.connections, {
-    connectionId: 'c-sam',
-    userId: 'sam',
-    bandId: 'band-1',
-    role: 'member',
-    instruments: ['alto_sax'],
-  });
-  await connectedMember(sync.connections, {
-    connectionId: 'c-tom',
-    userId: 'tom',
-    bandId: 'band-1',
-    role: 'member',
-    instruments: ['trumpet'],
-  });
+  await connectedMember(sync.connections, seat('c-leo', 'leo', 'band-1', 'leader'));
+  await connectedMember(sync.connections, seat('c-ana', 'ana', 'band-1', 'member', ['trumpet']));
+  await connectedMember(sync.connections, seat('c-sam', 'sam', 'band-1', 'member', ['alto_sax']));
+  await connectedMember(sync.connections, seat('c-tom', 'tom', 'band-1', 'member', ['trumpet']));
   return sync;
 };
 
