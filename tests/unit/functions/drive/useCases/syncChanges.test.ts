@@ -158,6 +158,30 @@ describe('syncChanges', () => {
     expect(newEvents()).toEqual(['drive.file_added:band-a:Busy_Bb.pdf']);
   });
 
+  it('publishes nothing twice after a crash between the bands’ commit and the token’s: the changes come again, and are already applied', async () => {
+    await syncChanges(deps, 'schedule');
+    const token = await feed.pageToken(account());
+    seen = published.length;
+    drive.state.addFile('Crash_Bb.pdf', folderA, '%PDF crash');
+    drive.state.addFile('Crash_Eb.pdf', folderB, '%PDF crash');
+    // The process dies once the bands' libraries and events are committed, before the page token is saved.
+    const save = feed.savePageToken.bind(feed);
+    feed.savePageToken = async () => {
+      throw new Error('the container died');
+    };
+    await expect(syncChanges(deps, 'webhook')).rejects.toThrow('the container died');
+    expect(await feed.pageToken(account())).toBe(token);
+    expect(newEvents()).toEqual([
+      'drive.file_added:band-a:Crash_Bb.pdf',
+      'drive.file_added:band-b:Crash_Eb.pdf',
+    ]);
+
+    feed.savePageToken = save;
+    await syncChanges(deps, 'webhook');
+    expect(await feed.pageToken(account())).not.toBe(token);
+    expect(newEvents()).toEqual([]);
+  });
+
   it('starts over with a full listing when Google refuses the stored token', async () => {
     await feed.savePageToken(account(), null, 'not-a-token', new Date().toISOString());
     drive.state.addFile('Late_Bb.pdf', folderB, '%PDF late');
