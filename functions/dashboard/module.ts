@@ -3,6 +3,17 @@ import { DASHBOARD_TABLES } from './store/dashboardTableNames.ts';
 
 const S = 'S' as const;
 
+/** What preparing a member's dashboard does: the four widgets from content's services, then the announcement. */
+const PREPARES_DASHBOARD = {
+  calls: [
+    'content/content_service.upcomingGigs',
+    'content/content_service.recentlyAdded',
+    'content/content_service.pendingOffers',
+    'content/content_service.completedGigs',
+  ],
+  publishes: ['dashboard.module_updated'],
+};
+
 /** What a member sees first, per band: prepared at sign-in, kept current, read in one request. */
 export default defineModule({
   name: 'dashboard',
@@ -16,51 +27,19 @@ export default defineModule({
       id: 'onUserLoggedIn',
       events: ['auth.user_logged_in'],
       handler: 'handlers/onUserLoggedIn.handler',
-      reactions: [
-        {
-          calls: [
-            'content/content_service.upcomingGigs',
-            'content/content_service.recentlyAdded',
-            'content/content_service.pendingOffers',
-            'content/content_service.completedGigs',
-          ],
-          publishes: ['dashboard.module_updated'],
-        },
-      ],
+      reactions: [PREPARES_DASHBOARD],
     },
     {
       id: 'onCatalogueChanged',
       events: ['content.updated', 'content.deleted'],
       handler: 'handlers/onCatalogueChanged.handler',
-      reactions: [
-        {
-          calls: [
-            'content/content_service.upcomingGigs',
-            'content/content_service.recentlyAdded',
-            'content/content_service.pendingOffers',
-            'content/content_service.completedGigs',
-          ],
-          publishes: ['dashboard.module_updated'],
-          when: 'a member of the band has a prepared dashboard',
-        },
-      ],
+      reactions: [{ ...PREPARES_DASHBOARD, when: 'a member of the band has a prepared dashboard' }],
     },
     {
       id: 'onGigUpdated',
       events: ['content.gig_updated'],
       handler: 'handlers/onGigUpdated.handler',
-      reactions: [
-        {
-          calls: [
-            'content/content_service.upcomingGigs',
-            'content/content_service.recentlyAdded',
-            'content/content_service.pendingOffers',
-            'content/content_service.completedGigs',
-          ],
-          publishes: ['dashboard.module_updated'],
-          when: 'a member of the band has a prepared dashboard',
-        },
-      ],
+      reactions: [{ ...PREPARES_DASHBOARD, when: 'a member of the band has a prepared dashboard' }],
     },
     {
       id: 'onPermissionUpdated',
