@@ -4,9 +4,9 @@ const initFailed = (outcome: { ok: boolean; errorType?: string; errorMessage?: s
   !outcome.ok && /ImportModuleError|Init timed out/.test(`${outcome.errorType} ${outcome.errorMessage}`);
 
 /**
- * Starts functions before a test's flows run, one at a time: each first start compiles its module in a
- * worker thread, and on this loaded shared machine a dozen starting at once — every subscriber of a first
- * sign-in — has outlasted Lambda's 10 s init limit (a gateway 500, a failed reaction). An empty event is
+ * Starts functions before a test's flows run, one at a time, so a flow's timings and outcomes are not its
+ * cold starts': a dozen starting at once — every subscriber of a first sign-in — outlasted Lambda's 10 s init
+ * limit on a loaded machine before functions ran from bundles, and still cost a loaded machine seconds. An empty event is
  * refused by each kit as soon as the module is loaded; only a failed init is tried again.
  */
 export const warmFunctions = async (

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowTree } from '../../../../functions/core/domain/flowTree.ts';
-import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
+import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
 import { bandWithMembers, devLogin, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { getFlow, waitForFlow } from '../../../helpers/flows/flowApi.ts';
-import { warmPlatform } from '../../../helpers/flows/warmFunctions.ts';
+import { startFlowPlatform } from '../../../helpers/flows/startFlowPlatform.ts';
 
 // Every module of the repository on the embedded platform: a sign-in's flow read back from core's trace.
 let platform: EmbeddedPlatform;
@@ -36,15 +36,7 @@ const loginReactionsDone = (tree: FlowTree): boolean => {
 };
 
 beforeAll(async () => {
-  platform = await startPlatform({
-    ports: { http: 0, ws: 0, aws: 0, dynamodb: 0 },
-    dataDir: null,
-    schedules: false,
-    functionOutput: process.env.FLOW_TEST_OUTPUT ? 'inherit' : 'silent',
-    retry: { timeScale: 0.001 },
-    log: () => undefined,
-  });
-  await warmPlatform(platform);
+  platform = await startFlowPlatform();
   band = await bandWithMembers(platform.urls.http, { email: 'lead@example.com', instruments: ['piano'] }, [
     { email: 'horn@example.com', instruments: ['trumpet'] },
     { email: 'reed@example.com', instruments: ['alto_sax'] },

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowTreeSteps } from '../../../../functions/core/domain/flowSteps.ts';
 import type { FlowTree } from '../../../../functions/core/domain/flowTree.ts';
-import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
+import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
 import { documentedFlow } from '../../../../shared/flows/documentedFlow.ts';
 import { flowDrift, flowEdges } from '../../../../shared/flows/flowEdges.ts';
 import { PLATFORM_FLOWS } from '../../../../shared/flows/platformFlows.ts';
 import { bandWithMembers, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { getFlow } from '../../../helpers/flows/flowApi.ts';
-import { warmPlatform } from '../../../helpers/flows/warmFunctions.ts';
+import { startFlowPlatform } from '../../../helpers/flows/startFlowPlatform.ts';
 
 // Every module of the repository on the embedded platform: each documented flow is run for real, read back
 // from core's trace, and compared with docs/generated/flows.md's diagram (derived from the same model).
@@ -37,15 +37,7 @@ const happened = (tree: FlowTree): Set<string> => {
 };
 
 beforeAll(async () => {
-  platform = await startPlatform({
-    ports: { http: 0, ws: 0, aws: 0, dynamodb: 0 },
-    dataDir: null,
-    schedules: false,
-    functionOutput: process.env.FLOW_TEST_OUTPUT ? 'inherit' : 'silent',
-    retry: { timeScale: 0.001 },
-    log: () => undefined,
-  });
-  await warmPlatform(platform);
+  platform = await startFlowPlatform();
   band = await bandWithMembers(
     platform.urls.http,
     { email: 'flow-lead@example.com', instruments: ['piano'] },
