@@ -6,21 +6,17 @@ import { multiLineText, oneLineText } from '../../../shared/contracts/typedText.
 
 /** A wall-clock time of the gig's day, `HH:MM` (24 h). */
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
-// Text members read on their gig view: no control or bidirectional formatting characters (issue #9's rule for
-// names), notes over several lines.
-const Text = oneLineText;
-const Notes = multiLineText;
 
 /** The fields of a gig a leader sets (DOMAIN.md: Date | Venue | Load-in | Downbeat | Dress Code | Notes | Status). */
 export const GigDetails = z
   .object({
     date: z.iso.date(),
-    name: Text(200),
-    venue: Text(200).nullable().default(null),
+    name: oneLineText(200),
+    venue: oneLineText(200).nullable().default(null),
     loadIn: TimeOfDay.nullable().default(null),
     downbeat: TimeOfDay.nullable().default(null),
-    dressCode: Text(200).nullable().default(null),
-    notes: Notes(2000).nullable().default(null),
+    dressCode: oneLineText(200).nullable().default(null),
+    notes: multiLineText(2000).nullable().default(null),
     status: GigStatus.default('tentative'),
   })
   .strict();
@@ -30,12 +26,12 @@ export type GigDetails = z.infer<typeof GigDetails>;
 export const GigDetailsPatch = z
   .object({
     date: z.iso.date(),
-    name: Text(200),
-    venue: Text(200).nullable(),
+    name: oneLineText(200),
+    venue: oneLineText(200).nullable(),
     loadIn: TimeOfDay.nullable(),
     downbeat: TimeOfDay.nullable(),
-    dressCode: Text(200).nullable(),
-    notes: Notes(2000).nullable(),
+    dressCode: oneLineText(200).nullable(),
+    notes: multiLineText(2000).nullable(),
     status: GigStatus,
   })
   .partial()
@@ -47,14 +43,14 @@ export type GigDetailsPatch = z.infer<typeof GigDetailsPatch>;
 export const SetlistEntry = z
   .object({
     songKey: SongKey,
-    key: Text(12).nullable().default(null),
+    key: oneLineText(12).nullable().default(null),
     durationSeconds: z.number().int().min(1).max(7200).nullable().default(null),
-    notes: Notes(500).nullable().default(null),
+    notes: multiLineText(500).nullable().default(null),
   })
   .strict();
 export type SetlistEntry = z.infer<typeof SetlistEntry>;
 
-export const SetlistSet = z.object({ name: Text(100), songs: z.array(SetlistEntry).max(60) }).strict();
+export const SetlistSet = z.object({ name: oneLineText(100), songs: z.array(SetlistEntry).max(60) }).strict();
 export type SetlistSet = z.infer<typeof SetlistSet>;
 
 export const Setlist = z.object({ sets: z.array(SetlistSet).max(10) }).strict();
