@@ -65,8 +65,8 @@ afterEach(() => {
   refusals.length = 0;
 });
 
-const notifierFromEnvironment = (): ConnectionNotifier => {
-  vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, endpoint);
+const notifierFromEnvironment = (managementEndpoint = endpoint): ConnectionNotifier => {
+  vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, managementEndpoint);
   vi.stubEnv('AWS_REGION', 'eu-west-1');
   vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
@@ -109,11 +109,8 @@ describe('ConnectionNotifier’s own pushes (signed requests, no SDK command)', 
   });
 
   it('reports a network failure as a retryable ConnectionApiError', async () => {
-    vi.stubEnv(RUNTIME_ENV.managementApiEndpoint, 'http://127.0.0.1:1/live');
-    vi.stubEnv('AWS_REGION', 'eu-west-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', credentials.accessKeyId);
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey);
-    const result = await new ConnectionNotifier().broadcast(['a='], {});
+    // Nothing listens on port 1.
+    const result = await notifierFromEnvironment('http://127.0.0.1:1/live').broadcast(['a='], {});
     expect(result.failed[0]?.error).toMatchObject({ retryable: true, operation: 'PostToConnection' });
   });
 });
