@@ -98,6 +98,17 @@ export class FunctionContainer {
   /** Runs one invocation; the container must be idle. */
   run(event: unknown, timeoutMs: number): Promise<InvocationResult> {
     const requestId = randomUUID();
+    let payload: string;
+    try {
+      payload = JSON.stringify(event ?? null);
+    } catch (error) {
+      // What Lambda's Invoke answers for a payload that is not JSON; the container stays idle and warm.
+      return Promise.resolve({
+        ok: false,
+        errorType: 'InvalidRequestContentException',
+        errorMessage: `Could not serialise the event as JSON: ${(error as Error).message}`,
+      });
+    }
     return new Promise<InvocationResult>((resolve) => {
       const timer = setTimeout(() => {
         // Like Lambda: the stuck runtime is thrown away, the next invocation gets a fresh container.
@@ -109,7 +120,12 @@ export class FunctionContainer {
         void this.kill();
       }, timeoutMs);
       this.inFlight = { requestId, settle: resolve, timer };
-      const message: InvokeMessage = { type: 'invoke', requestId, event, deadline: Date.now() + timeoutMs };
+      const message: InvokeMessage = {
+        type: 'invoke',
+        requestId,
+        payload,
+        deadline: Date.now() + timeoutMs,
+      };
       this.worker.postMessage(message);
     });
   }

@@ -55,7 +55,7 @@ try {
 
 port.on('message', async (message: InvokeMessage) => {
   try {
-    const result = await handler(message.event, lambdaContext(message));
+    const result = await handler(JSON.parse(message.payload), lambdaContext(message));
     // Lambda serialises the result as JSON: `undefined` becomes `null`, class instances plain data.
     send({ type: 'result', requestId: message.requestId, payload: JSON.stringify(result ?? null) });
   } catch (error) {

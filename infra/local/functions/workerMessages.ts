@@ -13,7 +13,11 @@ export interface WorkerBootData {
 export interface InvokeMessage {
   readonly type: 'invoke';
   readonly requestId: string;
-  readonly event: unknown;
+  /**
+   * The event as JSON text, as Lambda hands a function its payload: a string crosses to the thread as one copy,
+   * where the structured clone of an object walked it on the platform's thread — which every delivery shares.
+   */
+  readonly payload: string;
   /** Epoch ms when the invocation times out (for `context.getRemainingTimeInMillis`). */
   readonly deadline: number;
 }

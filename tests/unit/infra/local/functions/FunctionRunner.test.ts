@@ -87,6 +87,18 @@ describe('FunctionRunner', () => {
     expect(process.env.SOLEIL_TABLE_THINGS).toBeUndefined();
   });
 
+  it('hands the handler its event as Lambda does, as JSON, and refuses one that is not', async () => {
+    const result = await runner.invoke('runner-echo', { chart: 'Misty_Bb.pdf', gone: undefined });
+    expect((result as { result: { eventKeys: string[] } }).result.eventKeys).toEqual(['chart']);
+    expect(await runner.invoke('runner-echo', { size: 10n })).toEqual({
+      ok: false,
+      errorType: 'InvalidRequestContentException',
+      errorMessage: expect.stringContaining('JSON'),
+    });
+    // The container was not touched: it runs the next invocation.
+    expect((await runner.invoke('runner-echo', {})).ok).toBe(true);
+  });
+
   it('reuses the warm container between invocations', async () => {
     const first = await runner.invoke('runner-echo', {});
     const second = await runner.invoke('runner-echo', {});
