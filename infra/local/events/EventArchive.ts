@@ -25,10 +25,31 @@ export interface EventArchiveOptions {
   readonly now?: () => number;
 }
 
+/**
+ * How an event is held in memory: its JSON text (the journal's, shared with its deliveries) rather than the
+ * parsed object. Every event stays for the retention period, so a parsed one — a dozen objects, each copied by
+ * the young generation's collections and then traced by every major one — cost the platform's thread GC pauses
+ * in proportion to the traffic; a string is one object. Replay and recovery, which are rare, parse on demand.
+ */
+interface HeldEvent {
+  readonly receivedAt: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+const parseHeld = (held: HeldEvent): ArchivedEvent => ({
+  receivedAt: held.receivedAt,
+  event: JSON.parse(held.text) as BusEvent,
+});
+
 interface Waiter {
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
+
+/** The journal's line of an event: what JSON.stringify({ receivedAt, event }) gives, from the held text. */
+const lineOf = (held: HeldEvent): string =>
+  `{"receivedAt":${JSON.stringify(held.receivedAt)},"event":${held.text}}\n`;
 
 /** Makes a file's creation or replacement durable: its directory entry is synced too. */
 const syncDirectory = (file: string): void => {
@@ -66,7 +87,7 @@ const readArchive = (content: string): { events: ArchivedEvent[]; torn: boolean 
  * periodically; a line a crash cut short is dropped at the next start.
  */
 export class EventArchive {
-  private events: ArchivedEvent[] = [];
+  private events: HeldEvent[] = [];
   private readonly file: string | undefined;
   private readonly retentionMs: number;
   private readonly now: () => number;
@@ -89,7 +110,9 @@ export class EventArchive {
     if (file && existsSync(file)) {
       const { events, torn } = readArchive(readFileSync(file, 'utf8'));
       const cutoff = this.cutoff();
-      this.events = events.filter((e) => e.receivedAt >= cutoff);
+      this.events = events
+        .filter((e) => e.receivedAt >= cutoff)
+        .map(({ receivedAt, event }) => ({ receivedAt, id: event.id, text: JSON.stringify(event) }));
       // Rewritten on start, synchronously (nothing else touches the file yet), when events expired or a
       // torn line must go before the next append lands after it.
       if (this.events.length < events.length || torn) this.rewriteSync(file);
@@ -106,15 +129,15 @@ export class EventArchive {
    * then not be acknowledged. `texts` are the events' JSON texts when the caller made them already.
    */
   append(events: readonly BusEvent[], receivedAt = Date.now(), texts?: readonly string[]): Promise<void> {
-    const archived = events.map((event) => ({ receivedAt, event }));
-    this.events.push(...archived);
-    if (!this.file || archived.length === 0) return Promise.resolve();
+    const held = events.map((event, i) => ({
+      receivedAt,
+      id: event.id,
+      text: texts?.[i] ?? JSON.stringify(event),
+    }));
+    for (const h of held) this.events.push(h);
+    if (!this.file || held.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error('The event archive is closed'));
-    // The line JSON.stringify({ receivedAt, event }) gives, reusing the text the deliveries are sent with.
-    const at = JSON.stringify(receivedAt);
-    events.forEach((event, i) => {
-      this.pendingLines.push(`{"receivedAt":${at},"event":${texts?.[i] ?? JSON.stringify(event)}}\n`);
-    });
+    for (const h of held) this.pendingLines.push(lineOf(h));
     const durable = new Promise<void>((resolve, reject) => this.pendingWaiters.push({ resolve, reject }));
     if (!this.writeScheduled) {
       this.writeScheduled = true;
@@ -131,7 +154,7 @@ export class EventArchive {
   /** Retained events received in `[from, to]` (epoch ms), in the order received. */
   between(from: number, to: number): ArchivedEvent[] {
     const start = Math.max(from, this.cutoff());
-    return this.events.filter((e) => e.receivedAt >= start && e.receivedAt <= to);
+    return this.events.filter((e) => e.receivedAt >= start && e.receivedAt <= to).map(parseHeld);
   }
 
   /**
@@ -139,13 +162,13 @@ export class EventArchive {
    * no longer held (expired: everything held is younger).
    */
   after(eventId: string | null): ArchivedEvent[] {
-    const index = eventId === null ? -1 : this.events.findIndex((e) => e.event.id === eventId);
-    return this.events.slice(index + 1);
+    const index = eventId === null ? -1 : this.events.findIndex((e) => e.id === eventId);
+    return this.events.slice(index + 1).map(parseHeld);
   }
 
   /** Id of the last event archived, or null when none is held. */
   get lastId(): string | null {
-    return this.events.at(-1)?.event.id ?? null;
+    return this.events.at(-1)?.id ?? null;
   }
 
   /** Events held (expired ones included until the next compaction). */
@@ -247,6 +270,6 @@ export class EventArchive {
   }
 
   private serialise(): string {
-    return this.events.map((e) => `${JSON.stringify(e)}\n`).join('');
+    return this.events.map(lineOf).join('');
   }
 }
