@@ -198,7 +198,14 @@ class PublisherThread {
     this.nextSeq += rate * seconds;
     return new Promise((resolve) => {
       this.worker.once('message', resolve);
-      this.worker.postMessage({ rate, seconds, tickMs: batch ? BATCH_TICK_MS : TICK_MS, firstSeq, drainMs: DRAIN_MS, batch });
+      this.worker.postMessage({
+        rate,
+        seconds,
+        tickMs: batch ? BATCH_TICK_MS : TICK_MS,
+        firstSeq,
+        drainMs: DRAIN_MS,
+        batch,
+      });
     });
   }
 
