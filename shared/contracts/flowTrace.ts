@@ -46,6 +46,18 @@ export const ReactionReport = z
     functionId: z.string().min(1).max(140),
     startedAt: IsoDateTime,
     durationMs: z.number().min(0),
+    /**
+     * When the subscription's queue got the event from the bus (SQS `SentTimestamp`) and when it handed it to
+     * the function (`ApproximateFirstReceiveTimestamp`): with the event's occurrence and `startedAt`, the hop's
+     * bus, queue and container wake-up stages. Absent when the function was invoked with the event directly.
+     */
+    queuedAt: IsoDateTime.optional(),
+    receivedAt: IsoDateTime.optional(),
+    /** The DynamoDB requests the reaction made through the kit's clients (stores, outbox, idempotency). */
+    storage: z
+      .object({ calls: z.number().int().min(0), durationMs: z.number().min(0) })
+      .strict()
+      .optional(),
     outcome: ReactionOutcome,
     /** The error's name when it failed; never its message (it may hold data). */
     error: z.string().min(1).max(100).optional(),

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import {
   createLogger,
@@ -7,6 +7,7 @@ import {
   dependencyContainer,
   runtimeConfig,
 } from '../../../shared/runtime/index.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { type AuthConfig, readAuthConfig } from '../config/authConfig.ts';
 import { AccessTokenIssuer } from '../crypto/AccessTokenIssuer.ts';
 import { AccessTokenVerifier } from '../crypto/AccessTokenVerifier.ts';
@@ -65,7 +66,7 @@ interface AuthWiring extends AuthDependencies {
  * KMS (AWS) or in its key folder (locally), read when the first token is signed.
  */
 export const authDependencies = dependencyContainer<AuthWiring>({
-  client: () => new DynamoDBClient({}),
+  client: () => storageClient(),
   config: () => readAuthConfig(),
   users: (d) => new DynamoDbUserStore(d.client, runtimeConfig.table(AUTH_TABLES.users)),
   bands: (d) =>

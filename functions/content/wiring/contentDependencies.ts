@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createOutbox, dependencyContainer, runtimeConfig } from '../../../shared/runtime/index.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { authUserDirectory } from '../providers/authUserDirectory.ts';
 import { driveLibraryListing } from '../providers/driveLibraryListing.ts';
 import { CATALOGUE_TABLE, DynamoDbCatalogueStore } from '../store/DynamoDbCatalogueStore.ts';
@@ -10,7 +11,7 @@ import type { ContentDependencies } from '../useCases/ContentDependencies.ts';
 
 /** Content's dependencies, each built on first use and kept for the container's life. */
 export const contentDependencies = dependencyContainer<ContentDependencies & { client: DynamoDBClient }>({
-  client: () => new DynamoDBClient({}),
+  client: () => storageClient(),
   catalogue: (d) =>
     new DynamoDbCatalogueStore(d.client, {
       catalogue: runtimeConfig.table(CATALOGUE_TABLE),

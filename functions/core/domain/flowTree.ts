@@ -11,7 +11,24 @@ export interface FlowReaction {
   /** From the event's occurrence to this reaction's start (delivery and queueing). */
   readonly latencyMs: number;
   readonly durationMs: number;
+  /**
+   * Where the hop's time went, when the reaction came through its subscription's queue: publish → the
+   * queue has it (bus), → handed to the function (queue), → the handler starts (container wake-up); then the
+   * handler's own time and how much of it DynamoDB took.
+   */
+  readonly stages?: ReactionStages;
   readonly calls: readonly ReportedServiceCall[];
+}
+
+/** A reaction's hop, stage by stage (ms). */
+export interface ReactionStages {
+  readonly busMs: number;
+  readonly queueMs: number;
+  readonly wakeUpMs: number;
+  readonly handlerMs: number;
+  /** Of the handler's time, DynamoDB requests (count and time). */
+  readonly storageCalls: number;
+  readonly storageMs: number;
 }
 
 /** An event of the flow, what reacted to it and the events it caused. */
@@ -47,6 +64,23 @@ const byTime =
   <T>(time: (item: T) => string) =>
   (a: T, b: T) =>
     ms(time(a)) - ms(time(b));
+
+/** The stages of a reaction that reports its queue times; none for one invoked directly. */
+const stagesOf = (event: TracedEvent, r: TracedReaction): { stages?: ReactionStages } => {
+  if (r.queuedAt === undefined || r.receivedAt === undefined) return {};
+  // Clocks of different machines (the publisher's, SQS's, the function's): a small negative is skew, not time.
+  const between = (from: string, to: string) => Math.max(0, ms(to) - ms(from));
+  return {
+    stages: {
+      busMs: between(event.occurredAt, r.queuedAt),
+      queueMs: between(r.queuedAt, r.receivedAt),
+      wakeUpMs: between(r.receivedAt, r.startedAt),
+      handlerMs: r.durationMs,
+      storageCalls: r.storage?.calls ?? 0,
+      storageMs: r.storage?.durationMs ?? 0,
+    },
+  };
+};
 
 /**
  * Builds the tree of a flow: each event under the event that caused it, its reactions in the order they
@@ -84,6 +118,7 @@ export const buildFlowTree = (correlationId: string, records: FlowRecords): Flow
           startedAt: r.startedAt,
           latencyMs: Math.max(0, ms(r.startedAt) - ms(event.occurredAt)),
           durationMs: r.durationMs,
+          ...stagesOf(event, r),
           calls: r.calls,
         };
       });

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbServiceCatalogStore } from '../../../shared/runtime/catalog/DynamoDbServiceCatalogStore.ts';
 import type { ServiceCatalogStore } from '../../../shared/runtime/catalog/ServiceCatalogStore.ts';
 import {
@@ -8,6 +7,7 @@ import {
   type Publisher,
   runtimeConfig,
 } from '../../../shared/runtime/index.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { HEALTH_CHECK_TIMEOUT_MS } from '../domain/healthPolicy.ts';
 import { LambdaHealthProbe } from '../probes/LambdaHealthProbe.ts';
 import { CORE_TABLES } from '../store/coreTableNames.ts';
@@ -30,12 +30,9 @@ export interface CoreDependencies {
  * environment); `coreDependencies.reset()` forgets them.
  */
 export const coreDependencies = dependencyContainer<CoreDependencies>({
-  catalog: () => new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
+  catalog: () => new DynamoDbServiceCatalogStore(storageClient(), runtimeConfig.serviceCatalogTable()),
   flowTrace: () =>
-    new DynamoDbFlowTraceStore(
-      documentClient(new DynamoDBClient({})),
-      runtimeConfig.table(CORE_TABLES.flowTrace),
-    ),
+    new DynamoDbFlowTraceStore(documentClient(storageClient()), runtimeConfig.table(CORE_TABLES.flowTrace)),
   probe: () => new LambdaHealthProbe(undefined, HEALTH_CHECK_TIMEOUT_MS),
   publisher: () => createPublisher({ module: 'core' }),
   now: () => () => new Date(),

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   createOutbox,
@@ -7,6 +6,7 @@ import {
   runtimeConfig,
   services,
 } from '../../../shared/runtime/index.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { ContentServiceSource } from '../providers/ContentServiceSource.ts';
 import { DynamoDbDashboardStore } from '../store/DynamoDbDashboardStore.ts';
 import { DynamoDbPreferencesStore } from '../store/DynamoDbPreferencesStore.ts';
@@ -23,7 +23,7 @@ interface DashboardWiring extends DashboardDependencies {
  * for the container's life (the kit's container: `reset()` in tests).
  */
 export const dashboardDependencies = dependencyContainer<DashboardWiring>({
-  documents: () => documentClient(new DynamoDBClient({})),
+  documents: () => documentClient(storageClient()),
   dashboards: (d) =>
     new DynamoDbDashboardStore(d.documents, runtimeConfig.table(DASHBOARD_TABLES.dashboards)),
   preferences: (d) =>

@@ -1,8 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { DependencyFactories } from '../../../shared/runtime/container/dependencyContainer.ts';
 import { createOutbox } from '../../../shared/runtime/outbox/Outbox.ts';
 import { runtimeConfig } from '../../../shared/runtime/runtimeConfig.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { type DriveConfig, readDriveConfig } from '../config/driveConfig.ts';
 import { GoogleDriveAccess, readSecretString } from '../providers/googleDrive/GoogleDriveAccess.ts';
 import { DynamoDbLibraryStore } from '../store/DynamoDbLibraryStore.ts';
@@ -24,7 +25,7 @@ export interface CoreDriveWiring extends Omit<SyncLibraryDependencies, 'provider
  * it). The service account key is read from Secrets Manager only when Google Drive is first used.
  */
 export const coreDriveFactories: DependencyFactories<CoreDriveWiring> = {
-  client: () => new DynamoDBClient({}),
+  client: () => storageClient(),
   config: () => readDriveConfig(),
   google: (d) =>
     d.config.provider === 'google-drive'

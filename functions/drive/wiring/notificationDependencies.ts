@@ -1,7 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { dependencyContainer } from '../../../shared/runtime/container/dependencyContainer.ts';
 import { createPublisher } from '../../../shared/runtime/events/publisher.ts';
 import { runtimeConfig } from '../../../shared/runtime/runtimeConfig.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { DynamoDbChangeFeedStore } from '../store/DynamoDbChangeFeedStore.ts';
 import { DRIVE_TABLES } from '../store/driveTableNames.ts';
 import type { ReceiveNotificationDependencies } from '../useCases/receiveNotification.ts';
@@ -12,8 +12,7 @@ import type { ReceiveNotificationDependencies } from '../useCases/receiveNotific
  * (each import of a wiring file ends up in every bundle that imports it).
  */
 export const notificationDependencies = dependencyContainer<ReceiveNotificationDependencies>({
-  feed: () =>
-    new DynamoDbChangeFeedStore(new DynamoDBClient({}), runtimeConfig.table(DRIVE_TABLES.changeFeed)),
+  feed: () => new DynamoDbChangeFeedStore(storageClient(), runtimeConfig.table(DRIVE_TABLES.changeFeed)),
   queueRead: () => {
     const publisher = createPublisher({ module: runtimeConfig.module() });
     return async (notice) => {

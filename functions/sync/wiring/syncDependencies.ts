@@ -1,10 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   ConnectionNotifier,
   dependencyContainer,
   runtimeConfig,
   services,
 } from '../../../shared/runtime/index.ts';
+import { storageClient } from '../../../shared/runtime/storage/storageClient.ts';
 import { readLogWindowSeconds } from '../config/syncConfig.ts';
 import { DynamoDbBandLogStore } from '../store/DynamoDbBandLogStore.ts';
 import { DynamoDbConnectionStore } from '../store/DynamoDbConnectionStore.ts';
@@ -22,7 +23,7 @@ interface SyncWiring extends SyncDependencies {
  * names, the management API endpoint, the log window) and kept for the container's life.
  */
 export const syncDependencies = dependencyContainer<SyncWiring>({
-  client: () => new DynamoDBClient({}),
+  client: () => storageClient(),
   now: () => () => new Date(),
   connections: (d) => new DynamoDbConnectionStore(d.client, runtimeConfig.table(SYNC_TABLES.connections)),
   log: (d) => new DynamoDbBandLogStore(d.client, runtimeConfig.table(SYNC_TABLES.bandLog)),

@@ -12,11 +12,13 @@ import {
   setCurrentCause,
   setCurrentCorrelationId,
   takeServiceCalls,
+  takeStorageCalls,
 } from '../observability/currentInvocation.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
+import { storageClient } from '../storage/storageClient.ts';
 import { bindPublisher } from './boundPublisher.ts';
 import { runOncePerEvent } from './idempotentOnce.ts';
 import type { Publisher } from './PublisherTypes.ts';
@@ -26,6 +28,7 @@ import { defaultReactionReporter, type ReactionReporter } from './reactionReport
 import {
   eventOfRecord,
   isSqsBatch,
+  queueTimesOf,
   type SqsBatchLike,
   type SqsBatchResponse,
   type SqsRecordLike,
@@ -152,7 +155,10 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       );
     }
     publisher ??= createPublisher({ module: runtimeConfig.module() });
-    persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: runtimeConfig.idempotencyTable() });
+    persistenceStore ??= new DynamoDBPersistenceLayer({
+      tableName: runtimeConfig.idempotencyTable(),
+      awsSdkV3Client: storageClient(),
+    });
     // Scoped per function: two subscribers of one module to the same event must each run once. The model's
     // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
     const functionName = runtimeConfig.functionName() ?? (context?.functionName || undefined) ?? 'events';
@@ -202,10 +208,12 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
   const react = async (
     event: () => EventBridgeEventLike,
     context: Context,
+    queueTimes: { queuedAt?: string; receivedAt?: string } = {},
   ): Promise<{ report: ReactionReport | undefined; error: Error | undefined }> => {
     const reaction: Reaction = {};
     const startedAt = new Date();
     takeServiceCalls();
+    takeStorageCalls();
     let error: Error | undefined;
     try {
       await handleOne(event(), context, reaction);
@@ -215,6 +223,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       setCurrentCause(undefined);
     }
     const calls = takeServiceCalls();
+    const storage = takeStorageCalls();
     if (!reaction.metadata || !reaction.name) return { report: undefined, error };
     const report: ReactionReport = {
       eventId: reaction.metadata.eventId,
@@ -224,6 +233,8 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       functionId: reaction.functionId ?? runtimeConfig.functionName() ?? 'events',
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
+      ...queueTimes,
+      storage: { calls: storage.calls, durationMs: Math.round(storage.durationMs * 10) / 10 },
       outcome: error ? 'failed' : reaction.duplicate ? 'duplicate' : 'ok',
       ...(error ? { error: (error.name || 'Error').slice(0, 100) } : {}),
       calls,
@@ -251,7 +262,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       const correlationId = correlationIdOfRecord(record);
       setCurrentCorrelationId(correlationId);
       logger.appendKeys({ correlationId });
-      const { report, error } = await react(() => eventOfRecord(record), context);
+      const { report, error } = await react(() => eventOfRecord(record), context, queueTimesOf(record));
       reports.push(report);
       if (error) {
         logFailure(error, {

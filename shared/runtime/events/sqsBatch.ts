@@ -1,13 +1,31 @@
 import { EventValidationError } from '../errors/eventErrors.ts';
 import type { EventBridgeEventLike } from './parseEventBridgeEvent.ts';
 
-/** The parts of an SQS record the kit reads: its id (to report a failure) and its body. */
+/** The parts of an SQS record the kit reads: its id (to report a failure), its body, when it was queued. */
 export interface SqsRecordLike {
   readonly messageId: string;
   readonly body: string;
   readonly eventSource?: string;
-  readonly attributes?: { readonly ApproximateReceiveCount?: string };
+  readonly attributes?: {
+    readonly ApproximateReceiveCount?: string;
+    /** Epoch ms the queue got the message (from the bus, for a subscription's queue). */
+    readonly SentTimestamp?: string;
+    /** Epoch ms the queue first handed the message out (to the function's poller). */
+    readonly ApproximateFirstReceiveTimestamp?: string;
+  };
 }
+
+const isoOfEpochText = (text: string | undefined): string | undefined => {
+  const ms = text === undefined || !/^\d{1,15}$/.test(text) ? Number.NaN : Number(text);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+};
+
+/** When a record reached its queue and left it (ISO), as far as its attributes say. */
+export const queueTimesOf = (record: SqsRecordLike): { queuedAt?: string; receivedAt?: string } => {
+  const queuedAt = isoOfEpochText(record.attributes?.SentTimestamp);
+  const receivedAt = isoOfEpochText(record.attributes?.ApproximateFirstReceiveTimestamp);
+  return { ...(queuedAt ? { queuedAt } : {}), ...(receivedAt ? { receivedAt } : {}) };
+};
 
 /** An SQS event source mapping's batch: each body is the EventBridge event the rule sent to the queue. */
 export interface SqsBatchLike {

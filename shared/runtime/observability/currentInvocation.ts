@@ -7,6 +7,13 @@
 let current: string | undefined;
 let cause: InvocationCause | undefined;
 let calls: ServiceCallRecord[] = [];
+let storage: StorageTally = { calls: 0, durationMs: 0 };
+
+/** The DynamoDB requests of the running invocation: how many, and their time (retries included). */
+export interface StorageTally {
+  readonly calls: number;
+  readonly durationMs: number;
+}
 
 /** The event (or the service call made while handling one) the running invocation reacts to. */
 export interface InvocationCause {
@@ -35,6 +42,7 @@ export const setCurrentCorrelationId = (correlationId: string | undefined): void
   if (correlationId === undefined) {
     cause = undefined;
     calls = [];
+    storage = { calls: 0, durationMs: 0 };
   }
 };
 
@@ -58,5 +66,17 @@ export const recordServiceCall = (call: ServiceCallRecord): void => {
 export const takeServiceCalls = (): ServiceCallRecord[] => {
   const taken = calls;
   calls = [];
+  return taken;
+};
+
+/** Recorded by the kit's DynamoDB clients (`storageClient`) for every request they complete. */
+export const recordStorageCall = (durationMs: number): void => {
+  storage = { calls: storage.calls + 1, durationMs: storage.durationMs + durationMs };
+};
+
+/** The DynamoDB requests recorded since the last take (the event kit takes them once per handled event). */
+export const takeStorageCalls = (): StorageTally => {
+  const taken = storage;
+  storage = { calls: 0, durationMs: 0 };
   return taken;
 };

@@ -1,10 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventToPublish, Publisher } from '../events/PublisherTypes.ts';
 import { publishableDetail } from '../events/publishableDetail.ts';
 import { createPublisher } from '../events/publisher.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
+import { storageClient } from '../storage/storageClient.ts';
 import { DynamoDbOutboxStore } from './DynamoDbOutboxStore.ts';
 import { type OutboxEvent, toOutboxEvent, toPublishable } from './OutboxEvent.ts';
 import type { OutboxStore } from './OutboxStore.ts';
@@ -94,7 +95,7 @@ export const createOutbox = (options: OutboxOptions = {}): Outbox => {
   return outboxOver(module, {
     store:
       options.store ??
-      new DynamoDbOutboxStore(options.client ?? new DynamoDBClient({}), runtimeConfig.outboxTable()),
+      new DynamoDbOutboxStore(options.client ?? storageClient(), runtimeConfig.outboxTable()),
     publisher: options.publisher ?? createPublisher({ module }),
     logger: options.logger ?? createLogger(module),
     metrics: options.metrics ?? createMetrics(module),

@@ -1,9 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDbServiceCatalogStore } from '../catalog/DynamoDbServiceCatalogStore.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
+import { storageClient } from '../storage/storageClient.ts';
 import { createServiceClient, type ServiceClient } from './ServiceClient.ts';
 
 let client: ServiceClient | undefined;
@@ -25,7 +25,7 @@ export const services: ServiceClient = {
       client = createServiceClient({
         module: caller,
         uses: runtimeConfig.declaredUses(),
-        catalog: new DynamoDbServiceCatalogStore(new DynamoDBClient({}), runtimeConfig.serviceCatalogTable()),
+        catalog: new DynamoDbServiceCatalogStore(storageClient(), runtimeConfig.serviceCatalogTable()),
         lambda: new LambdaClient({}),
         metrics: createMetrics(caller),
         logger: createLogger(caller),

@@ -1,6 +1,7 @@
 import '../../../helpers/quietPowertools.ts';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactionReport } from '../../../../shared/contracts/flowTrace.ts';
@@ -14,6 +15,8 @@ import {
 } from '../../../../shared/runtime/index.ts';
 import { recordServiceCall } from '../../../../shared/runtime/observability/currentInvocation.ts';
 import { outboxEvent } from '../../../../shared/runtime/outbox/OutboxEvent.ts';
+import { documentClient } from '../../../../shared/runtime/storage/documentClient.ts';
+import { storageClient } from '../../../../shared/runtime/storage/storageClient.ts';
 import { contentDeleted, eventBridgeEvent, fileRemoved } from '../../../helpers/eventFixtures.ts';
 import { lambdaContext } from '../../../helpers/httpEvents.ts';
 import {
@@ -212,12 +215,16 @@ describe('eventHandler', () => {
 });
 
 /** An SQS batch as the subscription queue's event source mapping delivers it: each body an EventBridge event. */
-const sqsBatch = (bodies: readonly unknown[], receiveCount = 1) => ({
+const sqsBatch = (
+  bodies: readonly unknown[],
+  receiveCount = 1,
+  times: { SentTimestamp?: string; ApproximateFirstReceiveTimestamp?: string } = {},
+) => ({
   Records: bodies.map((body, i) => ({
     messageId: `msg-${i}-${crypto.randomUUID()}`,
     receiptHandle: `rh-${i}`,
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    attributes: { ApproximateReceiveCount: String(receiveCount) },
+    attributes: { ApproximateReceiveCount: String(receiveCount), ...times },
     messageAttributes: {},
     md5OfBody: '',
     eventSource: 'aws:sqs',
@@ -354,6 +361,41 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
     expect(outboxEvent('content.deleted', contentDeleted(), {}, new Date()).options).not.toHaveProperty(
       'causationId',
     );
+  });
+
+  it("reports each hop's stages: when the queue got and handed out the record, and the DynamoDB requests made", async () => {
+    const reports: ReactionReport[] = [];
+    const documents = documentClient(storageClient());
+    const handler = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      reactionReporter: { report: async (r) => void reports.push(...r) },
+      handle: async ({ data }) => {
+        // A store read through the kit's client; the second record's handler touches no table itself.
+        if (data.fileId === 'reads')
+          await documents.send(new GetCommand({ TableName: TABLE, Key: { id: 'x' } }));
+      },
+    });
+    const sentAt = Date.parse('2026-11-30T10:00:00.000Z');
+    const batch = sqsBatch([removedEvent(fileRemoved({ fileId: 'reads' })), removedEvent()], 1, {
+      SentTimestamp: String(sentAt),
+      ApproximateFirstReceiveTimestamp: String(sentAt + 7),
+    });
+    await handler(batch, lambdaContext('content-stages'));
+    expect(reports.map((r) => [r.queuedAt, r.receivedAt])).toEqual([
+      ['2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.007Z'],
+      ['2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.007Z'],
+    ]);
+    const [reading, idle] = reports.map((r) => r.storage);
+    // Each reaction's idempotency record (in progress, then done) is DynamoDB time too.
+    expect(idle?.calls).toBeGreaterThanOrEqual(2);
+    expect(reading?.calls).toBe((idle?.calls ?? 0) + 1);
+    expect(reading?.durationMs).toBeGreaterThan(0);
+    // A direct invocation has no queue: no queue times, still its DynamoDB time.
+    reports.length = 0;
+    await handler(removedEvent(), lambdaContext('content-stages'));
+    expect(reports[0]).not.toHaveProperty('queuedAt');
+    expect(reports[0]?.storage?.calls).toBeGreaterThanOrEqual(2);
   });
 
   it('reports a repeat as a duplicate, and a report that fails does not fail the batch', async () => {

@@ -86,6 +86,33 @@ describe('buildFlowTree', () => {
     expect(tree).toMatchObject({ eventCount: 2, reactionCount: 3, durationMs: 70, truncated: false });
   });
 
+  it("breaks a queued reaction's hop into bus, queue, wake-up, handler and DynamoDB; a direct one has no stages", () => {
+    const tree = buildFlowTree('c-1', {
+      events: [event(1, 'drive.file_added', 'drive', null, 0)],
+      reactions: [
+        reaction(1, 'content', 12, 30, {
+          queuedAt: at(3),
+          receivedAt: at(10),
+          storage: { calls: 4, durationMs: 21.5 },
+        }),
+        reaction(1, 'sync', 5, 2),
+      ],
+      truncated: false,
+    });
+    const reactions = tree.roots[0]?.reactions ?? [];
+    const queued = reactions.find((r) => r.module === 'content');
+    const direct = reactions.find((r) => r.module === 'sync');
+    expect(queued?.stages).toEqual({
+      busMs: 3,
+      queueMs: 7,
+      wakeUpMs: 2,
+      handlerMs: 30,
+      storageCalls: 4,
+      storageMs: 21.5,
+    });
+    expect(direct).not.toHaveProperty('stages');
+  });
+
   it('keeps retries with their outcomes, and an event whose cause is not in the trace as a root', () => {
     const orphan = event(3, 'content.updated', 'content', 99, 5);
     const tree = buildFlowTree('c-1', {
