@@ -57,6 +57,15 @@ export default defineModule({
       handler: 'handlers/onChangesNotified.handler',
       timeoutSeconds: 300,
     },
+    {
+      // Its own events: a file added or given new bytes is copied into the file cache before anyone asks.
+      id: 'cacheFileContent',
+      events: ['drive.file_added', 'drive.file_changed'],
+      handler: 'handlers/cacheFileContent.handler',
+      // A batch of up to 10 files, one at a time, each read whole (≤ 200 MB) before it is put.
+      timeoutSeconds: 300,
+      memoryMb: 1024,
+    },
   ],
   routes: [
     {

@@ -9,8 +9,8 @@ export interface FileLink {
 
 /**
  * Hands out links to library files: the bytes are cached (S3 in AWS, the local AWS endpoint's S3 on the
- * embedded platform) under a key of the band and the file's checksum, copied from the source on the first
- * request for that content, and the link is a presigned GET.
+ * embedded platform) under a key of the band and the file's checksum, copied from the source when the file is
+ * added or changed (or by the request, when that copy is missing), and the link is a presigned GET.
  */
 export interface FileLinks {
   linkTo(bandId: string, entry: LibraryEntry, readSource: () => Promise<LibraryDownload>): Promise<FileLink>;

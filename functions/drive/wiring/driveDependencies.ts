@@ -1,12 +1,10 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { dependencyContainer } from '../../../shared/runtime/container/dependencyContainer.ts';
-import { runtimeConfig } from '../../../shared/runtime/runtimeConfig.ts';
 import type { DriveChanges } from '../providers/DriveChanges.ts';
 import { S3FileLinks } from '../providers/S3FileLinks.ts';
-import { FILE_CACHE_BUCKET } from '../store/driveTableNames.ts';
 import type { DriveDependencies } from '../useCases/DriveDependencies.ts';
 import { type ChangeFeedWiring, changeFeedStore } from './changeFeedDependencies.ts';
 import { coreDriveFactories } from './coreDriveFactories.ts';
+import { fileContentCache } from './fileCacheFactories.ts';
 import { type SourceWiring, sourceFactories } from './sourceFactories.ts';
 
 /** Everything the drive's handlers may need: what the use cases see, and what builds it. */
@@ -26,14 +24,5 @@ export const driveDependencies = dependencyContainer<DriveWiring>({
   ...sourceFactories,
   feed: changeFeedStore,
   changes: (d) => d.google,
-  links: () =>
-    new S3FileLinks(
-      new S3Client({
-        forcePathStyle: true,
-        // Plain bodies: the embedded platform's S3 does not read aws-chunked uploads, and the cache needs no
-        // checksum beyond S3's own.
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-      }),
-      runtimeConfig.bucket(FILE_CACHE_BUCKET),
-    ),
+  links: () => new S3FileLinks(fileContentCache()),
 });

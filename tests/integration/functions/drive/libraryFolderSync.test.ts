@@ -1,8 +1,15 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LOCAL_AWS_CREDENTIALS,
+  LOCAL_AWS_REGION,
+  LOCAL_NAMES,
+} from '../../../../infra/local/shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
 import {
   type BandSession,
@@ -101,6 +108,40 @@ describe('a band library folder on the embedded platform', () => {
     expect(named('drive.file_added')).toHaveLength(50);
     expect(named('drive.file_removed')).toHaveLength(0);
   }, 60_000);
+
+  it('copies every added file’s bytes, and a replaced file’s new bytes, into the file cache before any download', async () => {
+    const s3 = new S3Client({
+      endpoint: platform.urls.aws,
+      region: LOCAL_AWS_REGION,
+      credentials: LOCAL_AWS_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    const bucketModel = (platform.model.buckets ?? []).find((b) => b.module === 'drive');
+    const bucket = LOCAL_NAMES.bucketName(bucketModel?.id ?? '');
+    const keyOf = async (name: string) =>
+      `bands/${leader.bandId}/content/sha256-${createHash('sha256')
+        .update(await readFile(path.join(bandDir, name)))
+        .digest('hex')}`;
+    const cached = async (key: string) =>
+      s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).then(
+        (head) => head.ContentLength,
+        () => undefined,
+      );
+    // Song007 now holds the replacement; Song008 was renamed (same bytes, same key).
+    const names = [...Array.from({ length: 50 }, (_, i) => `Song${String(i).padStart(3, '0')}_Bb.pdf`)]
+      .filter((name) => name !== 'Song008_Bb.pdf')
+      .concat('Renamed008_Bb.pdf');
+    const keys = await Promise.all(names.map(keyOf));
+    await eventually(
+      async () => (await Promise.all(keys.map(cached))).every((size) => size !== undefined),
+      'the 50 files’ bytes in the file cache',
+      60_000,
+      250,
+    );
+    const replaced = await cached(await keyOf('Song007_Bb.pdf'));
+    expect(replaced).toBe('%PDF-1.4 the new arrangement\n'.length);
+    s3.destroy();
+  }, 90_000);
 
   it('notices what changed while it was stopped, and neither repeats nor misses an event after a restart', async () => {
     await platform.folderTriggers.idle();

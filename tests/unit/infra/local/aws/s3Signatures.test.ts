@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../../../../functions/drive/domain/libraryEntry.ts';
+import { FileContentCache } from '../../../../../functions/drive/providers/FileContentCache.ts';
 import { DOWNLOAD_LINK_SECONDS, S3FileLinks } from '../../../../../functions/drive/providers/S3FileLinks.ts';
 import { LocalAwsEndpoint } from '../../../../../infra/local/aws/LocalAwsEndpoint.ts';
 import { S3ObjectStore } from '../../../../../infra/local/aws/S3ObjectStore.ts';
@@ -113,23 +115,57 @@ describe('local AWS endpoint: SigV4 on the S3 calls drive makes', () => {
   });
 
   it("serves drive's presigned download link while it is valid", async () => {
-    const link = await new S3FileLinks(s3, bucket).linkTo('band-1', entry, source);
+    const link = await new S3FileLinks(new FileContentCache(s3, bucket)).linkTo('band-1', entry, source);
     const response = await fetch(link.url);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('%PDF-1.');
   });
 
+  it('links to bytes the copy on change cached without reading the source, and copies those it did not', async () => {
+    const cache = new FileContentCache(s3, bucket);
+    const bytes = '%PDF-1.4 copied when it changed';
+    const checksum = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const changed = { ...entry, fileId: 'f-2', checksum };
+    const changedSource = async () => ({
+      body: Readable.from([Buffer.from(bytes)]),
+      sizeBytes: bytes.length,
+      mimeType: 'application/pdf',
+    });
+    expect(await cache.ensure('band-1', changed, changedSource)).toMatchObject({ copied: true });
+    const unreachable = async () => {
+      throw new Error('the source is not read when the bytes are cached');
+    };
+    const link = await new S3FileLinks(cache).linkTo('band-1', changed, unreachable);
+    expect(await (await fetch(link.url)).text()).toBe(bytes);
+    // Never cached (older than the copy on change, or its copy failed): the link copies it first.
+    const older = { ...entry, fileId: 'f-3', checksum: null };
+    let reads = 0;
+    const counted = async () => {
+      reads++;
+      return source();
+    };
+    const lazy = await new S3FileLinks(cache).linkTo('band-1', older, counted);
+    expect(reads).toBe(1);
+    expect(await (await fetch(lazy.url)).text()).toBe('%PDF-1.');
+  });
+
   it('refuses a download link once it has expired, and one whose signature was altered', async () => {
     // Signed just over its lifetime ago: expired now, as a link handed out then would be.
     const signedAt = new Date(Date.now() - (DOWNLOAD_LINK_SECONDS + 5) * 1000);
-    const link = await new S3FileLinks(s3, bucket, () => signedAt).linkTo('band-1', entry, source);
+    const link = await new S3FileLinks(new FileContentCache(s3, bucket), () => signedAt).linkTo(
+      'band-1',
+      entry,
+      source,
+    );
     expect(Date.parse(link.expiresAt)).toBeLessThan(Date.now());
     const expired = await fetch(link.url);
     expect(expired.status).toBe(403);
     expect(await expired.text()).not.toContain('%PDF');
 
     const fresh = new URL(
-      await new S3FileLinks(s3, bucket).linkTo('band-1', entry, source).then((l) => l.url),
+      await new S3FileLinks(new FileContentCache(s3, bucket))
+        .linkTo('band-1', entry, source)
+        .then((l) => l.url),
     );
     const signature = fresh.searchParams.get('X-Amz-Signature') ?? '';
     fresh.searchParams.set(
