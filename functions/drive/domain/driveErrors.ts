@@ -63,3 +63,18 @@ export class NotificationRefusedError extends PlatformError {
     });
   }
 }
+
+/**
+ * A `library_service.listFiles` cursor the drive did not issue for this band: unreadable, altered, or taken
+ * from another band's listing (a position in one band's library means nothing in another's).
+ */
+export class InvalidLibraryCursorError extends PlatformError {
+  constructor() {
+    super({
+      status: 400,
+      type: 'invalid-library-cursor',
+      title: 'The cursor is not valid for this listing',
+      detail: 'Pass back the nextCursor library_service.listFiles answered for this band, or null to start',
+    });
+  }
+}
