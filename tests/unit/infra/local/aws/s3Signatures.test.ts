@@ -105,6 +105,74 @@ describe('local AWS endpoint: SigV4 on the S3 calls drive makes', () => {
     });
   });
 
+  it('answers GetObject with Range: 206 and Content-Range for a slice, a suffix and an open range', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k/range', Body: Buffer.from('0123456789') }));
+    const ranged = async (range: string) => {
+      const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'k/range', Range: range }));
+      return {
+        status: got.$metadata.httpStatusCode,
+        contentRange: got.ContentRange,
+        length: got.ContentLength,
+        body: await got.Body?.transformToString(),
+      };
+    };
+    expect(await ranged('bytes=2-5')).toEqual({
+      status: 206,
+      contentRange: 'bytes 2-5/10',
+      length: 4,
+      body: '2345',
+    });
+    expect(await ranged('bytes=-3')).toEqual({
+      status: 206,
+      contentRange: 'bytes 7-9/10',
+      length: 3,
+      body: '789',
+    });
+    expect(await ranged('bytes=7-')).toEqual({
+      status: 206,
+      contentRange: 'bytes 7-9/10',
+      length: 3,
+      body: '789',
+    });
+    // An end past the object is cut to its last byte; a suffix longer than the object is the whole object.
+    expect(await ranged('bytes=5-100')).toMatchObject({
+      status: 206,
+      contentRange: 'bytes 5-9/10',
+      body: '56789',
+    });
+    expect(await ranged('bytes=-50')).toMatchObject({
+      status: 206,
+      contentRange: 'bytes 0-9/10',
+      body: '0123456789',
+    });
+    const whole = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'k/range' }));
+    expect(whole.$metadata.httpStatusCode).toBe(200);
+    expect(whole.ContentRange).toBeUndefined();
+    expect(whole.AcceptRanges).toBe('bytes');
+    expect(await whole.Body?.transformToString()).toBe('0123456789');
+  });
+
+  it('answers 416 with the object size for a range it cannot satisfy', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k/short', Body: Buffer.from('0123456789') }));
+    for (const range of ['bytes=10-', 'bytes=12-20', 'bytes=-0', 'bytes=6-2']) {
+      await expect(
+        s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'k/short', Range: range })),
+        range,
+      ).rejects.toMatchObject({ $metadata: { httpStatusCode: 416 } });
+    }
+    // Through a presigned link, as a resumed browser download asks.
+    const link = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: 'k/short' }), {
+      expiresIn: 60,
+    });
+    const beyond = await fetch(link, { headers: { range: 'bytes=10-' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */10');
+    const resumed = await fetch(link, { headers: { range: 'bytes=8-' } });
+    expect(resumed.status).toBe(206);
+    expect(resumed.headers.get('content-range')).toBe('bytes 8-9/10');
+    expect(await resumed.text()).toBe('89');
+  });
+
   it('refuses S3 calls signed with other credentials, and unsigned ones', async () => {
     const stranger = clientWith({ accessKeyId: 'local', secretAccessKey: 'not-local' });
     await expect(
