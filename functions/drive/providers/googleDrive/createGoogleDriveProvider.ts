@@ -1,3 +1,4 @@
+import { type AccountTokenBuckets, processTokenBuckets } from './AccountTokenBuckets.ts';
 import { DriveAncestry } from './DriveAncestry.ts';
 import { DriveHttp } from './DriveHttp.ts';
 import { GoogleAccessTokens } from './GoogleAccessTokens.ts';
@@ -8,7 +9,7 @@ import { GoogleDriveWatch } from './GoogleDriveWatch.ts';
 import { type Pacing, realPacing } from './pacing.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.ts';
 import { parseServiceAccountKey } from './serviceAccountKey.ts';
-import { TokenBucket, type TokenBucketOptions } from './TokenBucket.ts';
+import type { TokenBucketOptions } from './TokenBucket.ts';
 
 /** How the wiring builds the Google Drive side of the drive; only the key is required. */
 export interface GoogleDriveProviderOptions {
@@ -16,7 +17,10 @@ export interface GoogleDriveProviderOptions {
   readonly serviceAccountKeyJson: string;
   /** @default https://www.googleapis.com/drive/v3 */
   readonly apiBaseUrl?: string;
+  /** The account's request rate, set by the first provider of the account in the process. */
   readonly rate?: TokenBucketOptions;
+  /** Where the account's token bucket is kept. @default the process's ({@link processTokenBuckets}) */
+  readonly buckets?: AccountTokenBuckets;
   readonly retry?: Partial<RetryPolicy>;
   readonly pacing?: Pacing;
   readonly fetch?: typeof fetch;
@@ -28,7 +32,7 @@ export interface GoogleDriveProviderOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** Everything Google Drive gives the drive, sharing one token source and one token bucket. */
+/** Everything Google Drive gives the drive, sharing one token source and the account's token bucket. */
 export interface GoogleDriveProvider {
   /** The service account's email: what band leaders share their folder with. */
   readonly serviceAccountEmail: string;
@@ -39,8 +43,9 @@ export interface GoogleDriveProvider {
 }
 
 /**
- * Builds the Google Drive provider for one service account: one token bucket and one access-token cache for
- * it, shared by the listing, the changes feed and the push channels. Build it once per process (container).
+ * Builds the Google Drive provider for one service account: one access-token cache, shared by the listing,
+ * the changes feed and the push channels, and the account's token bucket, shared with every other provider
+ * of the same account in the process (Drive's quota is per account). Build it once per process (container).
  *
  * @example
  * ```ts
@@ -63,7 +68,7 @@ export const createGoogleDriveProvider = (options: GoogleDriveProviderOptions): 
   const http = new DriveHttp({
     apiBaseUrl: options.apiBaseUrl ?? GOOGLE_DRIVE_API_URL,
     tokens,
-    bucket: new TokenBucket(pacing, options.rate),
+    bucket: (options.buckets ?? processTokenBuckets).bucketFor(key.clientEmail, pacing, options.rate),
     pacing,
     retry,
     ...timeout,

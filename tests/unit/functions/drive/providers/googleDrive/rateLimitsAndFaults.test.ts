@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AccountTokenBuckets } from '../../../../../../functions/drive/providers/googleDrive/AccountTokenBuckets.ts';
 import {
   createGoogleDriveProvider,
   type GoogleDriveProvider,
@@ -188,6 +189,9 @@ describe('Google Drive rate limits and faults, over HTTP', () => {
       apiBaseUrl: drive.apiBaseUrl,
       pacing,
       rate: { capacity: 2, refillPerSecond: 4 },
+      // Buckets of its own: in the test's process the account's bucket exists already (the first provider's
+      // rate made it, and it is shared by every provider of the account).
+      buckets: new AccountTokenBuckets(),
     });
     for (let i = 0; i < 4; i++) await slow.changes.startPageToken();
     // Two at once from the full bucket, then one every 250 ms.
