@@ -1,4 +1,4 @@
-import { eventHandler } from '../../../shared/runtime/index.ts';
+import { eventHandler } from '../../../shared/runtime/events/eventHandler.ts';
 import { createLibrary } from '../useCases/createLibrary.ts';
 import { librarySyncDependencies } from '../wiring/librarySyncDependencies.ts';
 

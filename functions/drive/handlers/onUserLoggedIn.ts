@@ -1,4 +1,4 @@
-import { eventHandler } from '../../../shared/runtime/index.ts';
+import { eventHandler } from '../../../shared/runtime/events/eventHandler.ts';
 import { refreshOnLogin } from '../useCases/refreshOnLogin.ts';
 import { librarySyncDependencies } from '../wiring/librarySyncDependencies.ts';
 
