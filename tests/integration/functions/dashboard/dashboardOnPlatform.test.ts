@@ -138,6 +138,39 @@ describe('dashboard on the embedded platform', { timeout: 90_000 }, () => {
     expect((await request('GET', '/api/dashboard', null)).status).toBe(401);
   });
 
+  it('deletes a removed member’s dashboard: their GET with a token that still lists the band is refused', async () => {
+    const leader = await memberOfNewBand('basie@example.com');
+    const invited = await request(
+      'POST',
+      `/api/auth/bands/${leader.bandId}/invitations`,
+      await leader.signIn(),
+      { email: 'freddie@example.com', role: 'member' },
+    );
+    expect(invited.status, JSON.stringify(invited.json)).toBeLessThan(300);
+    // The invitation is granted at sign-in; this token lists the band, and stays valid after the removal.
+    const member = await request('POST', '/api/auth/dev-login', null, {
+      email: 'freddie@example.com',
+      instruments: ['trumpet'],
+    });
+    expect(member.status).toBe(200);
+    const memberToken = member.json.accessToken as string;
+    await platform.router.idle();
+    expect((await request('GET', `/api/dashboard?bandId=${leader.bandId}`, memberToken)).status).toBe(200);
+
+    const removed = await request(
+      'DELETE',
+      `/api/auth/bands/${leader.bandId}/members/${member.json.user.userId}`,
+      await leader.signIn(),
+    );
+    expect(removed.status, JSON.stringify(removed.json)).toBeLessThan(300);
+    await platform.router.idle();
+
+    // Nothing prepared is left to answer from, and content refuses to prepare it for a non-member.
+    const refused = await request('GET', `/api/dashboard?bandId=${leader.bandId}`, memberToken);
+    expect(refused.status, JSON.stringify(refused.json)).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('saves preferences, announces them and lays the dashboard out by them', async () => {
     const { bandId, signIn } = await memberOfNewBand('miles@example.com');
     const token = await signIn();
