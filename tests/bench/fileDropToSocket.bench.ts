@@ -4,6 +4,7 @@ import { type EmbeddedPlatform, startPlatform } from '../../infra/local/startPla
 import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { LiveClient } from '../helpers/liveClient.ts';
 import { runWhenMain } from './benchReport.ts';
+import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 
 /** Files dropped one after the other (after one warm-up drop); override with `SOLEIL_BENCH_DROPS`. */
 const DROPS = Number(process.env.SOLEIL_BENCH_DROPS ?? 20);
@@ -13,14 +14,65 @@ const PAUSE_MS = 300;
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
-/** When the bus received the first event of `name` about `fileName` (epoch ms), from the platform's archive. */
-const receivedAt = (platform: EmbeddedPlatform, name: string, fileName: string): number => {
+interface Archived {
+  readonly receivedAt: number;
+  readonly correlationId: string | undefined;
+}
+
+/** The first event of `name` about `fileName` the bus received: when (epoch ms), and its flow's id. */
+const archived = (platform: EmbeddedPlatform, name: string, fileName: string): Archived => {
   const found = platform.archive.between(0, Number.MAX_SAFE_INTEGER).find(({ event }) => {
     const data = (event.detail as { data?: { fileName?: string; file?: { name?: string } } }).data;
     return event['detail-type'] === name && (data?.fileName ?? data?.file?.name) === fileName;
   });
-  return found?.receivedAt ?? Number.NaN;
+  const metadata = (found?.event.detail as { metadata?: { correlationId?: string } } | undefined)?.metadata;
+  return { receivedAt: found?.receivedAt ?? Number.NaN, correlationId: metadata?.correlationId };
 };
+
+/** The parts of core's flow tree (`GET /api/system/flows/{id}`) the per-hop table reads. */
+interface FlowNode {
+  readonly name: string;
+  readonly occurredAt: string;
+  readonly reactions: readonly {
+    readonly module: string;
+    readonly startedAt: string;
+    readonly durationMs: number;
+    readonly stages?: {
+      readonly busMs: number;
+      readonly queueMs: number;
+      readonly wakeUpMs: number;
+      readonly handlerMs: number;
+      readonly storageCalls: number;
+      readonly storageMs: number;
+    };
+  }[];
+  readonly caused: readonly FlowNode[];
+}
+
+const nodesOf = (nodes: readonly FlowNode[]): FlowNode[] => nodes.flatMap((n) => [n, ...nodesOf(n.caused)]);
+
+/** The flow of a drop as core's trace holds it, read as the band's leader would (reactions are reported late). */
+const readFlow = async (httpUrl: string, token: string, correlationId: string): Promise<FlowNode[]> => {
+  const response = await fetch(`${httpUrl}/api/system/flows/${encodeURIComponent(correlationId)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (response.status !== 200) throw new Error(`GET flow ${correlationId}: ${response.status}`);
+  return nodesOf(((await response.json()) as { roots: FlowNode[] }).roots);
+};
+
+/** One hop of the flow: the event, the module reacting to it, and that reaction's stages. */
+const HOPS = [
+  { event: 'drive.file_added', module: 'content', label: 'drive.file_added → content' },
+  { event: 'content.updated', module: 'sync', label: 'content.updated → sync' },
+] as const;
+const STAGES = [
+  ['busMs', 'publish (outbox commit, PutEvents) → its queue has it'],
+  ['queueMs', 'queue (→ handed to the function)'],
+  ['wakeUpMs', 'container wake-up (→ handler starts)'],
+  ['handlerMs', 'handler'],
+  ['storageMs', '  of which DynamoDB'],
+  ['storageCalls', '  DynamoDB requests (count)'],
+] as const;
 
 const row = (stage: string, values: number[]) => {
   const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
@@ -39,6 +91,44 @@ const row = (stage: string, values: number[]) => {
  * socket has `file_updated`. Drops one file at a time and times each, with where the time went (the bus's
  * receipt of drive's and content's events, from the archive).
  */
+/**
+ * Where each hop's time goes, from core's flow trace of every drop (the reactions' reported stages): the
+ * written → drive.file_added hop (folder watch, settle, scan, drive's commit), then for each event the bus,
+ * queue, container wake-up, handler and DynamoDB time of the module reacting to it, and sync's handler start →
+ * the member's socket has the frame.
+ */
+const printHops = async (
+  httpUrl: string,
+  token: string,
+  drops: readonly { name: string; dropped: number; at: number; correlationId: string | undefined }[],
+): Promise<void> => {
+  const columns = new Map<string, number[]>();
+  const add = (label: string, value: number | undefined) => {
+    if (value === undefined || Number.isNaN(value)) return;
+    columns.set(label, [...(columns.get(label) ?? []), value]);
+  };
+  for (const drop of drops) {
+    if (!drop.correlationId) continue;
+    const nodes = await readFlow(httpUrl, token, drop.correlationId);
+    const added = nodes.find((n) => n.name === 'drive.file_added');
+    add(
+      'written → drive.file_added published (watch, settle, scan, commit)',
+      added && Date.parse(added.occurredAt) - drop.dropped,
+    );
+    for (const hop of HOPS) {
+      const reaction = nodes
+        .filter((n) => n.name === hop.event)
+        .flatMap((n) => n.reactions)
+        .find((r) => r.module === hop.module);
+      for (const [key, stage] of STAGES) add(`${hop.label}: ${stage}`, reaction?.stages?.[key]);
+      if (hop.module === 'sync' && reaction)
+        add('sync handler start → socket has file_updated', drop.at - Date.parse(reaction.startedAt));
+    }
+  }
+  console.log(`\nThe file-update flow hop by hop (${drops.length} drops; from core's flow trace), ms`);
+  console.table([...columns].map(([stage, values]) => row(stage, values)));
+};
+
 export const runFileDropToSocketBench = async (): Promise<void> => {
   const platform = await startPlatform({
     ports: { http: 0, ws: 0, aws: 0, dynamodb: 0 },
@@ -49,6 +139,7 @@ export const runFileDropToSocketBench = async (): Promise<void> => {
   });
   let client: LiveClient | undefined;
   try {
+    await warmDynamoDbLocal(platform.urls.dynamodb);
     const band = await bandWithMembers(
       platform.urls.http,
       { email: 'drop-leader@example.com', instruments: ['piano'] },
@@ -75,6 +166,7 @@ export const runFileDropToSocketBench = async (): Promise<void> => {
     const toDrive: number[] = [];
     const toContent: number[] = [];
     const toSocket: number[] = [];
+    const drops: { name: string; dropped: number; at: number; correlationId: string | undefined }[] = [];
     for (let i = 0; i <= DROPS; i++) {
       const name = `Drop${String(i).padStart(3, '0')}_Bb.pdf`;
       const arrived = client.next((f) => f.type === 'file_updated' && f.fileName === name, 60_000);
@@ -84,8 +176,10 @@ export const runFileDropToSocketBench = async (): Promise<void> => {
       const at = Date.now();
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
       if (i === 0) continue; // warm-up: the containers of drive, content and sync start
-      const drive = receivedAt(platform, 'drive.file_added', name);
-      const content = receivedAt(platform, 'content.updated', name);
+      const driveEvent = archived(platform, 'drive.file_added', name);
+      const drive = driveEvent.receivedAt;
+      const content = archived(platform, 'content.updated', name).receivedAt;
+      drops.push({ name, dropped, at, correlationId: driveEvent.correlationId });
       total.push(at - dropped);
       toDrive.push(drive - dropped);
       toContent.push(content - drive);
@@ -99,6 +193,7 @@ export const runFileDropToSocketBench = async (): Promise<void> => {
     ];
     console.log(`\nFile dropped → member's socket, ${DROPS} drops one after the other`);
     console.table(rows);
+    await printHops(platform.urls.http, band.leader.accessToken, drops);
   } finally {
     await client?.close();
     await platform.stop();

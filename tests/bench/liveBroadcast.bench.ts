@@ -4,6 +4,7 @@ import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { contentPublisher, fileUpdate } from '../helpers/contentPublisher.ts';
 import { runWhenMain } from './benchReport.ts';
 import { LiveClientsThread } from './liveClientsThread.ts';
+import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 
 /** Connections per row; override with `SOLEIL_BENCH_LIVE_SIZES=100,1000`. */
 const SIZES = (process.env.SOLEIL_BENCH_LIVE_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -31,6 +32,8 @@ export const runLiveBroadcastBench = async (): Promise<void> => {
   const rows: Record<string, string | number>[] = [];
   let clients: LiveClientsThread | undefined;
   try {
+    // As a platform in use for a few minutes: DynamoDB Local past its JIT warm-up (see warmDynamoDbLocal).
+    await warmDynamoDbLocal(platform.urls.dynamodb);
     const band = await bandWithMembers(
       platform.urls.http,
       { email: 'bench-leader@example.com', instruments: ['piano'] },

@@ -4,6 +4,7 @@ import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { waitForFlow } from '../helpers/flows/flowApi.ts';
 import { warmPlatform } from '../helpers/flows/warmFunctions.ts';
 import { runWhenMain } from './benchReport.ts';
+import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 
 const SIGN_INS = 40;
 const DASHBOARD_READS = 300;
@@ -44,6 +45,8 @@ export const runLoginFlowBench = async (): Promise<void> => {
     log: () => undefined,
   });
   try {
+    // As a platform in use for a few minutes: DynamoDB Local past its JIT warm-up (see warmDynamoDbLocal).
+    await warmDynamoDbLocal(platform.urls.dynamodb);
     await warmPlatform(platform);
     const band = await bandWithMembers(
       platform.urls.http,
