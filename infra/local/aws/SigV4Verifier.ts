@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, HttpRequest, QueryParameterBag } from '@smithy/types';
+import { HeaderSignature } from './HeaderSignature.ts';
 import { NodeSha256 } from './NodeSha256.ts';
 
 /** A request as it reached the endpoint, before anything is decoded. */
@@ -116,8 +117,9 @@ const sameSignature = (computed: string | undefined, given: string): boolean => 
 /**
  * Verifies AWS Signature Version 4, as AWS does before IAM looks at a request: the `Authorization` header
  * form (what SDK clients, the AWS CLI and boto3 send) and the query-string form of presigned URLs
- * (`X-Amz-Signature`, with `X-Amz-Expires`). The signature is recomputed with `@smithy/signature-v4` over the
- * request as received and compared in constant time; the signing time must be within 15 minutes of the
+ * (`X-Amz-Signature`, with `X-Amz-Expires`). The signature is recomputed over the request as received — the
+ * header form by {@link HeaderSignature} (canonicalised as `@smithy/signature-v4` does, without re-signing a
+ * copy of the request), the query form by `@smithy/signature-v4` — and compared in constant time; the signing time must be within 15 minutes of the
  * clock (a presigned URL: not expired), and a declared `x-amz-content-sha256` must be the body's.
  *
  * @example
@@ -127,8 +129,11 @@ const sameSignature = (computed: string | undefined, given: string): boolean => 
 export class SigV4Verifier {
   // S3 signs the path as sent; every other service signs it URI-encoded once more.
   private readonly signers = new Map<boolean, SignatureV4>();
+  private readonly headerSignature: HeaderSignature;
 
-  constructor(private readonly options: SigV4VerifierOptions) {}
+  constructor(private readonly options: SigV4VerifierOptions) {
+    this.headerSignature = new HeaderSignature(options.credentials);
+  }
 
   async verify(request: ReceivedRequest): Promise<SignatureCheck> {
     const queryAt = request.url.indexOf('?');
@@ -191,14 +196,17 @@ export class SigV4Verifier {
     // The declared payload hash stands for the body even when the client did not sign the header (S3 does).
     if (declared !== undefined) headers[CONTENT_SHA256] = declared;
 
-    const signed = await this.signerFor(service).sign(this.toSign(request, path, query, headers), {
-      signingDate: new Date(known.signedAt),
-      signingRegion: scope.region,
-      signingService: service,
-      signableHeaders: new Set(signedHeaders),
-      unsignableHeaders: new Set([CONTENT_SHA256]),
+    const computed = this.headerSignature.of({
+      method: request.method,
+      path,
+      query,
+      headers,
+      payloadHash: declared ?? sha256Hex(request.body),
+      amzDate: request.headers['x-amz-date']?.[0] ?? '',
+      shortDate: scope.shortDate,
+      region: scope.region,
+      service,
     });
-    const computed = /Signature=([0-9a-f]+)/.exec(single(signed.headers.authorization) ?? '')?.[1];
     if (!sameSignature(computed, signature)) return this.mismatch(service);
     return { valid: true, accessKeyId: scope.accessKeyId, region: scope.region, service, presigned: false };
   }
