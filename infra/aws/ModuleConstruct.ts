@@ -241,6 +241,9 @@ export class ModuleConstruct extends Construct {
           new SqsEventSource(queue, {
             batchSize: SUBSCRIPTION_BATCH_SIZE,
             reportBatchItemFailures: true,
+            ...(ruleModel.batchingWindowSeconds
+              ? { maxBatchingWindow: Duration.seconds(ruleModel.batchingWindowSeconds) }
+              : {}),
           }),
         );
         return { model: ruleModel, rule, queue, deadLetterQueue };

@@ -109,6 +109,12 @@ export const SubscriptionDeclaration = z
     /** How often EventBridge retries a failed delivery before dead-lettering it. */
     maxRetries: z.number().int().min(0).max(185).default(8),
     maxEventAgeSeconds: z.number().int().min(60).max(86_400).default(3_600),
+    /**
+     * How long the subscription's queue may gather events before it invokes the function with them (up to 10
+     * at once; Lambda's MaximumBatchingWindowInSeconds). For work nobody waits for — core's trace of every
+     * event — so it runs as a tenth of the invocations, behind the flows it watches rather than beside them.
+     */
+    batchingWindowSeconds: z.number().int().min(1).max(300).optional(),
     ...FunctionSizing,
   })
   .strict()

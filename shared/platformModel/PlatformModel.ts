@@ -94,6 +94,8 @@ export interface RuleModel {
   readonly functionId: string;
   readonly maxRetries: number;
   readonly maxEventAgeSeconds: number;
+  /** How long its queue gathers events (up to 10) before invoking the function; absent: at once. */
+  readonly batchingWindowSeconds?: number;
 }
 
 /** What one subscription does, in reaction to some of its events, to other modules. */

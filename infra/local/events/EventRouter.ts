@@ -45,6 +45,9 @@ interface Delivery {
 /** Error type of a resumed delivery whose rule is gone from the model. */
 const RULE_REMOVED = 'Local.RuleRemoved';
 
+/** Most records one invocation gets: the subscription queue's event source mapping batch size in AWS. */
+export const SUBSCRIPTION_BATCH_SIZE = 10;
+
 /**
  * The local event bus: archives every event, matches it against the rules' patterns (compiled once, indexed
  * by source and detail-type so an event is tried only against the rules that can match it) and
@@ -58,7 +61,10 @@ export class EventRouter {
   /** The rules' patterns; it answers matches in the model's order, which deliveries are scheduled in. */
   private readonly index: EventPatternIndex<RuleModel>;
   private readonly rulesById: ReadonlyMap<string, RuleModel>;
-  private readonly work = new ScheduledWork<Delivery>((delivery) => this.attempt(delivery));
+  /** Each item is one invocation's batch: one delivery, or up to 10 a rule's batching window gathered. */
+  private readonly work = new ScheduledWork<Delivery[]>((batch) => this.attempt(batch));
+  /** Per rule with a batching window: the batch gathering deliveries now (scheduled, waiting its window). */
+  private readonly gathering = new Map<string, Delivery[]>();
 
   constructor(private readonly options: EventRouterOptions) {
     this.index = new EventPatternIndex(options.rules.map((rule) => ({ pattern: rule.pattern, value: rule })));
@@ -92,7 +98,7 @@ export class EventRouter {
     for (const { event, receivedAt } of this.options.archive.after(since)) {
       for (const rule of this.index.matching(event)) {
         if (this.options.deliveryLog?.isSettled(event.id, rule.id)) continue;
-        this.work.schedule({ rule, event, receivedAt, attempt: 1 });
+        this.work.schedule([{ rule, event, receivedAt, attempt: 1 }]);
         scheduled++;
       }
     }
@@ -117,12 +123,7 @@ export class EventRouter {
         continue;
       }
       // A rule's letters always hold the bus event they failed to deliver.
-      this.work.schedule({
-        rule,
-        event: letter.event as BusEvent,
-        receivedAt: now,
-        attempt: 1,
-      });
+      this.work.schedule([{ rule, event: letter.event as BusEvent, receivedAt: now, attempt: 1 }]);
     }
     return letters;
   }
@@ -141,7 +142,7 @@ export class EventRouter {
       if (this.options.deliveryLog?.isSettled(delivery.event.id, delivery.ruleId)) continue;
       const rule = this.rulesById.get(delivery.ruleId);
       if (rule) {
-        this.work.schedule({ ...delivery, rule });
+        this.work.schedule([{ ...delivery, rule }]);
         continue;
       }
       // Not dropped in silence: the dead letter shows it, and a redrive once the rule is back delivers it.
@@ -178,7 +179,8 @@ export class EventRouter {
    * {@link resume} at the next start.
    */
   async stop(drainMs = 0): Promise<PendingDelivery[]> {
-    const undone = await this.work.stop(drainMs);
+    this.gathering.clear();
+    const undone = (await this.work.stop(drainMs)).flat();
     return undone.map(({ rule, event, receivedAt, attempt }) => ({
       ruleId: rule.id,
       event,
@@ -189,34 +191,75 @@ export class EventRouter {
 
   private route(event: BusEvent, receivedAt: number, serialised?: SerialisedEvent): void {
     for (const rule of this.index.matching(event)) {
-      this.work.schedule({ rule, event, receivedAt, attempt: 1, ...(serialised ? { serialised } : {}) });
+      this.enqueue({ rule, event, receivedAt, attempt: 1, ...(serialised ? { serialised } : {}) });
     }
   }
 
-  private async attempt(delivery: Delivery): Promise<void> {
-    const batch = subscriptionQueueBatch({
-      rule: delivery.rule,
-      event: delivery.event,
-      attempt: delivery.attempt,
-      receivedAt: delivery.receivedAt,
-      region: this.options.region ?? LOCAL_AWS_REGION,
-      ...(delivery.serialised ? { serialised: delivery.serialised } : {}),
-    });
-    const invoked = await this.options.invoke(delivery.rule.functionId, batch);
-    const reported = invoked.ok ? failedMessageIds(invoked.result) : [];
-    if (invoked.ok && reported.length === 0) {
-      this.options.deliveryLog?.settle(delivery.event.id, delivery.rule.id);
+  /**
+   * A first delivery: at once, or — for a rule with a batching window — into the batch its queue is gathering,
+   * invoked when the window ends with up to {@link SUBSCRIPTION_BATCH_SIZE} records (a full batch closes, the
+   * next delivery opens another), as Lambda's event source mapping does with MaximumBatchingWindowInSeconds.
+   */
+  private enqueue(delivery: Delivery): void {
+    const windowMs = (delivery.rule.batchingWindowSeconds ?? 0) * 1000;
+    if (windowMs === 0) {
+      this.work.schedule([delivery]);
       return;
     }
-    const result = invoked.ok
-      ? {
-          errorType: BATCH_ITEM_FAILURE,
-          errorMessage: `The subscriber reported message ${reported.join(', ')} as failed (batchItemFailures)`,
-        }
-      : invoked;
+    const open = this.gathering.get(delivery.rule.id);
+    if (open) {
+      open.push(delivery);
+      if (open.length >= SUBSCRIPTION_BATCH_SIZE) this.gathering.delete(delivery.rule.id);
+      return;
+    }
+    const batch = [delivery];
+    // Once stopping the batch is set aside at once, never to be gathered into.
+    if (this.work.accepting) this.gathering.set(delivery.rule.id, batch);
+    this.work.schedule(batch, windowMs);
+  }
+
+  private async attempt(batch: Delivery[]): Promise<void> {
+    const [first] = batch;
+    if (!first) return;
+    // Invoked now: what arrives for the rule from here on gathers into a batch of its own.
+    if (this.gathering.get(first.rule.id) === batch) this.gathering.delete(first.rule.id);
+    const region = this.options.region ?? LOCAL_AWS_REGION;
+    const records = batch.map(
+      (delivery) =>
+        subscriptionQueueBatch({
+          rule: delivery.rule,
+          event: delivery.event,
+          attempt: delivery.attempt,
+          receivedAt: delivery.receivedAt,
+          region,
+          ...(delivery.serialised ? { serialised: delivery.serialised } : {}),
+        }).Records[0],
+    );
+    const invoked = await this.options.invoke(first.rule.functionId, { Records: records });
+    const reported = new Set(invoked.ok ? failedMessageIds(invoked.result) : []);
+    for (const [i, delivery] of batch.entries()) {
+      const messageId = records[i]?.messageId ?? '';
+      if (invoked.ok && !reported.has(messageId)) {
+        this.options.deliveryLog?.settle(delivery.event.id, delivery.rule.id);
+        continue;
+      }
+      this.failed(
+        delivery,
+        invoked.ok
+          ? {
+              errorType: BATCH_ITEM_FAILURE,
+              errorMessage: `The subscriber reported message ${messageId} as failed (batchItemFailures)`,
+            }
+          : invoked,
+      );
+    }
+  }
+
+  /** A record that failed: retried (on its own) with backoff, set aside when stopping, else dead-lettered. */
+  private failed(delivery: Delivery, result: { errorType: string; errorMessage: string }): void {
     // Failed because the platform is stopping (or during the drain): kept for the next start, not retried.
     if (!this.work.accepting) {
-      this.work.setAside(delivery);
+      this.work.setAside([delivery]);
       return;
     }
     // In AWS the rule's age bound covers putting the event on the queue, which cannot fail here; handler
@@ -227,7 +270,7 @@ export class EventRouter {
       Date.now() - delivery.receivedAt,
     );
     if (decision.retry) {
-      this.work.schedule({ ...delivery, attempt: delivery.attempt + 1 }, decision.delayMs);
+      this.work.schedule([{ ...delivery, attempt: delivery.attempt + 1 }], decision.delayMs);
       return;
     }
     this.options.deadLetters.add({

@@ -66,6 +66,7 @@ export const rulesSection = (
         functionId: functionIdOf(m.name, sub.handler),
         maxRetries: sub.maxRetries,
         maxEventAgeSeconds: sub.maxEventAgeSeconds,
+        ...(sub.batchingWindowSeconds ? { batchingWindowSeconds: sub.batchingWindowSeconds } : {}),
       });
     }
   }

@@ -85,6 +85,16 @@ describe('the stack rendered from this repository’s modules', () => {
     expect(recorder).toBeDefined();
     expect(mapping?.Properties.FunctionName).toEqual({ Ref: t.logicalIdOf(recorder) });
     expect(mapping?.Properties.BatchSize).toBeGreaterThan(1);
+    // Gathered for a second: a tenth of the invocations, behind the flows it records.
+    expect(mapping?.Properties.MaximumBatchingWindowInSeconds).toBe(1);
+    // The other subscriptions are invoked as soon as an event is there.
+    const others = t
+      .allOfType('AWS::Lambda::EventSourceMapping')
+      .filter(({ resource }) => resource !== mapping);
+    expect(others.length).toBeGreaterThan(5);
+    expect(
+      others.filter(({ resource }) => resource.Properties.MaximumBatchingWindowInSeconds !== undefined),
+    ).toEqual([]);
 
     const traceTables = t
       .ofType('core', 'AWS::DynamoDB::Table')

@@ -239,3 +239,68 @@ describe('EventRouter stop', () => {
     ]);
   });
 });
+
+describe('EventRouter with a batching window (Lambda MaximumBatchingWindowInSeconds)', () => {
+  const batched = (invoke: (records: DeliveredRecord[]) => InvocationResult) => {
+    const invocations: DeliveredRecord[][] = [];
+    const deadLetters = new DeadLetterStore();
+    const router = new EventRouter({
+      rules: [{ ...rule('core-observer', { source: [{ prefix: 'soleil.' }] }, 1), batchingWindowSeconds: 1 }],
+      invoke: async (_functionId, batch) => {
+        const records = (batch as { Records: DeliveredRecord[] }).Records;
+        invocations.push(records);
+        return invoke(records);
+      },
+      retryPolicy: new RetryPolicy({ timeScale: 0.001 }),
+      deadLetters,
+      archive: new EventArchive(),
+    });
+    return { router, invocations, deadLetters };
+  };
+  const idsOf = (records: readonly DeliveredRecord[]) =>
+    records.map((r) => (JSON.parse(r.body) as BusEvent).id);
+
+  it("gathers the window's events into batches of at most 10 records, invoked when the window ends", async () => {
+    const { router, invocations } = batched(() => ok);
+    const events = Array.from({ length: 13 }, () => event('drive.file_added'));
+    router.put(events.slice(0, 4));
+    router.put(events.slice(4));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(invocations).toHaveLength(0);
+    await router.idle();
+    // A full batch closes; the three after it open the next. Nothing before its window ended.
+    expect(invocations.map((records) => records.length)).toEqual([10, 3]);
+    expect(invocations.flatMap(idsOf)).toEqual(events.map((e) => e.id));
+  });
+
+  it('retries only the records the function reported failed, each on its own, then dead-letters them', async () => {
+    let failedId = '';
+    const { router, invocations, deadLetters } = batched((records) => ({
+      ok: true,
+      result: {
+        batchItemFailures: records
+          .filter((r) => idsOf([r])[0] === failedId)
+          .map((r) => ({ itemIdentifier: r.messageId })),
+      },
+    }));
+    const events = Array.from({ length: 3 }, () => event('drive.file_added'));
+    failedId = events[1]?.id ?? '';
+    router.put(events);
+    await router.idle();
+    // The batch of three, then the failed record alone: its retry (maxRetries 1), and it is dead-lettered.
+    expect(invocations.map((records) => idsOf(records))).toEqual([events.map((e) => e.id), [failedId]]);
+    expect(invocations[1]?.[0]?.attributes.ApproximateReceiveCount).toBe('2');
+    expect(deadLetters.list().map((l) => (l.event as BusEvent).id)).toEqual([failedId]);
+  });
+
+  it('hands back a batch still gathering when the platform stops, record by record', async () => {
+    const { router, invocations } = batched(() => ok);
+    const events = [event('drive.file_added'), event('drive.file_changed')];
+    router.put(events);
+    const left = await router.stop();
+    expect(invocations).toHaveLength(0);
+    expect(left.map((d) => [d.ruleId, d.event.id, d.attempt])).toEqual(
+      events.map((e) => ['core-observer', e.id, 1]),
+    );
+  });
+});
