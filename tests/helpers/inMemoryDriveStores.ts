@@ -1,4 +1,4 @@
-import { SyncInProgressError } from '../../functions/drive/domain/driveErrors.ts';
+import { CommitSupersededError, SyncInProgressError } from '../../functions/drive/domain/driveErrors.ts';
 import type { LibraryEntry } from '../../functions/drive/domain/libraryEntry.ts';
 import type { SourceRecord } from '../../functions/drive/domain/sourceRecord.ts';
 import type { ChangeFeedStore, StoredChannel } from '../../functions/drive/store/ChangeFeedStore.ts';
@@ -7,6 +7,7 @@ import type { SourceStore } from '../../functions/drive/store/SourceStore.ts';
 import type { EventToPublish, Publisher } from '../../shared/runtime/events/PublisherTypes.ts';
 import { type Outbox, outboxOver } from '../../shared/runtime/outbox/Outbox.ts';
 import type { OutboxEvent } from '../../shared/runtime/outbox/OutboxEvent.ts';
+import type { TransactWriteItem } from '../../shared/runtime/storage/TransactWriteItem.ts';
 
 /** Sources in memory, with the DynamoDB store's conditions. */
 export class InMemorySourceStore implements SourceStore {
@@ -41,20 +42,46 @@ export class InMemorySourceStore implements SourceStore {
     if (row?.lease?.syncId !== syncId) return;
     this.rows.set(bandId, { ...row, lease: null, lastError: { at, message } });
   }
+  async releaseLease(bandId: string, syncId: string) {
+    const row = this.rows.get(bandId);
+    if (row?.lease?.syncId !== syncId) return;
+    this.rows.set(bandId, { ...row, lease: null });
+  }
+}
+
+/**
+ * Another in-memory store whose transaction items (`LibraryCommit.alsoWrite`) a library commit can take in:
+ * it says whether an item's condition holds, then applies it, as one DynamoDB transaction would.
+ */
+export interface InMemoryTransactionPart {
+  owns(item: TransactWriteItem): boolean;
+  holds(item: TransactWriteItem): boolean;
+  apply(item: TransactWriteItem): void;
 }
 
 /**
  * A library in memory whose commits behave like the DynamoDB transaction: all or nothing, the lease
- * checked, the events kept as the outbox items of that commit; `failCommitNumber` makes one commit fail
- * (a crash between chunks).
+ * checked, the events kept as the outbox items of that commit, `alsoWrite` items checked and applied by the
+ * `parts` that own them; `failCommitNumber` makes one commit fail (a crash between chunks). `transactions`
+ * records what each successful commit held.
  */
 export class InMemoryLibraryStore implements LibraryStore {
   readonly items = new Map<string, Map<string, LibraryEntry>>();
   commits = 0;
   failCommitNumber: number | null = null;
   largestCommit = 0;
+  readonly transactions: { readonly chunk: LibraryCommit; readonly size: number }[] = [];
 
-  constructor(private readonly sources: InMemorySourceStore) {}
+  constructor(
+    private readonly sources: InMemorySourceStore,
+    private readonly parts: readonly InMemoryTransactionPart[] = [],
+  ) {}
+
+  private partOf(item: TransactWriteItem): InMemoryTransactionPart {
+    const part = this.parts.find((p) => p.owns(item));
+    if (!part) throw new Error('No in-memory store owns this transaction item');
+    return part;
+  }
 
   private band(bandId: string): Map<string, LibraryEntry> {
     let band = this.items.get(bandId);
@@ -87,12 +114,15 @@ export class InMemoryLibraryStore implements LibraryStore {
   async commit(chunk: LibraryCommit) {
     this.commits++;
     if (this.commits === this.failCommitNumber) throw new Error('crashed before this commit');
+    const also = chunk.alsoWrite ?? [];
+    // As DynamoDbLibraryStore maps the cancellation reasons: the caller's condition first, then the lease.
+    if (also.some((item) => !this.partOf(item).holds(item))) throw new CommitSupersededError();
     const source = this.sources.rows.get(chunk.bandId);
     if (source?.lease?.syncId !== chunk.syncId) throw new SyncInProgressError();
-    this.largestCommit = Math.max(
-      this.largestCommit,
-      1 + chunk.writes.length + chunk.deletes.length + chunk.events.length,
-    );
+    const size = 1 + chunk.writes.length + chunk.deletes.length + chunk.events.length + also.length;
+    this.largestCommit = Math.max(this.largestCommit, size);
+    this.transactions.push({ chunk, size });
+    for (const item of also) this.partOf(item).apply(item);
     const band = this.band(chunk.bandId);
     for (const entry of chunk.writes) band.set(entry.fileId, entry);
     for (const id of chunk.deletes) band.delete(id);
@@ -145,10 +175,20 @@ export const folderSource = (bandId: string): SourceRecord => ({
   lease: null,
 });
 
-/** The changes feed's token and channels in memory, with the DynamoDB store's conditions. */
-export class InMemoryChangeFeedStore implements ChangeFeedStore {
+/** The table name of the in-memory change feed's transaction items. */
+const IN_MEMORY_FEED_TABLE = 'in-memory-change-feed';
+
+/**
+ * The changes feed's token and channels in memory, with the DynamoDB store's conditions; its token writes
+ * join an `InMemoryLibraryStore` commit when that store is given it as a part.
+ */
+export class InMemoryChangeFeedStore implements ChangeFeedStore, InMemoryTransactionPart {
   readonly tokens = new Map<string, string>();
   readonly channelRows = new Map<string, StoredChannel>();
+  private readonly tokenWrites = new WeakMap<
+    TransactWriteItem,
+    { account: string; expected: string | null; next: string }
+  >();
 
   async pageToken(account: string) {
     return this.tokens.get(account) ?? null;
@@ -157,6 +197,24 @@ export class InMemoryChangeFeedStore implements ChangeFeedStore {
     if ((this.tokens.get(account) ?? null) !== expected) return false;
     this.tokens.set(account, next);
     return true;
+  }
+  pageTokenWrite(account: string, expected: string | null, next: string, at: string): TransactWriteItem {
+    const item: TransactWriteItem = {
+      Put: { TableName: IN_MEMORY_FEED_TABLE, Item: { id: `feed#${account}`, pageToken: next, savedAt: at } },
+    };
+    this.tokenWrites.set(item, { account, expected, next });
+    return item;
+  }
+  owns(item: TransactWriteItem) {
+    return this.tokenWrites.has(item);
+  }
+  holds(item: TransactWriteItem) {
+    const write = this.tokenWrites.get(item);
+    return write !== undefined && (this.tokens.get(write.account) ?? null) === write.expected;
+  }
+  apply(item: TransactWriteItem) {
+    const write = this.tokenWrites.get(item);
+    if (write) this.tokens.set(write.account, write.next);
   }
   async resetPageToken(account: string) {
     this.tokens.delete(account);

@@ -36,6 +36,23 @@ export class SyncInProgressError extends PlatformError {
   }
 }
 
+/**
+ * A condition the caller added to a sync's last transaction failed — the changes feed's page token was moved by
+ * another reader meanwhile — so DynamoDB cancelled the whole transaction: none of its rows, events or token
+ * were written. The other reader applied the same changes (or later ones), so the caller stops instead of
+ * retrying.
+ */
+export class CommitSupersededError extends PlatformError {
+  constructor() {
+    super({
+      status: 409,
+      type: 'library-commit-superseded',
+      title: 'Another run got there first',
+      detail: 'Another run moved the changes feed on while this one was committing; nothing was committed',
+    });
+  }
+}
+
 /** The file is not in the band's library as the drive last saw it. */
 export class LibraryFileNotFoundError extends PlatformError {
   constructor() {

@@ -1,3 +1,4 @@
+import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
 import type { WatchChannel } from '../domain/watchChannel.ts';
 
 /** A push channel as the drive keeps it: the channel, and the service account whose feed it watches. */
@@ -18,6 +19,12 @@ export interface ChangeFeedStore {
    * moved it first (that reader applied the same changes, or later ones).
    */
   savePageToken(account: string, expected: string | null, next: string, at: string): Promise<boolean>;
+  /**
+   * The same conditional write as `savePageToken`, not sent but returned as a transaction item, so the token
+   * moves in the transaction that commits the events of its batch (`LibraryCommit.alsoWrite`). Its condition
+   * failing cancels that whole transaction.
+   */
+  pageTokenWrite(account: string, expected: string | null, next: string, at: string): TransactWriteItem;
   /** Forgets the account's token (Google refused it): the next read starts with a full listing. */
   resetPageToken(account: string): Promise<void>;
   channel(channelId: string): Promise<StoredChannel | null>;

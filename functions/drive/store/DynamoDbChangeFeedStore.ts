@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../../shared/runtime/storage/documentClient.ts';
 import { isConditionalFailure } from '../../../shared/runtime/storage/isConditionalFailure.ts';
+import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
 import type { ChangeFeedStore, StoredChannel } from './ChangeFeedStore.ts';
 
 const FEED = 'feed#';
@@ -44,24 +45,34 @@ export class DynamoDbChangeFeedStore implements ChangeFeedStore {
   }
 
   async savePageToken(account: string, expected: string | null, next: string, at: string): Promise<boolean> {
+    const { Put } = this.pageTokenWrite(account, expected, next, at);
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { id: FEED + account, pageToken: next, savedAt: at },
-          ...(expected === null
-            ? { ConditionExpression: 'attribute_not_exists(pageToken)' }
-            : {
-                ConditionExpression: 'pageToken = :expected',
-                ExpressionAttributeValues: { ':expected': expected },
-              }),
-        }),
-      );
+      await this.doc.send(new PutCommand(Put));
       return true;
     } catch (error) {
       if (isConditionalFailure(error)) return false;
       throw error;
     }
+  }
+
+  pageTokenWrite(
+    account: string,
+    expected: string | null,
+    next: string,
+    at: string,
+  ): TransactWriteItem & { Put: NonNullable<TransactWriteItem['Put']> } {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { id: FEED + account, pageToken: next, savedAt: at },
+        ...(expected === null
+          ? { ConditionExpression: 'attribute_not_exists(pageToken)' }
+          : {
+              ConditionExpression: 'pageToken = :expected',
+              ExpressionAttributeValues: { ':expected': expected },
+            }),
+      },
+    };
   }
 
   async resetPageToken(account: string): Promise<void> {

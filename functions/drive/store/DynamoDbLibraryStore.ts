@@ -9,7 +9,7 @@ import { outboxPuts } from '../../../shared/runtime/outbox/outboxItems.ts';
 import { documentClient } from '../../../shared/runtime/storage/documentClient.ts';
 import { isConditionalFailure } from '../../../shared/runtime/storage/isConditionalFailure.ts';
 import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
-import { SyncInProgressError } from '../domain/driveErrors.ts';
+import { CommitSupersededError, SyncInProgressError } from '../domain/driveErrors.ts';
 import type { LibraryEntry } from '../domain/libraryEntry.ts';
 import { LIBRARY_BY_FILE_INDEX } from './driveTableNames.ts';
 import type { LibraryCommit, LibraryPage, LibraryStore } from './LibraryStore.ts';
@@ -33,7 +33,8 @@ const toEntry = (item: Record<string, unknown>): LibraryEntry => ({
 /**
  * A band's library in table `library` (key `bandId` + `fileId`, one item per file or folder). A sync chunk
  * commits its rows, its outbox events and a check of the band's lease on the `sources` row in one
- * transaction; the last chunk also records the outcome there and releases the lease.
+ * transaction; the last chunk also records the outcome there and releases the lease, and may carry another
+ * store's write (the changes feed's page token).
  */
 export class DynamoDbLibraryStore implements LibraryStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -156,11 +157,20 @@ export class DynamoDbLibraryStore implements LibraryStore {
       ),
       ...outboxPuts(this.tables.outbox, chunk.events),
     ];
+    const also = chunk.alsoWrite ?? [];
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [...items, ...also] }));
     } catch (error) {
-      if (isConditionalFailure(error)) throw new SyncInProgressError();
-      throw error;
+      if (!isConditionalFailure(error)) throw error;
+      // The caller's items come last: their cancellation reasons say whether it was their condition.
+      if (failedAt(error, items.length, also.length)) throw new CommitSupersededError();
+      throw new SyncInProgressError();
     }
   }
 }
+
+/** Whether one of the transaction's items `from` .. `from + count - 1` lost its condition. */
+const failedAt = (error: unknown, from: number, count: number): boolean => {
+  const reasons = (error as { CancellationReasons?: ({ Code?: string } | null)[] }).CancellationReasons ?? [];
+  return reasons.slice(from, from + count).some((reason) => reason?.Code === 'ConditionalCheckFailed');
+};

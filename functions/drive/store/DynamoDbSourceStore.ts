@@ -132,4 +132,20 @@ export class DynamoDbSourceStore implements SourceStore {
       if (!isConditionalFailure(error)) throw error;
     }
   }
+
+  async releaseLease(bandId: string, syncId: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { bandId },
+          ConditionExpression: 'lease.syncId = :s',
+          UpdateExpression: 'SET lease = :null',
+          ExpressionAttributeValues: { ':s': syncId, ':null': null },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalFailure(error)) throw error;
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import type { OutboxEvent } from '../../../shared/runtime/outbox/OutboxEvent.ts';
+import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
 import type { LibraryEntry } from '../domain/libraryEntry.ts';
 import type { SyncOutcome } from '../domain/sourceRecord.ts';
 
@@ -12,6 +13,12 @@ export interface LibraryCommit {
   readonly events: readonly OutboxEvent[];
   /** Present on the last chunk: records the outcome and releases the lease, in the same transaction. */
   readonly finish: { readonly outcome: SyncOutcome; readonly fileCount: number } | null;
+  /**
+   * Other stores' writes to commit in the same transaction (the changes feed's page token, with the last
+   * events of its batch). If one's condition fails, nothing commits and `commit` throws
+   * `CommitSupersededError`.
+   */
+  readonly alsoWrite?: readonly TransactWriteItem[];
 }
 
 /** One page of a band's files (folders excluded). */
@@ -33,6 +40,9 @@ export interface LibraryStore {
   holdersOf(fileIds: readonly string[]): Promise<Map<string, string>>;
   /** Files in file-id order, after `afterFileId`. */
   pageFiles(bandId: string, afterFileId: string | null, limit: number): Promise<LibraryPage>;
-  /** Commits one chunk (state, outbox, and the outcome on the last); throws `SyncInProgressError` if the lease is lost. */
+  /**
+   * Commits one chunk (state, outbox, the outcome on the last, and `alsoWrite`) in one transaction; throws
+   * `SyncInProgressError` if the lease is lost, `CommitSupersededError` if an `alsoWrite` condition fails.
+   */
   commit(chunk: LibraryCommit): Promise<void>;
 }

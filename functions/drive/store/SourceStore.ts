@@ -18,4 +18,6 @@ export interface SourceStore {
   acquireLease(bandId: string, syncId: string, now: string, until: string): Promise<boolean>;
   /** Records a failed sync and releases its lease (a no-op if the lease moved on). */
   recordFailure(bandId: string, syncId: string, at: string, message: string): Promise<void>;
+  /** Releases the sync's lease without recording anything (a no-op if the lease moved on). */
+  releaseLease(bandId: string, syncId: string): Promise<void>;
 }

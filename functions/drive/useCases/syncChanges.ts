@@ -1,4 +1,5 @@
 import { applyLibraryChanges, type LibraryChangeSet } from '../domain/applyLibraryChanges.ts';
+import { CommitSupersededError } from '../domain/driveErrors.ts';
 import { removalsFromFormerBands } from '../domain/removalsFromFormerBands.ts';
 import { isBound, type SyncTrigger } from '../domain/sourceRecord.ts';
 import { type DriveChanges, PageTokenRefusedError } from '../providers/DriveChanges.ts';
@@ -89,12 +90,17 @@ export const syncChanges = async (
     for (const folderId of batch.lostFolders) lostFolders.add(folderId);
     const holders = await deps.library.holdersOf([...batch.currentBandOf.keys()]);
     const perBand = mergeRemovals(batch.byBand, removalsFromFormerBands(batch.currentBandOf, holders));
+    const bands = [...perBand];
     const failed: string[] = [];
-    for (const [bandId, changes] of perBand) {
+    let superseded = false;
+    for (const [index, [bandId, changes]] of bands.entries()) {
       // The feed names a folder that arrives, not what it holds: a band gaining a folder is listed in full.
       const gainsFolder = changes.upserts.some(
         (entry) => entry.kind === 'folder' && holders.get(entry.fileId) !== bandId,
       );
+      // The batch's last transaction moves the token with its events, unless a band before failed: then
+      // the token stays, so the next read brings that band's changes again.
+      const movesToken = index === bands.length - 1 && failed.length === 0;
       try {
         await syncLibrary(deps, {
           bandId,
@@ -108,15 +114,29 @@ export const syncChanges = async (
                   unsettled: [],
                 }),
               }),
+          ...(movesToken
+            ? {
+                finalItems: [
+                  deps.feed.pageTokenWrite(account, token, batch.resumeFrom, deps.now().toISOString()),
+                ],
+              }
+            : {}),
         });
         synced.push(bandId);
-      } catch {
+      } catch (error) {
+        // Another reader moved the token first: this transaction was cancelled whole (no event, no token),
+        // and that reader applied these changes or later ones.
+        if (error instanceof CommitSupersededError) superseded = true;
         // Recorded on the band's source by syncLibrary; the token stays so the changes come again.
-        failed.push(bandId);
+        else failed.push(bandId);
       }
     }
     if (failed.length > 0) throw new ChangesNotAppliedError(failed);
-    const moved = await deps.feed.savePageToken(account, token, batch.resumeFrom, deps.now().toISOString());
+    // No band had anything to commit: the token moves alone.
+    const moved =
+      bands.length === 0
+        ? await deps.feed.savePageToken(account, token, batch.resumeFrom, deps.now().toISOString())
+        : !superseded;
     // Another reader moved the token first: it applied these changes or later ones, so stop here.
     if (!moved || batch.complete) break;
     token = batch.resumeFrom;

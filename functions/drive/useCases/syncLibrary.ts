@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToPublish } from '../../../shared/runtime/events/PublisherTypes.ts';
 import type { Outbox } from '../../../shared/runtime/outbox/Outbox.ts';
+import type { TransactWriteItem } from '../../../shared/runtime/storage/TransactWriteItem.ts';
 import { chunkLibraryDiff, type LibraryDiffChunk } from '../domain/chunkLibraryDiff.ts';
 import { diffLibrary } from '../domain/diffLibrary.ts';
-import { LibraryNotFoundError, SourceNotBoundError, SyncInProgressError } from '../domain/driveErrors.ts';
+import {
+  CommitSupersededError,
+  LibraryNotFoundError,
+  SourceNotBoundError,
+  SyncInProgressError,
+} from '../domain/driveErrors.ts';
 import type { LibraryEntry } from '../domain/libraryEntry.ts';
 import { isBound, type SyncOutcome, type SyncTrigger } from '../domain/sourceRecord.ts';
 import type { LibraryListing, LibrarySource } from '../providers/LibrarySource.ts';
 import type { LibraryStore } from '../store/LibraryStore.ts';
 import type { SourceStore } from '../store/SourceStore.ts';
 
+/** DynamoDB's limit on the items of one transaction. */
+const TRANSACTION_ITEMS = 100;
+
+/** Items a caller may add to a sync's last transaction (`finalItems`: the changes feed's page token). */
+export const SYNC_FINAL_ITEMS = 1;
+
 /**
- * Items one transaction may hold besides the lease row (DynamoDB's limit is 100), with room for the two
- * framing events.
+ * State rows and events one transaction may hold: DynamoDB's limit less the lease row, the two framing
+ * events and the caller's final items (96).
  */
-export const SYNC_CHUNK_CAPACITY = 96;
+export const SYNC_CHUNK_CAPACITY = TRANSACTION_ITEMS - 1 - 2 - SYNC_FINAL_ITEMS;
 
 /** A sync that has not finished within this long lost its lease (its function timed out or crashed). */
 export const SYNC_LEASE_MS = 15 * 60_000;
@@ -38,6 +50,12 @@ export interface SyncLibraryRequest {
    * sync: the changes feed's report applied to it). Absent: the source is listed in full (reconciliation).
    */
   readonly current?: (stored: readonly LibraryEntry[]) => Pick<LibraryListing, 'entries' | 'unsettled'>;
+  /**
+   * Another store's writes committed in the sync's last transaction, with its last events (at most
+   * `SYNC_FINAL_ITEMS`): the changes feed's page token. If one's condition fails the sync throws
+   * `CommitSupersededError`, having committed nothing of that transaction and released its lease.
+   */
+  readonly finalItems?: readonly TransactWriteItem[];
 }
 
 export interface SyncLibraryResult extends SyncOutcome {
@@ -65,6 +83,10 @@ export const syncLibrary = async (
   request: SyncLibraryRequest,
 ): Promise<SyncLibraryResult> => {
   const { bandId } = request;
+  const finalItems = request.finalItems ?? [];
+  if (finalItems.length > SYNC_FINAL_ITEMS) {
+    throw new Error(`A sync's last transaction has room for ${SYNC_FINAL_ITEMS} extra item(s)`);
+  }
   const source = await deps.sources.get(bandId);
   if (source === null) throw new LibraryNotFoundError();
   if (!isBound(source)) throw new SourceNotBoundError();
@@ -130,12 +152,16 @@ export const syncLibrary = async (
           deletes: chunk.deletes,
           events: built,
           finish: last ? { outcome, fileCount } : null,
+          ...(last && finalItems.length > 0 ? { alsoWrite: finalItems } : {}),
         }),
       );
     }
     return { ...outcome, unsettled: listing.unsettled };
   } catch (error) {
-    if (!(error instanceof SyncInProgressError)) {
+    // Superseded: nothing failed, another run holds newer changes; the lease its transaction would have
+    // released is released alone, and no error is recorded.
+    if (error instanceof CommitSupersededError) await deps.sources.releaseLease(bandId, syncId);
+    else if (!(error instanceof SyncInProgressError)) {
       await deps.sources.recordFailure(bandId, syncId, deps.now().toISOString(), failureMessage(error));
     }
     throw error;

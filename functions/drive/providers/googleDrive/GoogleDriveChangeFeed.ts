@@ -47,9 +47,9 @@ interface Sorted {
  * const batch = await feed.read(storedToken, new Map([['1AbC', 'band-1']]));
  * for (const [bandId, changes] of batch.byBand) {
  *   const next = applyLibraryChanges(await store.entries(bandId), changes);
- *   // diffLibrary(bandId, stored, next.placed) → commit, publish
+ *   // diffLibrary(bandId, stored, next.placed) → commit, publish; the last commit also carries
+ *   // feedStore.pageTokenWrite(account, storedToken, batch.resumeFrom, at)
  * }
- * await store.savePageToken(account, batch.resumeFrom);
  * ```
  */
 export class GoogleDriveChangeFeed {

@@ -17,6 +17,7 @@ import {
 import { fakePacing } from '../../../../helpers/fakePacing.ts';
 import {
   folderSource,
+  InMemoryChangeFeedStore,
   InMemoryLibraryStore,
   InMemorySourceStore,
   inMemoryOutbox,
@@ -107,6 +108,33 @@ describe('syncLibrary', () => {
     expect(added).toHaveLength(300);
     expect(new Set(added).size).toBe(300);
     expect(sources.rows.get('band-1')).toMatchObject({ fileCount: 300, lastError: null });
+  });
+
+  it('commits the caller’s final items in the last chunk’s transaction only, and refuses more than it has room for', async () => {
+    const feed = new InMemoryChangeFeedStore();
+    library = new InMemoryLibraryStore(sources, [feed]);
+    deps = { ...deps, library };
+    provider.entries = Array.from({ length: 300 }, (_, i) => pdf(i));
+    const token = feed.pageTokenWrite('account', null, 'next', new Date().toISOString());
+    await syncLibrary(deps, { bandId: 'band-1', trigger: 'webhook', requestedBy: null, finalItems: [token] });
+    expect(library.transactions.length).toBeGreaterThan(1);
+    expect(library.transactions.map((t) => t.chunk.alsoWrite !== undefined)).toEqual([
+      ...library.transactions.slice(1).map(() => false),
+      true,
+    ]);
+    expect(library.largestCommit).toBeLessThanOrEqual(100);
+    expect(await feed.pageToken('account')).toBe('next');
+
+    const second = feed.pageTokenWrite('account', 'next', 'after', new Date().toISOString());
+    await expect(
+      syncLibrary(deps, {
+        bandId: 'band-1',
+        trigger: 'webhook',
+        requestedBy: null,
+        finalItems: [token, second],
+      }),
+    ).rejects.toThrow('room for 1');
+    expect(await feed.pageToken('account')).toBe('next');
   });
 
   it('refuses a second sync of the same band while one holds the lease (409)', async () => {
