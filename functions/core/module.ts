@@ -24,8 +24,8 @@ export default defineModule({
       handler: 'handlers/recordFlowEvents.handler',
       // A lost trace item is a gap in a diagram, not a lost change: a few retries, then the dead letters.
       maxRetries: 3,
-      // Nobody waits for the trace: gathered for a second, it is written ten events at a time, after the
-      // flows it records rather than competing with them for the table and the CPU.
+      // Nobody waits for the trace: gathered for up to a second, it is written up to ten events at a time,
+      // after the flows it records rather than competing with them for DynamoDB and the CPU.
       batchingWindowSeconds: 1,
     },
   ],

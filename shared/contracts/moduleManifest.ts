@@ -112,7 +112,7 @@ export const SubscriptionDeclaration = z
     /**
      * How long the subscription's queue may gather events before it invokes the function with them (up to 10
      * at once; Lambda's MaximumBatchingWindowInSeconds). For work nobody waits for — core's trace of every
-     * event — so it runs as a tenth of the invocations, behind the flows it watches rather than beside them.
+     * event — so it runs as up to ten times fewer invocations, behind the flows it watches rather than beside them.
      */
     batchingWindowSeconds: z.number().int().min(1).max(300).optional(),
     ...FunctionSizing,

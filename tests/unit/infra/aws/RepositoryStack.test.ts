@@ -85,7 +85,7 @@ describe('the stack rendered from this repository’s modules', () => {
     expect(recorder).toBeDefined();
     expect(mapping?.Properties.FunctionName).toEqual({ Ref: t.logicalIdOf(recorder) });
     expect(mapping?.Properties.BatchSize).toBeGreaterThan(1);
-    // Gathered for a second: a tenth of the invocations, behind the flows it records.
+    // Gathered for up to a second: up to ten events an invocation, behind the flows it records.
     expect(mapping?.Properties.MaximumBatchingWindowInSeconds).toBe(1);
     // The other subscriptions are invoked as soon as an event is there.
     const others = t
