@@ -3,6 +3,12 @@ import { DASHBOARD_TABLES } from './store/dashboardTableNames.ts';
 
 const S = 'S' as const;
 
+const GIG_CALLS = [
+  'content/content_service.upcomingGigs',
+  'content/content_service.pendingOffers',
+  'content/content_service.completedGigs',
+];
+
 /** What preparing a member's dashboard does: the four widgets from content's services, then the announcement. */
 const PREPARES_DASHBOARD = {
   calls: [
@@ -13,6 +19,16 @@ const PREPARES_DASHBOARD = {
   ],
   publishes: ['dashboard.module_updated'],
 };
+
+/**
+ * What a change does to the prepared dashboards of the band's members: only the widgets it can alter are read
+ * again (a stale dashboard, rarely, is prepared whole), then announced.
+ */
+const refreshes = (calls: string[]) => ({
+  calls,
+  publishes: ['dashboard.module_updated'],
+  when: 'a member of the band has a prepared dashboard',
+});
 
 /** What a member sees first, per band: prepared at sign-in, kept current, read in one request. */
 export default defineModule({
@@ -33,13 +49,13 @@ export default defineModule({
       id: 'onCatalogueChanged',
       events: ['content.updated', 'content.deleted'],
       handler: 'handlers/onCatalogueChanged.handler',
-      reactions: [{ ...PREPARES_DASHBOARD, when: 'a member of the band has a prepared dashboard' }],
+      reactions: [refreshes(['content/content_service.recentlyAdded'])],
     },
     {
       id: 'onGigUpdated',
       events: ['content.gig_updated'],
       handler: 'handlers/onGigUpdated.handler',
-      reactions: [{ ...PREPARES_DASHBOARD, when: 'a member of the band has a prepared dashboard' }],
+      reactions: [refreshes(GIG_CALLS)],
     },
     {
       id: 'onPermissionUpdated',

@@ -1,9 +1,19 @@
-import type { PreparedDashboard, StaleReason } from '../domain/preparedDashboard.ts';
+import type { PreparedDashboard, PreparedWidgets, StaleReason } from '../domain/preparedDashboard.ts';
 
 /** Where prepared dashboards are kept. */
 export interface DashboardStore {
   get(bandId: string, userId: string): Promise<PreparedDashboard | null>;
   put(dashboard: PreparedDashboard): Promise<void>;
+  /**
+   * Replaces some widgets of a current (not stale) dashboard and dates it `preparedAt`, the others kept as
+   * they are; false when there is no such dashboard (none, or stale: it must be prepared whole).
+   */
+  putWidgets(
+    bandId: string,
+    userId: string,
+    widgets: Partial<PreparedWidgets>,
+    preparedAt: string,
+  ): Promise<boolean>;
   /** Marks an existing dashboard stale (its widgets kept); does nothing when there is none. */
   markStale(bandId: string, userId: string, reason: StaleReason): Promise<void>;
   /** The members of a band who have a prepared dashboard (those a band change must refresh). */

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionalFailure } from '../../../shared/runtime/storage/isConditionalFailure.ts';
-import { PreparedDashboard, type StaleReason } from '../domain/preparedDashboard.ts';
+import { PreparedDashboard, type PreparedWidgets, type StaleReason } from '../domain/preparedDashboard.ts';
 import type { DashboardStore } from './DashboardStore.ts';
 
 /** Prepared dashboards in DynamoDB: pk `bandId`, sk `userId`, the dashboard's fields as attributes. */
@@ -27,6 +27,37 @@ export class DynamoDbDashboardStore implements DashboardStore {
 
   async put(dashboard: PreparedDashboard): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: dashboard }));
+  }
+
+  async putWidgets(
+    bandId: string,
+    userId: string,
+    widgets: Partial<PreparedWidgets>,
+    preparedAt: string,
+  ): Promise<boolean> {
+    const entries = Object.entries(widgets);
+    if (entries.length === 0) return true;
+    // One widget's path each (`widgets.recently_added`): a gig change refreshing the gig widgets at the same
+    // time as a file change refreshes Recently added leaves both, which a whole put would not.
+    const names = Object.fromEntries(entries.map(([widget], i) => [`#w${i}`, widget]));
+    const values = Object.fromEntries(entries.map(([, items], i) => [`:w${i}`, items]));
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { bandId, userId },
+          UpdateExpression: `SET ${entries.map((_, i) => `widgets.#w${i} = :w${i}`).join(', ')}, preparedAt = :at`,
+          ConditionExpression: 'attribute_exists(bandId) AND attribute_type(staleReason, :current)',
+          ExpressionAttributeNames: names,
+          // A current dashboard's staleReason is null (DynamoDB type NULL); a stale one's is a map.
+          ExpressionAttributeValues: { ...values, ':at': preparedAt, ':current': 'NULL' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
   }
 
   async markStale(bandId: string, userId: string, reason: StaleReason): Promise<void> {

@@ -1,8 +1,10 @@
 import type { DashboardPreferences } from '../../../functions/dashboard/domain/dashboardPreferences.ts';
-import type {
-  PreparedDashboard,
-  PreparedWidgets,
-  StaleReason,
+import {
+  DASHBOARD_WIDGETS,
+  type PreparedDashboard,
+  type PreparedWidget,
+  type PreparedWidgets,
+  type StaleReason,
 } from '../../../functions/dashboard/domain/preparedDashboard.ts';
 import type { DashboardStore } from '../../../functions/dashboard/store/DashboardStore.ts';
 import type { PreferencesStore } from '../../../functions/dashboard/store/PreferencesStore.ts';
@@ -18,6 +20,16 @@ export class InMemoryDashboardStore implements DashboardStore {
   }
   async put(dashboard: PreparedDashboard) {
     this.items.set(this.key(dashboard.bandId, dashboard.userId), dashboard);
+  }
+  async putWidgets(bandId: string, userId: string, widgets: Partial<PreparedWidgets>, preparedAt: string) {
+    const item = this.items.get(this.key(bandId, userId));
+    if (!item || item.staleReason !== null) return false;
+    this.items.set(this.key(bandId, userId), {
+      ...item,
+      preparedAt,
+      widgets: { ...item.widgets, ...widgets },
+    });
+    return true;
   }
   async markStale(bandId: string, userId: string, reason: StaleReason) {
     const item = this.items.get(this.key(bandId, userId));
@@ -48,11 +60,21 @@ export class ScriptedDashboardSource implements DashboardSource {
   readonly dependency = 'content.content_service';
   failure: unknown = null;
   reads = 0;
+  /** The widgets each read asked for, in order (a whole read: all four). */
+  readonly widgetsRead: PreparedWidget[][] = [];
   constructor(public widgetsFor: (bandId: string, userId: string) => PreparedWidgets) {}
   async read(bandId: string, userId: string): Promise<PreparedWidgets> {
     this.reads += 1;
+    this.widgetsRead.push([...DASHBOARD_WIDGETS]);
     if (this.failure) throw this.failure;
     return this.widgetsFor(bandId, userId);
+  }
+  async readSome(bandId: string, userId: string, widgets: readonly PreparedWidget[]) {
+    this.reads += 1;
+    this.widgetsRead.push([...widgets]);
+    if (this.failure) throw this.failure;
+    const all = this.widgetsFor(bandId, userId);
+    return Object.fromEntries(widgets.map((w) => [w, all[w]])) as Partial<PreparedWidgets>;
   }
 }
 
