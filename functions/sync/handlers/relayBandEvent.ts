@@ -11,6 +11,10 @@ import { syncDependencies } from '../wiring/syncDependencies.ts';
  */
 export const handler = eventHandler({
   events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
+  // Safe to repeat by itself: the band log claims the event with its sequence number in one write, a repeat
+  // pushes again under the same number (clients drop a seq they have seen) and `sync.file_updated` keeps its
+  // derived id. The kit's idempotency record would add two DynamoDB requests before the first push.
+  repeats: 'handler',
   handle: async ({ name, data, metadata, publish, metrics, logger }) => {
     const plan = bandMessageFor(name, data);
     if (!plan) return;

@@ -59,6 +59,15 @@ export interface EventHandlerOptions<N extends EventName> {
   readonly publisher?: Publisher;
   /** @default DynamoDB on env SOLEIL_TABLE_IDEMPOTENCY, created on first event */
   readonly persistenceStore?: BasePersistenceLayer;
+  /**
+   * Who makes a repeated delivery harmless. `kit` (the default): the kit's idempotency record runs `handle`
+   * once per platform event id, at the cost of two DynamoDB requests per event before and after it.
+   * `handler`: `handle` is safe to run again by itself — it claims the event in its own write, and what it
+   * publishes has ids derived from the event — so the kit keeps no record: for a subscriber on a live path
+   * (sync's relay), where those two requests were a third of its time.
+   * @default 'kit'
+   */
+  readonly repeats?: 'kit' | 'handler';
   readonly logger?: Logger;
   readonly metrics?: Metrics;
   /**
@@ -155,10 +164,6 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       );
     }
     publisher ??= createPublisher({ module: runtimeConfig.module() });
-    persistenceStore ??= new DynamoDBPersistenceLayer({
-      tableName: runtimeConfig.idempotencyTable(),
-      awsSdkV3Client: storageClient(),
-    });
     // Scoped per function: two subscribers of one module to the same event must each run once. The model's
     // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
     const functionName = runtimeConfig.functionName() ?? (context?.functionName || undefined) ?? 'events';
@@ -166,21 +171,31 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     // Whatever this reaction publishes or commits, directly or through a service it calls, is caused by it.
     setCurrentCause({ eventId: parsed.metadata.eventId, hop: parsed.metadata.hop });
     const bound = bindPublisher(publisher, parsed.metadata, `${module}#${functionName}`);
+    const work = () =>
+      options.handle({
+        name: parsed.name,
+        data: parsed.data,
+        metadata: parsed.metadata,
+        publish: bound.publish,
+        publishAll: bound.publishAll,
+        logger,
+        metrics,
+      } as ReceivedEvent<N>);
+    if (options.repeats === 'handler') {
+      await work();
+      metrics.addMetric(EVENTS_HANDLED_METRIC, MetricUnit.Count, 1);
+      return;
+    }
+    persistenceStore ??= new DynamoDBPersistenceLayer({
+      tableName: runtimeConfig.idempotencyTable(),
+      awsSdkV3Client: storageClient(),
+    });
     const { duplicate } = await runOncePerEvent({
       persistenceStore,
       scope: `${module}#${functionName}`,
       eventId: parsed.metadata.eventId,
       context,
-      work: () =>
-        options.handle({
-          name: parsed.name,
-          data: parsed.data,
-          metadata: parsed.metadata,
-          publish: bound.publish,
-          publishAll: bound.publishAll,
-          logger,
-          metrics,
-        } as ReceivedEvent<N>),
+      work,
     });
     reaction.duplicate = duplicate;
     if (duplicate) {

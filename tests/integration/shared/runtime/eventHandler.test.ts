@@ -13,7 +13,10 @@ import {
   eventHandler,
   HopLimitExceededError,
 } from '../../../../shared/runtime/index.ts';
-import { recordServiceCall } from '../../../../shared/runtime/observability/currentInvocation.ts';
+import {
+  recordServiceCall,
+  takeStorageCalls,
+} from '../../../../shared/runtime/observability/currentInvocation.ts';
 import { outboxEvent } from '../../../../shared/runtime/outbox/OutboxEvent.ts';
 import { documentClient } from '../../../../shared/runtime/storage/documentClient.ts';
 import { storageClient } from '../../../../shared/runtime/storage/storageClient.ts';
@@ -148,6 +151,43 @@ describe('eventHandler', () => {
     await expect(handler(event, lambdaContext('content-retry'))).rejects.toThrow('database busy');
     await handler(event, lambdaContext('content-retry'));
     expect(handle).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves repeats to a handler that makes them harmless itself: every delivery runs it, the kit keeps no record', async () => {
+    const published: unknown[] = [];
+    let runs = 0;
+    const handler = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      repeats: 'handler',
+      reactionReporter: null,
+      handle: async ({ publish }) => {
+        runs += 1;
+        await publish('content.deleted', contentDeleted());
+      },
+    });
+    const event = eventBridgeEvent({
+      name: 'drive.file_removed',
+      source: 'soleil.drive',
+      data: fileRemoved(),
+    });
+    const before = await dynamo.client.send(new ScanCommand({ TableName: TABLE }));
+    takeStorageCalls();
+    await handler(event, lambdaContext('content-repeats'));
+    await handler(event, lambdaContext('content-repeats'));
+    expect(runs).toBe(2);
+    // No idempotency record was read or written for it.
+    expect(takeStorageCalls().calls).toBe(0);
+    expect((await dynamo.client.send(new ScanCommand({ TableName: TABLE }))).Count).toBe(before.Count);
+    // What a repeat publishes keeps its id: subscribers drop it as the duplicate it is.
+    for (const call of eventBridge.commandCalls(PutEventsCommand))
+      published.push(...(call.args[0].input.Entries ?? []));
+    const ids = published.map(
+      (e) =>
+        (JSON.parse((e as { Detail: string }).Detail) as { metadata: { eventId: string } }).metadata.eventId,
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
   });
 
   it('keeps two subscriber functions of one module apart: each runs once', async () => {
