@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FlowNode, FlowTree } from '../../functions/core/domain/flowTree.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../infra/local/startPlatform.ts';
 import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { LiveClient } from '../helpers/liveClient.ts';
@@ -29,26 +30,6 @@ const archived = (platform: EmbeddedPlatform, name: string, fileName: string): A
   return { receivedAt: found?.receivedAt ?? Number.NaN, correlationId: metadata?.correlationId };
 };
 
-/** The parts of core's flow tree (`GET /api/system/flows/{id}`) the per-hop table reads. */
-interface FlowNode {
-  readonly name: string;
-  readonly occurredAt: string;
-  readonly reactions: readonly {
-    readonly module: string;
-    readonly startedAt: string;
-    readonly durationMs: number;
-    readonly stages?: {
-      readonly busMs: number;
-      readonly queueMs: number;
-      readonly wakeUpMs: number;
-      readonly handlerMs: number;
-      readonly storageCalls: number;
-      readonly storageMs: number;
-    };
-  }[];
-  readonly caused: readonly FlowNode[];
-}
-
 const nodesOf = (nodes: readonly FlowNode[]): FlowNode[] => nodes.flatMap((n) => [n, ...nodesOf(n.caused)]);
 
 /** The flow of a drop as core's trace holds it, read as the band's leader would (reactions are reported late). */
@@ -57,7 +38,7 @@ const readFlow = async (httpUrl: string, token: string, correlationId: string): 
     headers: { authorization: `Bearer ${token}` },
   });
   if (response.status !== 200) throw new Error(`GET flow ${correlationId}: ${response.status}`);
-  return nodesOf(((await response.json()) as { roots: FlowNode[] }).roots);
+  return nodesOf(((await response.json()) as FlowTree).roots);
 };
 
 /** One hop of the flow: the event, the module reacting to it, and that reaction's stages. */

@@ -118,30 +118,30 @@ export class DynamoDbSourceStore implements SourceStore {
   }
 
   async recordFailure(bandId: string, syncId: string, at: string, message: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { bandId },
-          ConditionExpression: 'lease.syncId = :s',
-          UpdateExpression: 'SET lastError = :e, lease = :null',
-          ExpressionAttributeValues: { ':s': syncId, ':e': { at, message }, ':null': null },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
-    }
+    await this.updateHeldLease(bandId, syncId, 'SET lastError = :e, lease = :null', {
+      ':e': { at, message },
+    });
   }
 
   async releaseLease(bandId: string, syncId: string): Promise<void> {
+    await this.updateHeldLease(bandId, syncId, 'SET lease = :null', {});
+  }
+
+  /** An update made only while sync `syncId` holds the band's lease (a lost lease: nothing to do). */
+  private async updateHeldLease(
+    bandId: string,
+    syncId: string,
+    update: string,
+    values: Record<string, unknown>,
+  ): Promise<void> {
     try {
       await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { bandId },
           ConditionExpression: 'lease.syncId = :s',
-          UpdateExpression: 'SET lease = :null',
-          ExpressionAttributeValues: { ':s': syncId, ':null': null },
+          UpdateExpression: update,
+          ExpressionAttributeValues: { ':s': syncId, ':null': null, ...values },
         }),
       );
     } catch (error) {
