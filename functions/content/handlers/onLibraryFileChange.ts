@@ -6,6 +6,10 @@ import { contentDependencies } from '../wiring/contentDependencies.ts';
 /** drive.file_added / file_changed / file_removed → the song catalogue, and content's events about it. */
 export const handler = eventHandler({
   events: ['drive.file_added', 'drive.file_changed', 'drive.file_removed'],
+  // Safe to repeat by itself: a change is applied only if newer than what the catalogue holds (a repeat is
+  // ignored and announces nothing), and the write is conditional on the revision it read. The kit's
+  // idempotency record would add two DynamoDB requests to every file's hop on its way to the members.
+  repeats: 'handler',
   handle: async (event) => {
     const { occurredAt, correlationId, eventId, hop } = event.metadata;
     const change: DriveChange =

@@ -216,6 +216,28 @@ describe('duplicate and out-of-order drive events end in the same catalogue', ()
     }
   };
 
+  it('announces a change once however often it is delivered, one after the other or at the same time', async () => {
+    // What lets content's subscriber run without the kit's idempotency record (`repeats: 'handler'`).
+    const bandId = await newBand();
+    const change = (version: number): DriveChange => ({
+      kind: 'upsert',
+      bandId,
+      file: libraryFile('f-repeat', 'Misty_Bb.pdf', version),
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, version)).toISOString(),
+    });
+    const announced = () =>
+      bed.published.filter(
+        (e) => e.name === 'content.updated' && (e.data as { bandId: string }).bandId === bandId,
+      ).length;
+    expect(await applyDriveChange(bed.deps, change(1), null)).toBe('applied');
+    expect(await applyDriveChange(bed.deps, change(1), null)).toBe('ignored');
+    expect(announced()).toBe(1);
+    // Three deliveries of the next change at once: one applies it, the others read again and find it there.
+    const outcomes = await Promise.all([1, 2, 3].map(() => applyDriveChange(bed.deps, change(2), null)));
+    expect(outcomes.sort()).toEqual(['applied', 'ignored', 'ignored']);
+    expect(announced()).toBe(2);
+  });
+
   it('replayed, reordered and concurrent deliveries leave what in-order delivery leaves', async () => {
     await fc.assert(
       fc.asyncProperty(
