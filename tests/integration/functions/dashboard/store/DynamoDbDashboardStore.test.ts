@@ -1,32 +1,27 @@
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedDashboard } from '../../../../../functions/dashboard/domain/preparedDashboard.ts';
+import manifest from '../../../../../functions/dashboard/module.ts';
 import { DynamoDbDashboardStore } from '../../../../../functions/dashboard/store/DynamoDbDashboardStore.ts';
+import { DASHBOARD_TABLES } from '../../../../../functions/dashboard/store/dashboardTableNames.ts';
+import { createModelTables } from '../../../../../infra/local/dynamodb/createModelTables.ts';
+import { LOCAL_NAMES } from '../../../../../infra/local/shared/localNames.ts';
+import { eventContracts } from '../../../../../shared/contracts/eventCatalog.ts';
+import { buildPlatformModel } from '../../../../../shared/platformModel/buildPlatformModel.ts';
 import { documentClient } from '../../../../../shared/runtime/storage/documentClient.ts';
 import { widgetsOf } from '../../../../helpers/dashboard/inMemoryDashboardDependencies.ts';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../../../helpers/localDynamoDb.ts';
 
-const TABLE = 'dashboard-dashboards';
 let dynamo: LocalDynamoDb;
 let store: DynamoDbDashboardStore;
 
 beforeAll(async () => {
   dynamo = await startLocalDynamoDb();
-  await dynamo.client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'bandId', AttributeType: 'S' },
-        { AttributeName: 'userId', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'bandId', KeyType: 'HASH' },
-        { AttributeName: 'userId', KeyType: 'RANGE' },
-      ],
-    }),
+  // The module's tables as the platform makes them from its manifest.
+  await createModelTables(dynamo.client, buildPlatformModel([manifest], { eventContracts }));
+  store = new DynamoDbDashboardStore(
+    documentClient(dynamo.client),
+    LOCAL_NAMES.tableName(`dashboard-${DASHBOARD_TABLES.dashboards}`),
   );
-  store = new DynamoDbDashboardStore(documentClient(dynamo.client), TABLE);
 });
 
 afterAll(async () => {
