@@ -11,6 +11,7 @@ import { eventSource } from '../../shared/contracts/eventCatalog.ts';
 import { functionEntryPath } from '../../shared/platformModel/functionEntryPath.ts';
 import { functionEnvironment } from '../../shared/platformModel/functionEnvironment.ts';
 import { repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
+import { SUBSCRIPTION_BATCH_SIZE } from '../../shared/platformModel/modelConstants.ts';
 import type {
   ModuleModel,
   PlatformModel,
@@ -36,8 +37,6 @@ const DLQ_RETENTION = Duration.days(14);
 const SUBSCRIPTION_QUEUE_RETENTION = Duration.days(4);
 /** AWS's guidance for a queue consumed by Lambda: a visibility timeout of at least six function timeouts. */
 const VISIBILITY_TIMEOUTS_PER_FUNCTION_TIMEOUT = 6;
-/** Records per subscriber invocation: small, so one slow event holds few others back. */
-const SUBSCRIPTION_BATCH_SIZE = 10;
 /** Rate rules have no model retry policy: retry them briefly, a missed tick is soon followed by the next. */
 const SCHEDULE_RETRIES = 2;
 const SCHEDULE_MAX_EVENT_AGE = Duration.minutes(5);

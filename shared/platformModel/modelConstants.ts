@@ -30,3 +30,9 @@ export const OUTBOX_DRAIN = {
   description:
     'Republishes events committed to the outbox but not published by their request (bus outage), with their ids.',
 } as const;
+
+/**
+ * Records per subscriber invocation, the subscription queue's event source mapping batch size in AWS and the
+ * embedded platform's largest batch: small, so one slow event holds few others back.
+ */
+export const SUBSCRIPTION_BATCH_SIZE = 10;

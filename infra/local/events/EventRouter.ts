@@ -1,4 +1,5 @@
 import { EventPatternIndex } from '../../../shared/eventPatterns/index.ts';
+import { SUBSCRIPTION_BATCH_SIZE } from '../../../shared/platformModel/modelConstants.ts';
 import type { RuleModel } from '../../../shared/platformModel/PlatformModel.ts';
 import {
   type DeadLetter,
@@ -14,7 +15,7 @@ import type { DeliveryLog } from './DeliveryLog.ts';
 import type { EventArchive } from './EventArchive.ts';
 import type { RetryPolicy } from './RetryPolicy.ts';
 import { type SerialisedEvent, serialiseEvent } from './serialisedEvent.ts';
-import { failedMessageIds, subscriptionQueueBatch } from './subscriptionQueueMessage.ts';
+import { failedMessageIds, subscriptionQueueRecord } from './subscriptionQueueMessage.ts';
 
 /** Error type of a delivery whose subscriber reported its record in `batchItemFailures`. */
 const BATCH_ITEM_FAILURE = 'Local.BatchItemFailure';
@@ -44,9 +45,6 @@ interface Delivery {
 
 /** Error type of a resumed delivery whose rule is gone from the model. */
 const RULE_REMOVED = 'Local.RuleRemoved';
-
-/** Most records one invocation gets: the subscription queue's event source mapping batch size in AWS. */
-export const SUBSCRIPTION_BATCH_SIZE = 10;
 
 /**
  * The local event bus: archives every event, matches it against the rules' patterns (compiled once, indexed
@@ -158,12 +156,12 @@ export class EventRouter {
     }
   }
 
-  /** Deliveries running or waiting for their time (or a retry). */
+  /** Invocations (a batch of deliveries each) running or waiting for their time, a window or a retry. */
   get pendingCount(): number {
     return this.work.pending;
   }
 
-  /** Deliveries whose subscriber runs now (the others of {@link pendingCount} wait for their time). */
+  /** Invocations whose subscriber runs now (the others of {@link pendingCount} wait for their time). */
   get runningCount(): number {
     return this.work.runningCount;
   }
@@ -224,21 +222,23 @@ export class EventRouter {
     // Invoked now: what arrives for the rule from here on gathers into a batch of its own.
     if (this.gathering.get(first.rule.id) === batch) this.gathering.delete(first.rule.id);
     const region = this.options.region ?? LOCAL_AWS_REGION;
-    const records = batch.map(
-      (delivery) =>
-        subscriptionQueueBatch({
-          rule: delivery.rule,
-          event: delivery.event,
-          attempt: delivery.attempt,
-          receivedAt: delivery.receivedAt,
-          region,
-          ...(delivery.serialised ? { serialised: delivery.serialised } : {}),
-        }).Records[0],
-    );
-    const invoked = await this.options.invoke(first.rule.functionId, { Records: records });
+    const sent = batch.map((delivery) => ({
+      delivery,
+      record: subscriptionQueueRecord({
+        rule: delivery.rule,
+        event: delivery.event,
+        attempt: delivery.attempt,
+        receivedAt: delivery.receivedAt,
+        region,
+        ...(delivery.serialised ? { serialised: delivery.serialised } : {}),
+      }),
+    }));
+    const invoked = await this.options.invoke(first.rule.functionId, {
+      Records: sent.map(({ record }) => record),
+    });
     const reported = new Set(invoked.ok ? failedMessageIds(invoked.result) : []);
-    for (const [i, delivery] of batch.entries()) {
-      const messageId = records[i]?.messageId ?? '';
+    for (const { delivery, record } of sent) {
+      const messageId = record.messageId;
       if (invoked.ok && !reported.has(messageId)) {
         this.options.deliveryLog?.settle(delivery.event.id, delivery.rule.id);
         continue;

@@ -29,11 +29,11 @@ export interface SubscriptionQueueRecord {
 }
 
 /**
- * What the subscriber receives for one delivery: what AWS's queue → Lambda mapping sends, a batch (here of one
- * record) whose body is the EventBridge event the rule put on the subscription's queue; the receive count is
- * the attempt (1 on the first delivery).
+ * One delivery as the record AWS's queue → Lambda mapping hands the subscriber: its body is the EventBridge event
+ * the rule put on the subscription's queue; the receive count is the attempt (1 on the first delivery). The
+ * router sends records in batches — of one, or up to SUBSCRIPTION_BATCH_SIZE for a rule with a batching window.
  */
-export const subscriptionQueueBatch = (input: {
+export const subscriptionQueueRecord = (input: {
   readonly rule: RuleModel;
   readonly event: BusEvent;
   readonly attempt: number;
@@ -41,29 +41,23 @@ export const subscriptionQueueBatch = (input: {
   readonly region: string;
   /** The event's text when the caller made it already (see {@link serialiseEvent}). */
   readonly serialised?: SerialisedEvent;
-}): { Records: [SubscriptionQueueRecord] } => {
+}): SubscriptionQueueRecord => {
   const serialised = input.serialised ?? serialiseEvent(input.event);
-  const body = serialised.json;
-  const now = String(Date.now());
   return {
-    Records: [
-      {
-        messageId: messageIdOf(input.rule.id, input.event.id),
-        receiptHandle: `${input.rule.id}/${input.event.id}/${input.attempt}`,
-        body,
-        attributes: {
-          ApproximateReceiveCount: String(input.attempt),
-          SentTimestamp: String(input.receivedAt),
-          SenderId: 'events.amazonaws.com',
-          ApproximateFirstReceiveTimestamp: now,
-        },
-        messageAttributes: {},
-        md5OfBody: serialised.md5(),
-        eventSource: 'aws:sqs',
-        eventSourceARN: LOCAL_NAMES.queueArn(input.region, input.rule.id),
-        awsRegion: input.region,
-      },
-    ],
+    messageId: messageIdOf(input.rule.id, input.event.id),
+    receiptHandle: `${input.rule.id}/${input.event.id}/${input.attempt}`,
+    body: serialised.json,
+    attributes: {
+      ApproximateReceiveCount: String(input.attempt),
+      SentTimestamp: String(input.receivedAt),
+      SenderId: 'events.amazonaws.com',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: serialised.md5(),
+    eventSource: 'aws:sqs',
+    eventSourceARN: LOCAL_NAMES.queueArn(input.region, input.rule.id),
+    awsRegion: input.region,
   };
 };
 
