@@ -21,12 +21,22 @@ export default defineModule({
   subscriptions: [
     {
       id: 'relayBandEvent',
-      events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
+      events: ['content.updated', 'content.deleted', 'content.gig_updated'],
       handler: 'handlers/relayBandEvent.handler',
       reactions: [{ on: ['content.updated', 'content.deleted'], publishes: ['sync.file_updated'] }],
       // A broadcast to thousands of connections takes seconds; give it room.
       timeoutSeconds: 60,
       memoryMb: 1024,
+    },
+    {
+      id: 'relayDashboardUpdate',
+      events: ['dashboard.module_updated'],
+      handler: 'handlers/relayDashboardUpdate.handler',
+      // A widget's news only asks the client to read it again: gathered for up to a second, a burst (a folder
+      // of charts dropped at once: one recomputation per chart and member) becomes one message per member and
+      // widget, and it does not compete with the file messages that caused it.
+      batchingWindowSeconds: 1,
+      timeoutSeconds: 60,
     },
     {
       id: 'onMembershipEvent',

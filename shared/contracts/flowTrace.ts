@@ -31,8 +31,11 @@ export const ReportedServiceCall = z
   .strict();
 export type ReportedServiceCall = z.infer<typeof ReportedServiceCall>;
 
-/** How a subscriber's handling of one event ended: done, failed (it will be retried), or a repeat skipped. */
-export const ReactionOutcome = z.enum(['ok', 'failed', 'duplicate']);
+/**
+ * How a subscriber's handling of one event ended: done, failed (it will be retried), a repeat skipped, or
+ * superseded — left unhandled for a newer event of the same batch that stands for it (the kit's `coalesceBy`).
+ */
+export const ReactionOutcome = z.enum(['ok', 'failed', 'duplicate', 'superseded']);
 export type ReactionOutcome = z.infer<typeof ReactionOutcome>;
 
 /** One subscriber's handling of one platform event, as the event kit reports it to the flow trace. */

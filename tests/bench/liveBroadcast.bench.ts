@@ -10,6 +10,8 @@ import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 const SIZES = (process.env.SOLEIL_BENCH_LIVE_SIZES ?? '100,1000,5000').split(',').map(Number);
 /** Broadcasts measured per row (after one warm-up broadcast). */
 const ROUNDS = Number(process.env.SOLEIL_BENCH_LIVE_ROUNDS ?? 5);
+/** Pause after each broadcast: sync relays the dashboard's echo of it after a batching window of a second. */
+const ECHO_SETTLE_MS = 1_500;
 /** A client that has not had the frame after this long counts as lost. */
 const LOST_AFTER_MS = 60_000;
 
@@ -56,8 +58,10 @@ export const runLiveBroadcastBench = async (): Promise<void> => {
         const started = epochNow();
         await publish.updated(fileUpdate(band.bandId, name, 'all'));
         const times = await arrived;
-        // Rounds one after the other, with a pause: the previous broadcast's echoes (dashboard) settle.
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Rounds one after the other, with a pause: the previous broadcast's echo settles — the leader's
+        // `dashboard_updated` to each of the connections (all the leader's here), which sync gathers for up to
+        // a second (its dashboard relay's batching window).
+        await new Promise((resolve) => setTimeout(resolve, ECHO_SETTLE_MS));
         if (round === 0) continue; // warm-up: containers of a new size of work
         const these = times.filter((t) => !Number.isNaN(t)).map((t) => t - started);
         lost += times.length - these.length;

@@ -1,16 +1,15 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { bandMessageFor } from '../domain/bandMessages.ts';
-import { SYNC_METRICS } from '../domain/syncMetrics.ts';
 import { relayBandMessage } from '../useCases/relayBandMessage.ts';
 import { syncDependencies } from '../wiring/syncDependencies.ts';
+import { recordRelayOutcome } from './recordRelayOutcome.ts';
 
 /**
- * Content, gig and dashboard events become band messages (domain/bandMessages.ts says how), pushed to the
- * members they concern; a file message is then announced as `sync.file_updated` with the delivery counts.
+ * Content and gig events become band messages (domain/bandMessages.ts says how), pushed to the members they
+ * concern; a file message is then announced as `sync.file_updated` with the delivery counts.
  */
 export const handler = eventHandler({
-  events: ['content.updated', 'content.deleted', 'content.gig_updated', 'dashboard.module_updated'],
+  events: ['content.updated', 'content.deleted', 'content.gig_updated'],
   // Safe to repeat by itself: the band log claims the event with its sequence number in one write, a repeat
   // pushes again under the same number (clients drop a seq they have seen) and `sync.file_updated` keeps its
   // derived id. The kit's idempotency record would add two DynamoDB requests before the first push.
@@ -19,11 +18,7 @@ export const handler = eventHandler({
     const plan = bandMessageFor(name, data);
     if (!plan) return;
     const { outcome, announcement } = await relayBandMessage(syncDependencies(), plan, metadata.eventId);
-    metrics.addMetric(SYNC_METRICS.pushesDelivered, MetricUnit.Count, outcome.delivered);
-    metrics.addMetric(SYNC_METRICS.pushesGone, MetricUnit.Count, outcome.gone);
-    metrics.addMetric(SYNC_METRICS.pushesFailed, MetricUnit.Count, outcome.failed);
-    if (!outcome.fresh) logger.info('Relayed an event again under the number it already had', { ...outcome });
-    if (outcome.failed > 0) logger.warn('Some live pushes failed after retries', { ...outcome });
+    recordRelayOutcome(outcome, metrics, logger);
     if (announcement) await publish('sync.file_updated', announcement);
   },
 });

@@ -22,7 +22,11 @@ import { storageClient } from '../storage/storageClient.ts';
 import { bindPublisher } from './boundPublisher.ts';
 import { runOncePerEvent } from './idempotentOnce.ts';
 import type { Publisher } from './PublisherTypes.ts';
-import { type EventBridgeEventLike, parseEventBridgeEvent } from './parseEventBridgeEvent.ts';
+import {
+  type EventBridgeEventLike,
+  type ParsedPlatformEvent,
+  parseEventBridgeEvent,
+} from './parseEventBridgeEvent.ts';
 import { createPublisher } from './publisher.ts';
 import { defaultReactionReporter, type ReactionReporter } from './reactionReporter.ts';
 import {
@@ -48,6 +52,11 @@ export type ReceivedEvent<N extends EventName> = {
   };
 }[N];
 
+/** What `coalesceBy` reads of an event: its name, data (typed by name) and metadata. */
+export type CoalescedEvent<N extends EventName> = {
+  [K in N]: { readonly name: K; readonly data: EventData<K>; readonly metadata: EventMetadata };
+}[N];
+
 /** How a subscriber is declared. Production defaults for everything but `events` and `handle`. */
 export interface EventHandlerOptions<N extends EventName> {
   /** The events this function is subscribed to; anything else is refused as misrouted. */
@@ -68,6 +77,15 @@ export interface EventHandlerOptions<N extends EventName> {
    * @default 'kit'
    */
   readonly repeats?: 'kit' | 'handler';
+  /**
+   * Events of one SQS batch that stand for the same thing — the same key — are handled once: the newest (by
+   * `occurredAt`, then by its place in the batch) runs `handle`, the older ones are acknowledged unhandled and
+   * reported to the trace as `superseded`. For events whose newest says all that the older ones did ("widget W
+   * of user U was recomputed"), on a subscription whose batching window gathers a burst of them. A record that
+   * cannot be read is never coalesced: it fails as it would alone.
+   * @default every event handled
+   */
+  readonly coalesceBy?: (event: CoalescedEvent<N>) => string;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
   /**
@@ -80,6 +98,8 @@ export interface EventHandlerOptions<N extends EventName> {
 /** Metrics the kit records per delivery: handled once, or skipped as a duplicate. */
 export const EVENTS_HANDLED_METRIC = 'EventsHandled';
 export const DUPLICATE_EVENTS_METRIC = 'DuplicateEventsSkipped';
+/** Events left unhandled for a newer one of their batch with the same `coalesceBy` key. */
+export const SUPERSEDED_EVENTS_METRIC = 'SupersededEventsSkipped';
 
 /** What a subscriber receives: an EventBridge event (direct rule target) or an SQS batch of them. */
 export type SubscriberEvent = EventBridgeEventLike | SqsBatchLike;
@@ -149,12 +169,14 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     duplicate?: boolean;
   }
 
+  /** Handles `event`, or the event already read from it (`read`, when the batch was coalesced). */
   const handleOne = async (
-    event: EventBridgeEventLike,
+    event: () => EventBridgeEventLike,
     context: Context,
     reaction: Reaction,
+    read?: ParsedPlatformEvent,
   ): Promise<void> => {
-    const parsed = parseEventBridgeEvent(event);
+    const parsed = read ?? parseEventBridgeEvent(event());
     reaction.metadata = parsed.metadata;
     reaction.name = parsed.name;
     if (!subscribed.has(parsed.name)) {
@@ -224,6 +246,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     event: () => EventBridgeEventLike,
     context: Context,
     queueTimes: { queuedAt?: string; receivedAt?: string } = {},
+    read?: ParsedPlatformEvent,
   ): Promise<{ report: ReactionReport | undefined; error: Error | undefined }> => {
     const reaction: Reaction = {};
     const startedAt = new Date();
@@ -231,7 +254,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     takeStorageCalls();
     let error: Error | undefined;
     try {
-      await handleOne(event(), context, reaction);
+      await handleOne(event, context, reaction, read);
     } catch (caught) {
       error = caught as Error;
     } finally {
@@ -269,15 +292,77 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     takeServiceCalls();
   };
 
+  /**
+   * With `coalesceBy`: each record read once, and for each key the newest one's event; the others are left
+   * out (`superseded`). Without it, or for a record that cannot be read, nothing: it is handled as it comes.
+   */
+  const coalesce = (
+    records: readonly SqsRecordLike[],
+  ): { readonly handled: Map<number, ParsedPlatformEvent>; readonly superseded: Set<number> } => {
+    const handled = new Map<number, ParsedPlatformEvent>();
+    const superseded = new Set<number>();
+    const keyOf = options.coalesceBy;
+    if (!keyOf || records.length < 2) return { handled, superseded };
+    const newest = new Map<string, { index: number; at: number }>();
+    records.forEach((record, index) => {
+      let parsed: ParsedPlatformEvent;
+      try {
+        parsed = parseEventBridgeEvent(eventOfRecord(record));
+      } catch {
+        return;
+      }
+      if (!subscribed.has(parsed.name)) return;
+      handled.set(index, parsed);
+      const key = keyOf({
+        name: parsed.name,
+        data: parsed.data,
+        metadata: parsed.metadata,
+      } as CoalescedEvent<N>);
+      const at = Date.parse(parsed.metadata.occurredAt);
+      const held = newest.get(key);
+      if (held === undefined) newest.set(key, { index, at });
+      else if (at >= held.at) {
+        superseded.add(held.index);
+        newest.set(key, { index, at });
+      } else superseded.add(index);
+    });
+    return { handled, superseded };
+  };
+
+  const supersededReport = (parsed: ParsedPlatformEvent, record: SqsRecordLike): ReactionReport => ({
+    eventId: parsed.metadata.eventId,
+    eventName: parsed.name,
+    correlationId: parsed.metadata.correlationId,
+    module,
+    functionId: runtimeConfig.functionName() ?? 'events',
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    ...queueTimesOf(record),
+    outcome: 'superseded',
+    calls: [],
+  });
+
   // Records run one after the other: a batch is small, and one container runs one invocation at a time.
   const handleBatch = async (batch: SqsBatchLike, context: Context): Promise<SqsBatchResponse> => {
     const batchItemFailures: { itemIdentifier: string }[] = [];
     const reports: (ReactionReport | undefined)[] = [];
-    for (const record of batch.Records) {
+    const { handled, superseded } = coalesce(batch.Records);
+    for (const [index, record] of batch.Records.entries()) {
       const correlationId = correlationIdOfRecord(record);
       setCurrentCorrelationId(correlationId);
       logger.appendKeys({ correlationId });
-      const { report, error } = await react(() => eventOfRecord(record), context, queueTimesOf(record));
+      const parsed = handled.get(index);
+      if (parsed && superseded.has(index)) {
+        reports.push(supersededReport(parsed, record));
+        metrics.addMetric(SUPERSEDED_EVENTS_METRIC, MetricUnit.Count, 1);
+        continue;
+      }
+      const { report, error } = await react(
+        () => eventOfRecord(record),
+        context,
+        queueTimesOf(record),
+        parsed,
+      );
       reports.push(report);
       if (error) {
         logFailure(error, {

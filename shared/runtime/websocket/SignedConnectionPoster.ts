@@ -13,7 +13,13 @@ export interface PostAnswer {
 export interface SignedConnectionPosterOptions {
   /** The management endpoint, `https://{domainName}/{stage}`. */
   readonly endpoint: string;
-  /** The SDK client's SigV4 signer (`client.config.signer`): its credentials, region and service name. */
+  /**
+   * The SDK client's SigV4 signer (`client.config.signer`): its credentials, region and service name. Asked
+   * once: the SDK's provider builds a new signer on every call — a copy of the whole client configuration and
+   * an empty signing-key cache, so four more HMACs per request — which cost a broadcast a third of its
+   * CPU per push. The signer reads the client's credentials provider at each signature, so refreshed
+   * credentials are still used.
+   */
   readonly signer: () => Promise<RequestSigner>;
   /** Sockets kept open to the endpoint: as many as a broadcast keeps calls in flight. */
   readonly maxSockets: number;
@@ -49,14 +55,15 @@ const errorNameOf = (response: IncomingMessage, status: number): string => {
  */
 export class SignedConnectionPoster {
   private readonly url: URL;
-  private readonly signer: () => Promise<RequestSigner>;
+  private readonly signerProvider: () => Promise<RequestSigner>;
+  private signer: Promise<RequestSigner> | undefined;
   private readonly agent: HttpAgent;
   private readonly send: typeof httpRequest;
 
   constructor(options: SignedConnectionPosterOptions) {
     this.url = new URL(options.endpoint);
     const secure = this.url.protocol === 'https:';
-    this.signer = options.signer;
+    this.signerProvider = options.signer;
     this.agent = secure
       ? new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets })
       : new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets });
@@ -81,7 +88,7 @@ export class SignedConnectionPoster {
       },
       body: data,
     };
-    const signed = await (await this.signer()).sign(unsigned);
+    const signed = await (await this.signerOnce()).sign(unsigned);
     return new Promise<PostAnswer>((resolve, reject) => {
       const request = this.send(
         {
@@ -106,6 +113,18 @@ export class SignedConnectionPoster {
       request.on('error', reject);
       request.end(data);
     });
+  }
+
+  private signerOnce(): Promise<RequestSigner> {
+    if (!this.signer) {
+      const made = this.signerProvider();
+      // A provider that failed (no region yet...) is asked again next time, not remembered failing.
+      made.catch(() => {
+        if (this.signer === made) this.signer = undefined;
+      });
+      this.signer = made;
+    }
+    return this.signer;
   }
 
   /** Closes the kept-alive sockets. */

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { SYNC_ENV } from '../../../../functions/sync/config/syncConfig.ts';
@@ -9,9 +10,10 @@ import {
   LOCAL_NAMES,
 } from '../../../../infra/local/shared/localNames.ts';
 import { type EmbeddedPlatform, startPlatform } from '../../../../infra/local/startPlatform.ts';
+import { createPublisher, type EventToPublish } from '../../../../shared/runtime/index.ts';
 import { bandWithMembers, type SignedIn } from '../../../helpers/bandFixtures.ts';
 import { contentPublisher, fileUpdate } from '../../../helpers/contentPublisher.ts';
-import { LiveClient } from '../../../helpers/liveClient.ts';
+import { LiveClient, type LiveFrame } from '../../../helpers/liveClient.ts';
 
 // The repository's modules (auth's real authorizer, sync) on the embedded platform, real `ws` clients.
 // The log window is 12 s so "older than the log" can be reached in a test.
@@ -258,6 +260,44 @@ describe('sync: live band channels on the embedded platform', () => {
       if (left) await sleep(100);
     }
     expect(left).toBe(false);
+  });
+
+  it('relays a burst of one widget’s updates as one dashboard_updated per member and widget', async () => {
+    const [trumpetPlayer] = band.members as [SignedIn, SignedIn];
+    const trumpet = await subscribed(trumpetPlayer);
+    const dashboard = createPublisher({
+      module: 'dashboard',
+      busName: LOCAL_NAMES.eventBusName,
+      client: new EventBridgeClient({
+        endpoint: platform.urls.aws,
+        region: LOCAL_AWS_REGION,
+        credentials: LOCAL_AWS_CREDENTIALS,
+      }),
+    });
+    // A reason nothing else in this file produces, so only this burst's messages are counted.
+    const update = (widget: 'pending_offers' | 'completed_gigs'): EventToPublish => ({
+      name: 'dashboard.module_updated',
+      data: { bandId: band.bandId, userId: trumpetPlayer.userId, widget, reason: 'preference_changed' },
+    });
+    const ours = (f: LiveFrame): boolean =>
+      f.type === 'dashboard_updated' && f.reason === 'preference_changed';
+    await dashboard.publishAll([
+      update('pending_offers'),
+      update('pending_offers'),
+      update('completed_gigs'),
+      update('pending_offers'),
+      update('pending_offers'),
+    ]);
+    await trumpet.next((f) => ours(f) && f.widget === 'completed_gigs', FIRST_DELIVERY_MS);
+    await trumpet.next((f) => ours(f) && f.widget === 'pending_offers', FIRST_DELIVERY_MS);
+    // The relay gathers for a second: anything more of this burst would have come by now.
+    await sleep(2_000);
+    expect(
+      trumpet.frames
+        .filter(ours)
+        .map((f) => f.widget)
+        .sort(),
+    ).toEqual(['completed_gigs', 'pending_offers']);
   });
 
   it('answers malformed, oversized and unknown frames and a ping flood without hurting anyone', async () => {

@@ -438,6 +438,68 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
     expect(reports[0]?.storage?.calls).toBeGreaterThanOrEqual(2);
   });
 
+  it('coalesces a batch by key: only the newest event of each key runs, the older ones are acknowledged as superseded', async () => {
+    const reports: ReactionReport[] = [];
+    const handled: string[] = [];
+    const handler = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      repeats: 'handler',
+      reactionReporter: { report: async (r) => void reports.push(...r) },
+      coalesceBy: ({ data }) => data.fileId,
+      handle: async ({ data, metadata }) => {
+        if (data.name === 'boom') throw new Error('database busy');
+        handled.push(`${data.fileId}@${metadata.occurredAt.slice(11, 19)}`);
+      },
+    });
+    const at = (time: string, data: ReturnType<typeof fileRemoved>) =>
+      eventBridgeEvent({
+        name: 'drive.file_removed',
+        source: 'soleil.drive',
+        data,
+        metadata: { occurredAt: `2026-11-30T10:00:${time}.000Z` },
+      });
+    const batch = sqsBatch([
+      at('03', fileRemoved({ fileId: 'a', name: 'A3.pdf' })),
+      at('01', fileRemoved({ fileId: 'b' })),
+      // Older than the first record of its key, though later in the batch: superseded all the same.
+      at('02', fileRemoved({ fileId: 'a', name: 'A2.pdf' })),
+      // Not readable: never coalesced, it fails as it would alone.
+      'not json',
+      at('05', fileRemoved({ fileId: 'c', name: 'boom' })),
+      at('04', fileRemoved({ fileId: 'c' })),
+      // Same time as the first of its key: the later one in the batch wins.
+      at('03', fileRemoved({ fileId: 'a', name: 'A3-again.pdf' })),
+    ]);
+    const ids = batch.Records.map((r) => r.messageId);
+    const response = await handler(batch, lambdaContext('content-coalesce'));
+    expect(handled).toEqual(['b@10:00:01', 'a@10:00:03']);
+    // The newest of `c` failed: it returns to the queue and carries the key's meaning; the older `c` is done.
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([ids[3], ids[4]]);
+    expect(reports.map((r) => r.outcome)).toEqual([
+      'superseded',
+      'ok',
+      'superseded',
+      'failed',
+      'superseded',
+      'ok',
+    ]);
+    // Without a key, every record of a batch runs, as before.
+    handled.length = 0;
+    const plain = eventHandler({
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      repeats: 'handler',
+      reactionReporter: null,
+      handle: async ({ data }) => void handled.push(data.fileId),
+    });
+    await plain(
+      sqsBatch([at('01', fileRemoved({ fileId: 'a' })), at('02', fileRemoved({ fileId: 'a' }))]),
+      lambdaContext('content-coalesce'),
+    );
+    expect(handled).toEqual(['a', 'a']);
+  });
+
   it('reports a repeat as a duplicate, and a report that fails does not fail the batch', async () => {
     const outcomes: string[] = [];
     let fail = false;

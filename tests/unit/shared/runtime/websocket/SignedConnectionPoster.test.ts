@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HttpRequest, RequestSigner } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SigV4Verifier } from '../../../../../infra/local/aws/SigV4Verifier.ts';
 import { RUNTIME_ENV } from '../../../../../shared/contracts/platformEnvironment.ts';
 import { ConnectionApiError, ConnectionNotifier } from '../../../../../shared/runtime/index.ts';
+import { SignedConnectionPoster } from '../../../../../shared/runtime/websocket/SignedConnectionPoster.ts';
 
 // A loopback stand-in for API Gateway's management API that checks the SigV4 signature as AWS would (the
 // embedded platform's verifier) and answers per connection id: the notifier's own pushes, end to end.
@@ -112,5 +114,28 @@ describe('ConnectionNotifier’s own pushes (signed requests, no SDK command)', 
     // Nothing listens on port 1.
     const result = await notifierFromEnvironment('http://127.0.0.1:1/live').broadcast(['a='], {});
     expect(result.failed[0]?.error).toMatchObject({ retryable: true, operation: 'PostToConnection' });
+  });
+});
+
+describe('SignedConnectionPoster', () => {
+  it('asks for the signer once for all its posts, and again only after the provider failed', async () => {
+    const sign = vi.fn(async (request: HttpRequest) => request);
+    const provider = vi
+      .fn<() => Promise<RequestSigner>>()
+      .mockRejectedValueOnce(new Error('Region is missing'))
+      .mockResolvedValue({ sign });
+    const poster = new SignedConnectionPoster({ endpoint, signer: provider, maxSockets: 4 });
+    try {
+      const data = new TextEncoder().encode('{}');
+      await expect(poster.post('first=', data)).rejects.toThrow('Region is missing');
+      // Unsigned by the stand-in signer, so the endpoint refuses them: what counts is how often it was asked.
+      const answers = await Promise.all(['a=', 'b=', 'c='].map((id) => poster.post(id, data)));
+      expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
+      await poster.post('d=', data);
+      expect(provider).toHaveBeenCalledTimes(2);
+      expect(sign).toHaveBeenCalledTimes(4);
+    } finally {
+      poster.destroy();
+    }
   });
 });
