@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/shared/localNames.ts';
 import type { EmbeddedPlatform } from '../../infra/local/startPlatform.ts';
 import { compileEventPattern } from '../../shared/eventPatterns/index.ts';
+import { SDK_CLIENT_CONFIG } from '../../shared/runtime/sdkClientConfig.ts';
 import { loadPlatformModel, repositoryRoot } from '../../shared/platformModel/loadPlatformModel.ts';
 import type { PlatformModel, RuleModel } from '../../shared/platformModel/PlatformModel.ts';
 import { PROBE_CHANNEL } from '../fixtures/modules-local/probeChannel.ts';
@@ -175,6 +176,8 @@ class PublisherThread {
       workerData: {
         sdkPath: createRequire(import.meta.url).resolve('@aws-sdk/client-eventbridge'),
         clientConfig: {
+          // As the kit's publisher configures its client: the middleware stack resolved once per command type.
+          ...SDK_CLIENT_CONFIG,
           endpoint: awsUrl,
           region: LOCAL_AWS_REGION,
           credentials: LOCAL_AWS_CREDENTIALS,

@@ -17,6 +17,11 @@ export interface ConnectionStore {
   unsubscribe(connectionId: string, bandId: string): Promise<boolean>;
   /** Every subscription to a band (one query, paged). */
   subscriptionsOfBand(bandId: string): Promise<Subscription[]>;
+  /**
+   * How many subscriptions the user holds in the band, counted up to `atMost`: presence only needs to know
+   * "none", "one" or "more", and a user with many connections is not read whole on each join and leave.
+   */
+  countUserSubscriptions(userId: string, bandId: string, atMost: number): Promise<number>;
   /** A user's connections and subscriptions. */
   ofUser(userId: string): Promise<{ connections: ConnectionRecord[]; subscriptions: Subscription[] }>;
   /** Sets the role on an existing subscription (a member promoted or demoted while connected). */

@@ -152,6 +152,22 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     };
   }
 
+  async countUserSubscriptions(userId: string, bandId: string, atMost: number): Promise<number> {
+    // `byUser` is keyed by user and item sort key, and a subscription's sort key names its band: one query of
+    // at most `atMost` index entries, whatever else the user holds.
+    const page = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: CONNECTIONS_BY_USER_INDEX,
+        KeyConditionExpression: 'userId = :u AND sk = :sk',
+        ExpressionAttributeValues: { ':u': userId, ':sk': bandKey(bandId) },
+        Select: 'COUNT',
+        Limit: atMost,
+      }),
+    );
+    return page.Count ?? 0;
+  }
+
   async setRole(connectionId: string, bandId: string, role: Role): Promise<void> {
     try {
       await this.doc.send(

@@ -7,6 +7,7 @@ import {
 import { eventSource } from '../../contracts/eventCatalog.ts';
 import { EventTooLargeError, type FailedEventEntry, PublishFailedError } from '../errors/eventErrors.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
+import { SDK_CLIENT_CONFIG } from '../sdkClientConfig.ts';
 import { batchEntries, OversizedEntryError, PUT_EVENTS_MAX_BYTES } from './batchEntries.ts';
 import type { EventToPublish, Publisher } from './PublisherTypes.ts';
 import { publishableDetail } from './publishableDetail.ts';
@@ -111,7 +112,7 @@ export const createPublisher = (options: PublisherOptions = {}): Publisher => {
       }
       throw error;
     }
-    client ??= new EventBridgeClient({});
+    client ??= new EventBridgeClient(SDK_CLIENT_CONFIG);
     const failures: FailedEventEntry[] = [];
     for (const batch of batches) failures.push(...(await sendBatch(client, batch)));
     if (failures.length > 0) throw new PublishFailedError(failures, maxAttempts);

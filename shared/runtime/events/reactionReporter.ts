@@ -3,6 +3,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { eventSource } from '../../contracts/eventCatalog.ts';
 import { REACTION_REPORT_DETAIL_TYPE, type ReactionReport } from '../../contracts/flowTrace.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
+import { SDK_CLIENT_CONFIG } from '../sdkClientConfig.ts';
 
 /** Where the event kit reports how a subscriber handled its events (core's flow trace). */
 export interface ReactionReporter {
@@ -19,7 +20,7 @@ export interface ReactionReporter {
 export const busReactionReporter = (
   module: string,
   logger: Logger,
-  client: EventBridgeClient = new EventBridgeClient({}),
+  client: EventBridgeClient = new EventBridgeClient(SDK_CLIENT_CONFIG),
 ): ReactionReporter => ({
   report: async (reactions) => {
     if (reactions.length === 0) return;

@@ -3,6 +3,7 @@ import { DynamoDbServiceCatalogStore } from '../catalog/DynamoDbServiceCatalogSt
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
+import { SDK_CLIENT_CONFIG } from '../sdkClientConfig.ts';
 import { storageClient } from '../storage/storageClient.ts';
 import { createServiceClient, type ServiceClient } from './ServiceClient.ts';
 
@@ -26,7 +27,7 @@ export const services: ServiceClient = {
         module: caller,
         uses: runtimeConfig.declaredUses(),
         catalog: new DynamoDbServiceCatalogStore(storageClient(), runtimeConfig.serviceCatalogTable()),
-        lambda: new LambdaClient({}),
+        lambda: new LambdaClient(SDK_CLIENT_CONFIG),
         metrics: createMetrics(caller),
         logger: createLogger(caller),
       });

@@ -51,6 +51,10 @@ export class InMemoryConnectionStore implements ConnectionStore {
       .filter((s) => s.bandId === bandId)
       .sort((a, b) => a.connectionId.localeCompare(b.connectionId));
   }
+  async countUserSubscriptions(userId: string, bandId: string, atMost: number) {
+    const held = [...this.subscriptions.values()].filter((s) => s.userId === userId && s.bandId === bandId);
+    return Math.min(held.length, atMost);
+  }
   async ofUser(userId: string) {
     return {
       connections: [...this.connections.values()].filter((c) => c.userId === userId),

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Subscription } from '../../../../../functions/sync/domain/liveRecords.ts';
+import manifest from '../../../../../functions/sync/module.ts';
+import { DynamoDbConnectionStore } from '../../../../../functions/sync/store/DynamoDbConnectionStore.ts';
+import { SYNC_TABLES } from '../../../../../functions/sync/store/syncTableNames.ts';
+import { createModelTables } from '../../../../../infra/local/dynamodb/createModelTables.ts';
+import { LOCAL_NAMES } from '../../../../../infra/local/shared/localNames.ts';
+import { eventContracts } from '../../../../../shared/contracts/eventCatalog.ts';
+import { buildPlatformModel } from '../../../../../shared/platformModel/buildPlatformModel.ts';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../../../../helpers/localDynamoDb.ts';
+
+const EXPIRES = 2_000_000_000;
+let dynamo: LocalDynamoDb;
+let store: DynamoDbConnectionStore;
+
+beforeAll(async () => {
+  dynamo = await startLocalDynamoDb();
+  // The module's tables as the platform makes them from its manifest, indexes included.
+  await createModelTables(dynamo.client, buildPlatformModel([manifest], { eventContracts }));
+  store = new DynamoDbConnectionStore(
+    dynamo.client,
+    LOCAL_NAMES.tableName(`sync-${SYNC_TABLES.connections}`),
+  );
+});
+
+afterAll(async () => {
+  await dynamo?.stop();
+});
+
+const connected = async (connectionId: string, userId: string, bands: readonly string[]): Promise<void> => {
+  await store.putConnection({
+    connectionId,
+    userId,
+    instruments: [],
+    connectedAt: '2026-11-30T07:00:00.000Z',
+    expiresAt: EXPIRES,
+  });
+  for (const bandId of bands) {
+    const subscription: Subscription = {
+      connectionId,
+      bandId,
+      userId,
+      role: 'member',
+      instruments: [],
+      expiresAt: EXPIRES,
+    };
+    expect(await store.subscribe(subscription)).toBe(true);
+  }
+};
+
+describe('DynamoDbConnectionStore.countUserSubscriptions', () => {
+  it('counts the user’s subscriptions in one band only, up to the bound asked', async () => {
+    await connected('c1', 'ana', ['band-a', 'band-b']);
+    await connected('c2', 'ana', ['band-a']);
+    await connected('c3', 'ana', ['band-a']);
+    await connected('c4', 'ben', ['band-a']);
+    expect(await store.countUserSubscriptions('ana', 'band-a', 2)).toBe(2);
+    expect(await store.countUserSubscriptions('ana', 'band-a', 10)).toBe(3);
+    expect(await store.countUserSubscriptions('ana', 'band-b', 2)).toBe(1);
+    expect(await store.countUserSubscriptions('ana', 'band-c', 2)).toBe(0);
+    expect(await store.countUserSubscriptions('ben', 'band-a', 2)).toBe(1);
+    await store.deleteConnection('c1');
+    expect(await store.countUserSubscriptions('ana', 'band-b', 2)).toBe(0);
+    expect(await store.countUserSubscriptions('ana', 'band-a', 10)).toBe(2);
+  });
+});
