@@ -59,6 +59,10 @@ export default defineModule({
         'drive.file_removed',
       ],
       handler: 'handlers/onLibrarySync.handler',
+      // Progress for leaders, not the file itself: gathered for up to a second, a reconciliation's events (one
+      // outbox commit: started, the files, completed) are handled together and in order, behind the flow that
+      // brings each file to the members rather than beside it.
+      batchingWindowSeconds: 1,
     },
   ],
   routes: [],
