@@ -183,7 +183,8 @@ export class ConnectionNotifier {
   private signedPoster(client: ApiGatewayManagementApiClient): SignedConnectionPoster {
     this.poster ??= new SignedConnectionPoster({
       endpoint: this.endpoint(),
-      signer: () => client.config.signer(),
+      credentials: () => client.config.credentials(),
+      region: () => client.config.region(),
       maxSockets: MAX_BROADCAST_CONCURRENCY,
     });
     return this.poster;

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HttpRequest, RequestSigner } from '@smithy/types';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NodeSha256 } from '../../../../../infra/local/aws/NodeSha256.ts';
 import { SigV4Verifier } from '../../../../../infra/local/aws/SigV4Verifier.ts';
 import { RUNTIME_ENV } from '../../../../../shared/contracts/platformEnvironment.ts';
 import { ConnectionApiError, ConnectionNotifier } from '../../../../../shared/runtime/index.ts';
@@ -118,22 +119,79 @@ describe('ConnectionNotifier’s own pushes (signed requests, no SDK command)', 
 });
 
 describe('SignedConnectionPoster', () => {
-  it('asks for the signer once for all its posts, and again only after the provider failed', async () => {
-    const sign = vi.fn(async (request: HttpRequest) => request);
+  it('writes the Authorization the SDK’s signer writes for the same push: session token, escaped id, body hash', async () => {
+    const heard: IncomingMessage['headers'][] = [];
+    const capture = createServer((request, response) => {
+      heard.push(request.headers);
+      request.resume();
+      request.on('end', () => response.writeHead(200).end());
+    });
+    await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
+    const port = (capture.address() as AddressInfo).port;
+    const session = { ...credentials, sessionToken: 'session-token-1' };
+    const at = new Date(Date.UTC(2026, 10, 30, 7, 0, 0));
+    const poster = new SignedConnectionPoster({
+      endpoint: `http://127.0.0.1:${port}/live`,
+      credentials: async () => session,
+      region: async () => 'eu-west-1',
+      maxSockets: 2,
+      now: () => at,
+    });
+    try {
+      const data = new TextEncoder().encode('{"type":"file_updated","fileName":"Misty_Bb.pdf"}');
+      await poster.post("abc+/x='(*)!", data);
+      const sdk = await new SignatureV4({
+        credentials: session,
+        region: 'eu-west-1',
+        service: 'execute-api',
+        sha256: NodeSha256,
+      }).sign(
+        {
+          method: 'POST',
+          protocol: 'http:',
+          hostname: '127.0.0.1',
+          port,
+          path: `/live/@connections/${encodeURIComponent("abc+/x='(*)!").replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+          query: {},
+          headers: {
+            host: `127.0.0.1:${port}`,
+            'content-type': 'application/octet-stream',
+            'content-length': String(data.byteLength),
+          },
+          body: data,
+        },
+        { signingDate: at },
+      );
+      expect(heard[0]?.authorization).toBe(sdk.headers.authorization);
+      expect(heard[0]?.['x-amz-security-token']).toBe('session-token-1');
+      expect(heard[0]?.['x-amz-date']).toBe('20261130T070000Z');
+    } finally {
+      poster.destroy();
+      await new Promise<void>((resolve) => capture.close(() => resolve()));
+    }
+  });
+
+  it('signs with the credentials the provider gives now (rotated ones included), asking for the region once', async () => {
+    const rotated = { accessKeyId: 'AKIDROTATED', secretAccessKey: 'rotated-secret' };
     const provider = vi
-      .fn<() => Promise<RequestSigner>>()
+      .fn<() => Promise<typeof credentials>>()
+      .mockResolvedValueOnce(credentials)
+      .mockResolvedValueOnce(credentials)
+      .mockResolvedValue(rotated);
+    const region = vi
+      .fn<() => Promise<string>>()
       .mockRejectedValueOnce(new Error('Region is missing'))
-      .mockResolvedValue({ sign });
-    const poster = new SignedConnectionPoster({ endpoint, signer: provider, maxSockets: 4 });
+      .mockResolvedValue('eu-west-1');
+    const poster = new SignedConnectionPoster({ endpoint, credentials: provider, region, maxSockets: 4 });
     try {
       const data = new TextEncoder().encode('{}');
       await expect(poster.post('first=', data)).rejects.toThrow('Region is missing');
-      // Unsigned by the stand-in signer, so the endpoint refuses them: what counts is how often it was asked.
-      const answers = await Promise.all(['a=', 'b=', 'c='].map((id) => poster.post(id, data)));
-      expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
-      await poster.post('d=', data);
-      expect(provider).toHaveBeenCalledTimes(2);
-      expect(sign).toHaveBeenCalledTimes(4);
+      expect((await poster.post('a=', data)).status).toBe(200);
+      // The endpoint knows only the first credentials: a push signed with the rotated ones is refused.
+      expect((await poster.post('b=', data)).status).toBe(403);
+      expect(refusals).toEqual(['UnrecognizedClientException']);
+      expect(region).toHaveBeenCalledTimes(2);
+      expect(provider).toHaveBeenCalledTimes(3);
     } finally {
       poster.destroy();
     }

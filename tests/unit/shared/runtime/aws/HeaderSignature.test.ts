@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HeaderSignature } from '../../../../../infra/local/aws/HeaderSignature.ts';
 import { NodeSha256 } from '../../../../../infra/local/aws/NodeSha256.ts';
+import { HeaderSignature } from '../../../../../shared/runtime/aws/HeaderSignature.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local-secret' };
 const SIGNED_AT = new Date(Date.UTC(2026, 10, 30, 5, 0, 0));
