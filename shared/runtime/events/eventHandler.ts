@@ -348,10 +348,10 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     const reports: (ReactionReport | undefined)[] = [];
     const { handled, superseded } = coalesce(batch.Records);
     for (const [index, record] of batch.Records.entries()) {
-      const correlationId = correlationIdOfRecord(record);
+      const parsed = handled.get(index);
+      const correlationId = parsed?.metadata.correlationId ?? correlationIdOfRecord(record);
       setCurrentCorrelationId(correlationId);
       logger.appendKeys({ correlationId });
-      const parsed = handled.get(index);
       if (parsed && superseded.has(index)) {
         reports.push(supersededReport(parsed, record));
         metrics.addMetric(SUPERSEDED_EVENTS_METRIC, MetricUnit.Count, 1);
