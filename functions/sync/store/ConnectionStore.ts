@@ -17,6 +17,8 @@ export interface ConnectionStore {
   unsubscribe(connectionId: string, bandId: string): Promise<boolean>;
   /** Every subscription to a band (one query, paged). */
   subscriptionsOfBand(bandId: string): Promise<Subscription[]>;
+  /** A user's subscriptions to one band (the `byUser` index: the user's own items, not the band's). */
+  subscriptionsOfUserInBand(userId: string, bandId: string): Promise<Subscription[]>;
   /**
    * How many subscriptions the user holds in the band, counted up to `atMost`: presence only needs to know
    * "none", "one" or "more", and a user with many connections is not read whole on each join and leave.

@@ -152,6 +152,15 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     };
   }
 
+  async subscriptionsOfUserInBand(userId: string, bandId: string): Promise<Subscription[]> {
+    const items = await this.queryAll({
+      IndexName: CONNECTIONS_BY_USER_INDEX,
+      KeyConditionExpression: 'userId = :u AND sk = :sk',
+      ExpressionAttributeValues: { ':u': userId, ':sk': bandKey(bandId) },
+    });
+    return items.map(toSubscription);
+  }
+
   async countUserSubscriptions(userId: string, bandId: string, atMost: number): Promise<number> {
     // `byUser` is keyed by user and item sort key, and a subscription's sort key names its band: one query of
     // at most `atMost` index entries, whatever else the user holds.

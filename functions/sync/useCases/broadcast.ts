@@ -1,6 +1,7 @@
 import type { BandLogMessage } from '../../../shared/contracts/websocket/syncMessages.ts';
 import { concerns } from '../domain/audience.ts';
 import type { BandMessagePlan } from '../domain/bandMessages.ts';
+import type { Subscription } from '../domain/liveRecords.ts';
 import { BROADCAST_CONCURRENCY, PUSH_RETRIES } from '../domain/syncLimits.ts';
 import { closeConnection } from './connections.ts';
 import { epochSeconds, type SyncDependencies } from './SyncDependencies.ts';
@@ -15,6 +16,23 @@ export interface BroadcastOutcome {
   readonly gone: number;
   readonly failed: number;
 }
+
+/**
+ * The subscriptions a message may concern: for a per-user message (a dashboard widget) its users' own, read
+ * through the `byUser` index — a band's members each get theirs on a file change, and each reading the whole
+ * band's subscriptions made that quadratic in the band's size; for the others the band's.
+ */
+const audienceSubscriptions = async (
+  deps: SyncDependencies,
+  plan: BandMessagePlan,
+): Promise<readonly Subscription[]> => {
+  const { audience } = plan;
+  if (audience.kind !== 'users') return deps.connections.subscriptionsOfBand(plan.bandId);
+  const perUser = await Promise.all(
+    audience.userIds.map((userId) => deps.connections.subscriptionsOfUserInBand(userId, plan.bandId)),
+  );
+  return perUser.flat();
+};
 
 /** Waits before retrying pushes API Gateway throttled or failed on (a little longer each attempt). */
 const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
@@ -42,7 +60,7 @@ export const broadcastBandMessage = async (
   const message = { ...plan.message, seq } as BandLogMessage;
   // The audience is read once the number is taken: a member whose subscribe read the counter before it
   // moved is already in the index, and one who read it after knows the message predates them.
-  const subscriptions = await deps.connections.subscriptionsOfBand(plan.bandId);
+  const subscriptions = await audienceSubscriptions(deps, plan);
   const recipients = subscriptions.filter((s) => concerns(plan.audience, s)).map((s) => s.connectionId);
   let pending = recipients;
   let delivered = 0;

@@ -51,6 +51,9 @@ export class InMemoryConnectionStore implements ConnectionStore {
       .filter((s) => s.bandId === bandId)
       .sort((a, b) => a.connectionId.localeCompare(b.connectionId));
   }
+  async subscriptionsOfUserInBand(userId: string, bandId: string) {
+    return [...this.subscriptions.values()].filter((s) => s.userId === userId && s.bandId === bandId);
+  }
   async countUserSubscriptions(userId: string, bandId: string, atMost: number) {
     const held = [...this.subscriptions.values()].filter((s) => s.userId === userId && s.bandId === bandId);
     return Math.min(held.length, atMost);

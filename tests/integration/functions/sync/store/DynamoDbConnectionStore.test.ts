@@ -64,3 +64,17 @@ describe('DynamoDbConnectionStore.countUserSubscriptions', () => {
     expect(await store.countUserSubscriptions('ana', 'band-a', 10)).toBe(2);
   });
 });
+
+describe('DynamoDbConnectionStore.subscriptionsOfUserInBand', () => {
+  it('reads the user’s subscriptions to that band only', async () => {
+    await connected('u1', 'cleo', ['band-x', 'band-y']);
+    await connected('u2', 'cleo', ['band-x']);
+    await connected('u3', 'dan', ['band-x']);
+    const found = await store.subscriptionsOfUserInBand('cleo', 'band-x');
+    expect(found.map((s) => [s.connectionId, s.bandId, s.userId, s.role]).sort()).toEqual([
+      ['u1', 'band-x', 'cleo', 'member'],
+      ['u2', 'band-x', 'cleo', 'member'],
+    ]);
+    expect(await store.subscriptionsOfUserInBand('cleo', 'band-z')).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bandMessageFor } from '../../../../../functions/sync/domain/bandMessages.ts';
 import { PUSH_RETRIES } from '../../../../../functions/sync/domain/syncLimits.ts';
 import { relayBandMessage } from '../../../../../functions/sync/useCases/relayBandMessage.ts';
@@ -125,5 +125,37 @@ describe('relayBandMessage', () => {
     expect(sync.pusher.to('c-sam')).toEqual([
       { type: 'gig_updated', bandId: 'band-1', gigId: 'gig-1', change: 'created', seq: 1 },
     ]);
+  });
+
+  it('sends a dashboard widget’s news to its user’s connections only, read from the user’s own subscriptions', async () => {
+    const sync = await band();
+    // Ana's second device, and her subscription to another band, which the message must not reach.
+    await connectedMember(sync.connections, seat('c-ana2', 'ana', 'band-1', 'member', ['trumpet']));
+    await connectedMember(sync.connections, seat('c-ana3', 'ana', 'band-2', 'member', ['trumpet']));
+    const bandWide = vi.spyOn(sync.connections, 'subscriptionsOfBand');
+    const plan = bandMessageFor('dashboard.module_updated', {
+      bandId: 'band-1',
+      userId: 'ana',
+      widget: 'recently_added',
+      reason: 'content_changed',
+    });
+    if (!plan) throw new Error('dashboard.module_updated is relayed');
+    const { outcome } = await relayBandMessage(sync.deps, plan, 'event-dashboard');
+    expect(outcome).toMatchObject({ recipients: 2, delivered: 2 });
+    expect(bandWide).not.toHaveBeenCalled();
+    for (const connectionId of ['c-ana', 'c-ana2']) {
+      expect(sync.pusher.to(connectionId)).toEqual([
+        {
+          type: 'dashboard_updated',
+          bandId: 'band-1',
+          widget: 'recently_added',
+          reason: 'content_changed',
+          seq: 1,
+        },
+      ]);
+    }
+    // Not the leader (a widget is its user's own), not Ana's subscription to another band.
+    expect(sync.pusher.to('c-leo')).toEqual([]);
+    expect(sync.pusher.to('c-ana3')).toEqual([]);
   });
 });
