@@ -22,6 +22,16 @@ const bandKey = (bandId: string) => `BAND#${bandId}`;
 
 type Item = Record<string, unknown>;
 
+/**
+ * A user's subscriptions to one band, on `byUser`: it is keyed by user and item sort key, and a subscription's
+ * sort key names its band.
+ */
+const userInBand = (userId: string, bandId: string) => ({
+  IndexName: CONNECTIONS_BY_USER_INDEX,
+  KeyConditionExpression: 'userId = :u AND sk = :sk',
+  ExpressionAttributeValues: { ':u': userId, ':sk': bandKey(bandId) },
+});
+
 const toConnection = (item: Item): ConnectionRecord => ({
   connectionId: item.connectionId as string,
   userId: item.userId as string,
@@ -153,23 +163,15 @@ export class DynamoDbConnectionStore implements ConnectionStore {
   }
 
   async subscriptionsOfUserInBand(userId: string, bandId: string): Promise<Subscription[]> {
-    const items = await this.queryAll({
-      IndexName: CONNECTIONS_BY_USER_INDEX,
-      KeyConditionExpression: 'userId = :u AND sk = :sk',
-      ExpressionAttributeValues: { ':u': userId, ':sk': bandKey(bandId) },
-    });
-    return items.map(toSubscription);
+    return (await this.queryAll(userInBand(userId, bandId))).map(toSubscription);
   }
 
   async countUserSubscriptions(userId: string, bandId: string, atMost: number): Promise<number> {
-    // `byUser` is keyed by user and item sort key, and a subscription's sort key names its band: one query of
-    // at most `atMost` index entries, whatever else the user holds.
+    // One query of at most `atMost` index entries, whatever else the user holds.
     const page = await this.doc.send(
       new QueryCommand({
+        ...userInBand(userId, bandId),
         TableName: this.table,
-        IndexName: CONNECTIONS_BY_USER_INDEX,
-        KeyConditionExpression: 'userId = :u AND sk = :sk',
-        ExpressionAttributeValues: { ':u': userId, ':sk': bandKey(bandId) },
         Select: 'COUNT',
         Limit: atMost,
       }),
