@@ -114,6 +114,13 @@ export type EventLambdaHandler = {
   (event: SubscriberEvent, context: Context): Promise<SqsBatchResponse | undefined>;
 };
 
+/**
+ * The function a reaction is reported and deduplicated under: the model's function id, which survives a
+ * redeploy that renames the Lambda, else the Lambda's name.
+ */
+const functionIdOf = (context: Context | undefined): string =>
+  runtimeConfig.functionName() ?? (context?.functionName || undefined) ?? 'events';
+
 const correlationIdOfEvent = (event: EventBridgeEventLike): string => {
   const metadata = (event?.detail as { metadata?: { correlationId?: unknown } } | undefined)?.metadata;
   if (typeof metadata?.correlationId === 'string' && metadata.correlationId.length <= 128) {
@@ -186,9 +193,9 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       );
     }
     publisher ??= createPublisher({ module: runtimeConfig.module() });
-    // Scoped per function: two subscribers of one module to the same event must each run once. The model's
-    // function id survives a redeploy that renames the Lambda, so a retried event is still recognised.
-    const functionName = runtimeConfig.functionName() ?? (context?.functionName || undefined) ?? 'events';
+    // Scoped per function: two subscribers of one module to the same event must each run once; a retried event
+    // is still recognised after a redeploy that renames the Lambda (see functionIdOf).
+    const functionName = functionIdOf(context);
     reaction.functionId = functionName;
     // Whatever this reaction publishes or commits, directly or through a service it calls, is caused by it.
     setCurrentCause({ eventId: parsed.metadata.eventId, hop: parsed.metadata.hop });
@@ -268,7 +275,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       eventName: reaction.name,
       correlationId: reaction.metadata.correlationId,
       module,
-      functionId: reaction.functionId ?? runtimeConfig.functionName() ?? 'events',
+      functionId: reaction.functionId ?? functionIdOf(context),
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       ...queueTimes,
@@ -329,12 +336,16 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
     return { handled, superseded };
   };
 
-  const supersededReport = (parsed: ParsedPlatformEvent, record: SqsRecordLike): ReactionReport => ({
+  const supersededReport = (
+    parsed: ParsedPlatformEvent,
+    record: SqsRecordLike,
+    context: Context,
+  ): ReactionReport => ({
     eventId: parsed.metadata.eventId,
     eventName: parsed.name,
     correlationId: parsed.metadata.correlationId,
     module,
-    functionId: runtimeConfig.functionName() ?? 'events',
+    functionId: functionIdOf(context),
     startedAt: new Date().toISOString(),
     durationMs: 0,
     ...queueTimesOf(record),
@@ -353,7 +364,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       setCurrentCorrelationId(correlationId);
       logger.appendKeys({ correlationId });
       if (parsed && superseded.has(index)) {
-        reports.push(supersededReport(parsed, record));
+        reports.push(supersededReport(parsed, record, context));
         metrics.addMetric(SUPERSEDED_EVENTS_METRIC, MetricUnit.Count, 1);
         continue;
       }

@@ -484,6 +484,8 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
       'superseded',
       'ok',
     ]);
+    // A superseded record is reported under the same function as the handled ones.
+    expect(new Set(reports.map((r) => r.functionId))).toEqual(new Set(['content-coalesce']));
     // Without a key, every record of a batch runs, as before.
     handled.length = 0;
     const plain = eventHandler({
