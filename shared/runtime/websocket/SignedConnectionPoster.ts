@@ -72,6 +72,11 @@ export class SignedConnectionPoster {
   private readonly send: typeof httpRequest;
   private readonly now: () => Date;
   private region: Promise<string> | undefined;
+  /**
+   * The last body posted and its SHA-256: a broadcast posts one encoded message (never changed afterwards) to
+   * every connection, and hashing it once is enough.
+   */
+  private lastBody: { readonly data: Uint8Array; readonly hash: string } | undefined;
   /** The signature of the credentials last used, kept while they stay the same (its signing keys with it). */
   private signature: { readonly secret: string; readonly of: HeaderSignature } | undefined;
 
@@ -121,7 +126,7 @@ export class SignedConnectionPoster {
     const [credentials, region] = await Promise.all([this.options.credentials(), this.regionOnce()]);
     const amzDate = amzDateOf(this.now());
     const shortDate = amzDate.slice(0, 8);
-    const payloadHash = createHash('sha256').update(data).digest('hex');
+    const payloadHash = this.hashOf(data);
     // What the SDK's signer sends and signs: the body's hash declared too, and the session token if any.
     const headers: Record<string, string> = {
       host: this.url.host,
@@ -146,6 +151,13 @@ export class SignedConnectionPoster {
     const signedHeaders = Object.keys(headers).sort().join(';');
     headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
     return headers;
+  }
+
+  private hashOf(data: Uint8Array): string {
+    if (this.lastBody?.data !== data) {
+      this.lastBody = { data, hash: createHash('sha256').update(data).digest('hex') };
+    }
+    return this.lastBody.hash;
   }
 
   private signatureFor(credentials: AwsCredentialIdentity): HeaderSignature {

@@ -86,6 +86,10 @@ describe('ConnectionNotifier’s own pushes (signed requests, no SDK command)', 
     expect(received.map((r) => r.connectionId).sort()).toEqual([...ids].sort());
     expect(JSON.parse(received[0]?.body ?? '')).toEqual({ type: 'file_updated', fileName: 'Misty_Bb.pdf' });
     expect(received[0]?.contentType).toBe('application/octet-stream');
+    // The next message is signed with its own body's hash, not the broadcast's.
+    expect(await notifier.send('plain=', { type: 'presence' })).toBe('sent');
+    expect(refusals).toEqual([]);
+    expect(JSON.parse(received.at(-1)?.body ?? '')).toEqual({ type: 'presence' });
   });
 
   it('answers gone for 410 and a ConnectionApiError naming AWS’s error otherwise, retryable when throttled', async () => {
