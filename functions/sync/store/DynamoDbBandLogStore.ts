@@ -15,6 +15,7 @@ const COUNTER_SEQ = 0;
 const claimKey = (eventId: string) => ({ bandId: `EVENT#${eventId}`, seq: COUNTER_SEQ });
 /** Positions of the items in {@link DynamoDbBandLogStore.appendOnce}'s transaction. */
 const CLAIM_ITEM = 0;
+const COUNTER_ITEM = 1;
 /**
  * Attempts at taking a number while other broadcasts to the band take theirs: each lost attempt means
  * another message was logged meanwhile, so the band is busy, not stuck. Past this the relay fails and its
@@ -31,6 +32,21 @@ const cancellationCodes = (error: unknown): string[] =>
         (r) => r?.Code ?? 'None',
       )
     : [];
+
+/**
+ * The counter's value when its condition refused our guess: DynamoDB returns the item with the cancellation
+ * (`ReturnValuesOnConditionCheckFailure`), still in its wire form (the document client leaves errors alone).
+ * Undefined when the counter did not refuse, or does not exist yet.
+ */
+const counterSeen = (error: unknown): number | undefined => {
+  const reasons = (error as { CancellationReasons?: ({ Code?: string; Item?: unknown } | null)[] })
+    .CancellationReasons;
+  const reason = reasons?.[COUNTER_ITEM];
+  if (reason?.Code !== 'ConditionalCheckFailed') return undefined;
+  const lastSeq = (reason.Item as { lastSeq?: { N?: string } } | undefined)?.lastSeq?.N;
+  const seen = lastSeq === undefined ? Number.NaN : Number(lastSeq);
+  return Number.isSafeInteger(seen) ? seen : undefined;
+};
 
 /** A cancelled append that another writer to the band caused, and that the next number will get past. */
 const lostTheRace = (error: unknown): boolean => {
@@ -97,6 +113,7 @@ export class DynamoDbBandLogStore implements BandLogStore {
                   ConditionExpression:
                     last === 0 ? 'attribute_not_exists(lastSeq) OR lastSeq = :last' : 'lastSeq = :last',
                   ExpressionAttributeValues: { ':next': entry.seq, ':last': last },
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                 },
               },
               {
@@ -124,6 +141,14 @@ export class DynamoDbBandLogStore implements BandLogStore {
         // Another broadcast took the number (the counter's condition) or wrote while we did
         // (TransactionConflict): read the counter and try the next one. Any other refusal is no race.
         if (!lostTheRace(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        // A guess the counter refused (another container logged meanwhile, the usual case when two relays
+        // share a band) came back with the counter's value: the next number is tried at once, without reading
+        // it or pausing. Only writers colliding in flight (TransactionConflict) spread out.
+        const seen = counterSeen(error);
+        if (seen !== undefined && seen !== last) {
+          this.lastWritten.set(bandId, seen);
+          continue;
+        }
         this.lastWritten.delete(bandId);
         await pause(Math.random() * Math.min(MAX_APPEND_PAUSE_MS, 5 * 2 ** attempt));
       }

@@ -49,6 +49,9 @@ const toSubscription = (item: Item): Subscription => ({
   expiresAt: item.expiresAt as number,
 });
 
+/** The attributes {@link toSubscription} reads (`role` is a reserved word). */
+const SUBSCRIPTION_ATTRIBUTES = 'connectionId, bandId, userId, #role, instruments, expiresAt';
+
 /**
  * Connections and subscriptions in one table: a connection's items share its partition (so `$disconnect`
  * reads them in one query), subscriptions carry `bandId` for the sparse `byBand` index (a broadcast is one
@@ -146,6 +149,9 @@ export class DynamoDbConnectionStore implements ConnectionStore {
       IndexName: SUBSCRIPTIONS_BY_BAND_INDEX,
       KeyConditionExpression: 'bandId = :b',
       ExpressionAttributeValues: { ':b': bandId },
+      // A broadcast reads the whole room: only what a subscription is made of, not the item's keys.
+      ProjectionExpression: SUBSCRIPTION_ATTRIBUTES,
+      ExpressionAttributeNames: { '#role': 'role' },
     });
     return items.map(toSubscription);
   }

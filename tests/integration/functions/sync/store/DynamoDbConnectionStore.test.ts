@@ -78,3 +78,37 @@ describe('DynamoDbConnectionStore.subscriptionsOfUserInBand', () => {
     expect(await store.subscriptionsOfUserInBand('cleo', 'band-z')).toEqual([]);
   });
 });
+
+describe('DynamoDbConnectionStore.subscriptionsOfBand', () => {
+  it('reads every subscription to the band whole (the broadcast reads only their attributes)', async () => {
+    await connected('r1', 'eva', ['band-room', 'band-other']);
+    await connected('r2', 'finn', []);
+    await store.subscribe({
+      connectionId: 'r2',
+      bandId: 'band-room',
+      userId: 'finn',
+      role: 'leader',
+      instruments: ['trumpet', 'alto_sax'],
+      expiresAt: EXPIRES,
+    });
+    const room = await store.subscriptionsOfBand('band-room');
+    expect([...room].sort((a, b) => a.connectionId.localeCompare(b.connectionId))).toEqual([
+      {
+        connectionId: 'r1',
+        bandId: 'band-room',
+        userId: 'eva',
+        role: 'member',
+        instruments: [],
+        expiresAt: EXPIRES,
+      },
+      {
+        connectionId: 'r2',
+        bandId: 'band-room',
+        userId: 'finn',
+        role: 'leader',
+        instruments: ['trumpet', 'alto_sax'],
+        expiresAt: EXPIRES,
+      },
+    ]);
+  });
+});

@@ -139,6 +139,39 @@ describe('sync stores on DynamoDB Local: the writes that must be atomic or order
       expect((await a.entriesAfter('band-two', 0, 10)).map((e) => e.seq)).toEqual([1, 2, 3]);
     });
 
+    it('takes the next number at once when another container moved the counter: no read, no pause', async () => {
+      const other = logStore();
+      const counted = new DynamoDBClient({
+        endpoint: dynamo.endpoint,
+        region: LOCAL_AWS_REGION,
+        credentials: LOCAL_AWS_CREDENTIALS,
+      });
+      const calls: string[] = [];
+      counted.middlewareStack.add(
+        (next, context) => (args) => {
+          calls.push(String(context.commandName));
+          return next(args);
+        },
+        { step: 'initialize' },
+      );
+      const stale = new DynamoDbBandLogStore(counted, tables[SYNC_TABLES.bandLog] ?? '');
+      try {
+        expect((await stale.appendOnce('band-moved', 'moved-1', entryAt('band-moved', 'g1'))).seq).toBe(1);
+        await other.appendOnce('band-moved', 'moved-2', entryAt('band-moved', 'g2'));
+        await other.appendOnce('band-moved', 'moved-3', entryAt('band-moved', 'g3'));
+        calls.length = 0;
+        // The stale guess (2) is refused and the refusal carries the counter (3): 4 is written next.
+        expect(await stale.appendOnce('band-moved', 'moved-4', entryAt('band-moved', 'g4'))).toEqual({
+          seq: 4,
+          fresh: true,
+        });
+        expect(calls).toEqual(['TransactWriteItemsCommand', 'TransactWriteItemsCommand']);
+        expect((await stale.entriesAfter('band-moved', 0, 10)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+      } finally {
+        counted.destroy();
+      }
+    });
+
     it('continues a counter written by the earlier store (ADD lastSeq, no entry at 0)', async () => {
       await DynamoDBDocumentClient.from(client).send(
         new UpdateCommand({
