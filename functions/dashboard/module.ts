@@ -50,6 +50,10 @@ export default defineModule({
       events: ['content.updated', 'content.deleted'],
       handler: 'handlers/onCatalogueChanged.handler',
       reactions: [refreshes(['content/content_service.recentlyAdded'])],
+      // Gathered for up to a second and refreshed once per band (the handler's `coalesceBy`): a folder of
+      // charts is one Recently added per member, not one per chart, and the refresh keeps out of the way of
+      // the live push the same change starts (sync's relay, which reads the band's room meanwhile).
+      batchingWindowSeconds: 1,
     },
     {
       id: 'onGigUpdated',

@@ -10,8 +10,14 @@ import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 const SIZES = (process.env.SOLEIL_BENCH_LIVE_SIZES ?? '100,1000,5000').split(',').map(Number);
 /** Broadcasts measured per row (after one warm-up broadcast). */
 const ROUNDS = Number(process.env.SOLEIL_BENCH_LIVE_ROUNDS ?? 5);
-/** Pause after each broadcast: sync relays the dashboard's echo of it after a batching window of a second. */
-const ECHO_SETTLE_MS = 1_500;
+/**
+ * Each broadcast has an echo: dashboard refreshes the leader's Recently added (after a batching window of a
+ * second) and sync relays it as `dashboard_updated` to each connection (after a window of its own). The next
+ * round starts once every client has had it, after this pause (override with `SOLEIL_BENCH_LIVE_PAUSE_MS`).
+ */
+const PAUSE_AFTER_ECHO_MS = Number(process.env.SOLEIL_BENCH_LIVE_PAUSE_MS ?? 250);
+/** How long a client waits for the echo before the round goes on without it. */
+const ECHO_TIMEOUT_MS = 10_000;
 /** A client that has not had the frame after this long counts as lost. */
 const LOST_AFTER_MS = 60_000;
 
@@ -54,14 +60,15 @@ export const runLiveBroadcastBench = async (): Promise<void> => {
       let lost = 0;
       for (let round = 0; round <= ROUNDS; round++) {
         const name = `Bench_${size}_${round}_Ref.mp3`;
-        const { arrived } = await clients.expect(name, LOST_AFTER_MS);
+        const { arrived } = await clients.expect(name, LOST_AFTER_MS, {
+          type: 'dashboard_updated',
+          timeoutMs: ECHO_TIMEOUT_MS,
+        });
         const started = epochNow();
         await publish.updated(fileUpdate(band.bandId, name, 'all'));
+        // Resolves once the echo has reached every client too: rounds do not overlap it.
         const times = await arrived;
-        // Rounds one after the other, with a pause: the previous broadcast's echo settles — the leader's
-        // `dashboard_updated` to each of the connections (all the leader's here), which sync gathers for up to
-        // a second (its dashboard relay's batching window).
-        await new Promise((resolve) => setTimeout(resolve, ECHO_SETTLE_MS));
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_AFTER_ECHO_MS));
         if (round === 0) continue; // warm-up: containers of a new size of work
         const these = times.filter((t) => !Number.isNaN(t)).map((t) => t - started);
         lost += times.length - these.length;

@@ -44,9 +44,14 @@ export class LiveClientsThread {
 
   /**
    * Arms every client to wait for `file_updated` of `fileName`; resolves once armed, with the promise of the
-   * epoch milliseconds each client had it (NaN: never).
+   * epoch milliseconds each client had it (NaN: never). With `thenEcho`, that promise resolves only once every
+   * client also had its next frame of that type, or waited `thenEcho.timeoutMs` for it.
    */
-  async expect(fileName: string, timeoutMs: number): Promise<{ arrived: Promise<number[]> }> {
+  async expect(
+    fileName: string,
+    timeoutMs: number,
+    thenEcho?: { readonly type: string; readonly timeoutMs: number },
+  ): Promise<{ arrived: Promise<number[]> }> {
     let resolveArrived: (times: number[]) => void = () => {};
     let rejectArrived: (error: Error) => void = () => {};
     const arrived = new Promise<number[]>((resolve, reject) => {
@@ -59,7 +64,7 @@ export class LiveClientsThread {
         answer.type === 'arrived' ? resolveArrived(answer.times) : rejectArrived(failure(answer)),
       );
     });
-    this.worker.postMessage({ type: 'expect', fileName, timeoutMs } satisfies ClientsRequest);
+    this.worker.postMessage({ type: 'expect', fileName, timeoutMs, thenEcho } satisfies ClientsRequest);
     await armed;
     return { arrived };
   }

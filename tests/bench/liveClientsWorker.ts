@@ -5,7 +5,13 @@ import { LiveClient } from '../helpers/liveClient.ts';
 /** What the bench asks of its client thread. */
 export type ClientsRequest =
   | { readonly type: 'open'; readonly total: number }
-  | { readonly type: 'expect'; readonly fileName: string; readonly timeoutMs: number }
+  | {
+      readonly type: 'expect';
+      readonly fileName: string;
+      readonly timeoutMs: number;
+      /** Also wait for each client's next frame of this type (the broadcast's echo) before answering. */
+      readonly thenEcho?: { readonly type: string; readonly timeoutMs: number };
+    }
   | { readonly type: 'close' };
 
 /** What the client thread answers. */
@@ -57,8 +63,17 @@ const handle = async (request: ClientsRequest): Promise<ClientsAnswer> => {
           .next((f) => f.type === 'file_updated' && f.fileName === request.fileName, request.timeoutMs)
           .then(now, () => Number.NaN),
       );
+      const { thenEcho } = request;
+      // Armed with the file's wait, so an echo that comes quickly is not missed (frames are kept anyway).
+      const echoes = thenEcho
+        ? clients.map((c) =>
+            c.next((f) => f.type === thenEcho.type, thenEcho.timeoutMs).catch(() => undefined),
+          )
+        : [];
       port.postMessage({ type: 'armed' } satisfies ClientsAnswer);
-      return { type: 'arrived', times: await Promise.all(arrivals) };
+      const times = await Promise.all(arrivals);
+      await Promise.all(echoes);
+      return { type: 'arrived', times };
     }
     case 'close':
       await Promise.all(clients.splice(0).map((c) => c.close()));

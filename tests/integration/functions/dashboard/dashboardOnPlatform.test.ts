@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedPlatform } from '../../../../infra/local/startPlatform.ts';
-import { contentPublisher } from '../../../helpers/contentPublisher.ts';
+import { contentPublisher, fileUpdate } from '../../../helpers/contentPublisher.ts';
 import { startDashboardTestPlatform } from '../../../helpers/dashboard/startDashboardTestPlatform.ts';
 
 // Real auth, core and dashboard with a fixture content_service, over real HTTP.
@@ -239,6 +239,32 @@ describe('dashboard on the embedded platform', { timeout: 90_000 }, () => {
     }
     expect(recovered.status).toBe(200);
     expect(recovered.json.stale).toBe(false);
+  });
+
+  it('refreshes Recently added once for a burst of catalogue changes of one band', async () => {
+    const { bandId, signIn } = await memberOfNewBand('rita@example.com');
+    await signIn();
+    await platform.router.idle();
+    const since = Date.now() - 1;
+    const publish = contentPublisher(platform.urls.aws);
+    // A folder of charts dropped at once: five changes inside the subscription's batching window.
+    for (const name of ['A', 'B', 'C', 'D', 'E']) {
+      await publish.updated(
+        fileUpdate(bandId, `Song${name}_Bb.pdf`, { instruments: ['trumpet'], token: 'Bb' }),
+      );
+    }
+    await waitFor(() =>
+      eventsSince(since, 'dashboard.module_updated').some(
+        (e) => e.data.bandId === bandId && e.data.reason === 'content_changed',
+      )
+        ? true
+        : undefined,
+    );
+    await platform.router.idle();
+    const updates = eventsSince(since, 'dashboard.module_updated').filter(
+      (e) => e.data.bandId === bandId && e.data.reason === 'content_changed',
+    );
+    expect(updates.map((e) => e.data.widget)).toEqual(['recently_added']);
   });
 
   it('refreshes the band members’ gig widgets when content says a gig changed', async () => {
