@@ -17,6 +17,8 @@ export interface ConnectionStore {
   unsubscribe(connectionId: string, bandId: string): Promise<boolean>;
   /** Every subscription to a band (one query, paged). */
   subscriptionsOfBand(bandId: string): Promise<Subscription[]>;
+  /** The same, a page of at most `pageSize` at a time, each read when the caller asks for it. */
+  subscriptionPagesOfBand(bandId: string, pageSize: number): AsyncIterable<Subscription[]>;
   /** A user's subscriptions to one band (the `byUser` index: the user's own items, not the band's). */
   subscriptionsOfUserInBand(userId: string, bandId: string): Promise<Subscription[]>;
   /**

@@ -49,8 +49,17 @@ const toSubscription = (item: Item): Subscription => ({
   expiresAt: item.expiresAt as number,
 });
 
-/** The attributes {@link toSubscription} reads (`role` is a reserved word). */
-const SUBSCRIPTION_ATTRIBUTES = 'connectionId, bandId, userId, #role, instruments, expiresAt';
+/**
+ * A band's room through the `byBand` index: a broadcast reads it whole, so only the attributes
+ * {@link toSubscription} reads, not the items' keys (`role` is a reserved word).
+ */
+const roomOf = (bandId: string) => ({
+  IndexName: SUBSCRIPTIONS_BY_BAND_INDEX,
+  KeyConditionExpression: 'bandId = :b',
+  ExpressionAttributeValues: { ':b': bandId },
+  ProjectionExpression: 'connectionId, bandId, userId, #role, instruments, expiresAt',
+  ExpressionAttributeNames: { '#role': 'role' },
+});
 
 /**
  * Connections and subscriptions in one table: a connection's items share its partition (so `$disconnect`
@@ -145,15 +154,24 @@ export class DynamoDbConnectionStore implements ConnectionStore {
   }
 
   async subscriptionsOfBand(bandId: string): Promise<Subscription[]> {
-    const items = await this.queryAll({
-      IndexName: SUBSCRIPTIONS_BY_BAND_INDEX,
-      KeyConditionExpression: 'bandId = :b',
-      ExpressionAttributeValues: { ':b': bandId },
-      // A broadcast reads the whole room: only what a subscription is made of, not the item's keys.
-      ProjectionExpression: SUBSCRIPTION_ATTRIBUTES,
-      ExpressionAttributeNames: { '#role': 'role' },
-    });
-    return items.map(toSubscription);
+    return (await this.queryAll(roomOf(bandId))).map(toSubscription);
+  }
+
+  async *subscriptionPagesOfBand(bandId: string, pageSize: number): AsyncIterable<Subscription[]> {
+    let start: Item | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          ...roomOf(bandId),
+          TableName: this.table,
+          Limit: pageSize,
+          ExclusiveStartKey: start,
+        }),
+      );
+      const items = (page.Items ?? []) as Item[];
+      if (items.length > 0) yield items.map(toSubscription);
+      start = page.LastEvaluatedKey;
+    } while (start);
   }
 
   async ofUser(userId: string): Promise<{ connections: ConnectionRecord[]; subscriptions: Subscription[] }> {

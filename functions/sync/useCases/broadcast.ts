@@ -2,7 +2,7 @@ import type { BandLogMessage } from '../../../shared/contracts/websocket/syncMes
 import { concerns } from '../domain/audience.ts';
 import type { BandMessagePlan } from '../domain/bandMessages.ts';
 import type { Subscription } from '../domain/liveRecords.ts';
-import { BROADCAST_CONCURRENCY, PUSH_RETRIES } from '../domain/syncLimits.ts';
+import { BROADCAST_CONCURRENCY, PUSH_RETRIES, ROOM_PAGE_SIZE } from '../domain/syncLimits.ts';
 import { closeConnection } from './connections.ts';
 import { epochSeconds, type SyncDependencies } from './SyncDependencies.ts';
 
@@ -18,21 +18,22 @@ export interface BroadcastOutcome {
 }
 
 /**
- * The subscriptions a message may concern: for a per-user message (a dashboard widget) its users' own, read
- * through the `byUser` index — a band's members each get theirs on a file change, and each reading the whole
- * band's subscriptions made that quadratic in the band's size; for the others the band's.
+ * The subscriptions a message may concern, a page at a time: for a per-user message (a dashboard widget) its
+ * users' own, read through the `byUser` index — a band's members each get theirs on a file change, and each
+ * reading the whole band's subscriptions made that quadratic in the band's size; for the others the band's
+ * room, in pages of {@link ROOM_PAGE_SIZE}.
  */
-const audienceSubscriptions = async (
-  deps: SyncDependencies,
-  plan: BandMessagePlan,
-): Promise<readonly Subscription[]> => {
+async function* audiencePages(deps: SyncDependencies, plan: BandMessagePlan): AsyncIterable<Subscription[]> {
   const { audience } = plan;
-  if (audience.kind !== 'users') return deps.connections.subscriptionsOfBand(plan.bandId);
+  if (audience.kind !== 'users') {
+    yield* deps.connections.subscriptionPagesOfBand(plan.bandId, ROOM_PAGE_SIZE);
+    return;
+  }
   const perUser = await Promise.all(
     audience.userIds.map((userId) => deps.connections.subscriptionsOfUserInBand(userId, plan.bandId)),
   );
-  return perUser.flat();
-};
+  yield perUser.flat();
+}
 
 /** Waits before retrying pushes API Gateway throttled or failed on (a little longer each attempt). */
 const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
@@ -58,27 +59,45 @@ export const broadcastBandMessage = async (
     expiresAt,
   }));
   const message = { ...plan.message, seq } as BandLogMessage;
-  // The audience is read once the number is taken: a member whose subscribe read the counter before it
-  // moved is already in the index, and one who read it after knows the message predates them.
-  const subscriptions = await audienceSubscriptions(deps, plan);
-  const recipients = subscriptions.filter((s) => concerns(plan.audience, s)).map((s) => s.connectionId);
-  let pending = recipients;
+  let recipients = 0;
   let delivered = 0;
   let failed = 0;
   const gone: string[] = [];
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    const result = await deps.pusher.broadcast(pending, message, { concurrency: BROADCAST_CONCURRENCY });
+  let retryable: string[] = [];
+  const tally = (result: Awaited<ReturnType<SyncDependencies['pusher']['broadcast']>>): void => {
     delivered += result.sent.length;
     gone.push(...result.gone);
-    const retryable = result.failed.filter((f) => f.error.retryable).map((f) => f.connectionId);
-    failed += result.failed.length - retryable.length;
+    for (const { connectionId, error } of result.failed) {
+      if (error.retryable) retryable.push(connectionId);
+      else failed += 1;
+    }
+  };
+  // The audience is read once the number is taken: a member whose subscribe read the counter before it
+  // moved is already in the index, and one who read it after knows the message predates them. Each page is
+  // pushed while the next one is read.
+  const pages = audiencePages(deps, plan)[Symbol.asyncIterator]();
+  let next = pages.next();
+  for (;;) {
+    const page = await next;
+    if (page.done) break;
+    next = pages.next();
+    // A failed push of this page must not leave the read of the next one rejected and unobserved.
+    next.catch(() => undefined);
+    const ids = page.value.filter((s) => concerns(plan.audience, s)).map((s) => s.connectionId);
+    recipients += ids.length;
+    if (ids.length > 0)
+      tally(await deps.pusher.broadcast(ids, message, { concurrency: BROADCAST_CONCURRENCY }));
+  }
+  for (let attempt = 0; retryable.length > 0; attempt++) {
     if (attempt >= PUSH_RETRIES) {
       failed += retryable.length;
       break;
     }
-    pending = retryable;
-    if (pending.length > 0) await backoff(attempt);
+    await backoff(attempt);
+    const pending = retryable;
+    retryable = [];
+    tally(await deps.pusher.broadcast(pending, message, { concurrency: BROADCAST_CONCURRENCY }));
   }
   for (const connectionId of gone) await closeConnection(deps, connectionId);
-  return { seq, fresh, recipients: recipients.length, delivered, gone: gone.length, failed };
+  return { seq, fresh, recipients, delivered, gone: gone.length, failed };
 };

@@ -51,6 +51,10 @@ export class InMemoryConnectionStore implements ConnectionStore {
       .filter((s) => s.bandId === bandId)
       .sort((a, b) => a.connectionId.localeCompare(b.connectionId));
   }
+  async *subscriptionPagesOfBand(bandId: string, pageSize: number) {
+    const room = await this.subscriptionsOfBand(bandId);
+    for (let i = 0; i < room.length; i += pageSize) yield room.slice(i, i + pageSize);
+  }
   async subscriptionsOfUserInBand(userId: string, bandId: string) {
     return [...this.subscriptions.values()].filter((s) => s.userId === userId && s.bandId === bandId);
   }

@@ -80,7 +80,7 @@ describe('DynamoDbConnectionStore.subscriptionsOfUserInBand', () => {
 });
 
 describe('DynamoDbConnectionStore.subscriptionsOfBand', () => {
-  it('reads every subscription to the band whole (the broadcast reads only their attributes)', async () => {
+  it('reads every subscription to the band whole, at once or a page at a time (only their attributes)', async () => {
     await connected('r1', 'eva', ['band-room', 'band-other']);
     await connected('r2', 'finn', []);
     await store.subscribe({
@@ -92,6 +92,10 @@ describe('DynamoDbConnectionStore.subscriptionsOfBand', () => {
       expiresAt: EXPIRES,
     });
     const room = await store.subscriptionsOfBand('band-room');
+    const pages: Subscription[][] = [];
+    for await (const page of store.subscriptionPagesOfBand('band-room', 1)) pages.push(page);
+    expect(pages.map((page) => page.length)).toEqual([1, 1]);
+    expect(pages.flat()).toEqual(expect.arrayContaining(room));
     expect([...room].sort((a, b) => a.connectionId.localeCompare(b.connectionId))).toEqual([
       {
         connectionId: 'r1',

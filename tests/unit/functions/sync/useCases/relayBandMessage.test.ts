@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bandMessageFor } from '../../../../../functions/sync/domain/bandMessages.ts';
-import { PUSH_RETRIES } from '../../../../../functions/sync/domain/syncLimits.ts';
+import { PUSH_RETRIES, ROOM_PAGE_SIZE } from '../../../../../functions/sync/domain/syncLimits.ts';
 import { relayBandMessage } from '../../../../../functions/sync/useCases/relayBandMessage.ts';
 import type { EventData } from '../../../../../shared/contracts/eventCatalog.ts';
 import {
@@ -157,5 +157,53 @@ describe('relayBandMessage', () => {
     // Not the leader (a widget is its user's own), not Ana's subscription to another band.
     expect(sync.pusher.to('c-leo')).toEqual([]);
     expect(sync.pusher.to('c-ana3')).toEqual([]);
+  });
+
+  it('pushes each page of a large room while the next page is read, and reaches the whole room', async () => {
+    const sync = inMemorySyncDependencies();
+    const size = ROOM_PAGE_SIZE * 2 + 7;
+    for (let i = 0; i < size; i++) {
+      const id = `c-${String(i).padStart(4, '0')}`;
+      await connectedMember(sync.connections, seat(id, `user-${i}`, 'band-1', 'member', ['trumpet']));
+    }
+    // What happened in which order: a page asked of the store, a broadcast started, a broadcast finished.
+    const steps: string[] = [];
+    const pages = sync.connections.subscriptionPagesOfBand.bind(sync.connections);
+    sync.connections.subscriptionPagesOfBand = async function* (bandId, pageSize) {
+      const room = pages(bandId, pageSize)[Symbol.asyncIterator]();
+      for (;;) {
+        steps.push('read');
+        const page = await room.next();
+        if (page.done) return;
+        yield page.value;
+      }
+    };
+    const broadcast = sync.pusher.broadcast.bind(sync.pusher);
+    sync.pusher.broadcast = async (ids, message) => {
+      steps.push(`push ${[...ids].length}`);
+      await new Promise((resolve) => setImmediate(resolve)); // API Gateway takes its time
+      const result = await broadcast(ids, message);
+      steps.push('pushed');
+      return result;
+    };
+
+    const { outcome } = await relayBandMessage(sync.deps, planOf(chart('f1')), 'event-1');
+
+    expect(outcome).toMatchObject({ recipients: size, delivered: size, failed: 0 });
+    expect(new Set(sync.pusher.pushes.map((p) => p.connectionId)).size).toBe(size);
+    // Each page's read is under way while the page before it is pushed.
+    const page = `push ${ROOM_PAGE_SIZE}`;
+    expect(steps).toEqual([
+      'read',
+      'read',
+      page,
+      'pushed',
+      'read',
+      page,
+      'pushed',
+      'read',
+      'push 7',
+      'pushed',
+    ]);
   });
 });
