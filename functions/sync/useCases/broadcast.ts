@@ -1,4 +1,5 @@
 import type { BandLogMessage } from '../../../shared/contracts/websocket/syncMessages.ts';
+import type { BroadcastResult } from '../../../shared/runtime/index.ts';
 import { concerns } from '../domain/audience.ts';
 import type { BandMessagePlan } from '../domain/bandMessages.ts';
 import type { Subscription } from '../domain/liveRecords.ts';
@@ -64,7 +65,7 @@ export const broadcastBandMessage = async (
   let failed = 0;
   const gone: string[] = [];
   let retryable: string[] = [];
-  const tally = (result: Awaited<ReturnType<SyncDependencies['pusher']['broadcast']>>): void => {
+  const tally = (result: BroadcastResult): void => {
     delivered += result.sent.length;
     gone.push(...result.gone);
     for (const { connectionId, error } of result.failed) {

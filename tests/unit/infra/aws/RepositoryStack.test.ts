@@ -87,9 +87,9 @@ describe('the stack rendered from this repository’s modules', () => {
     expect(mapping?.Properties.BatchSize).toBeGreaterThan(1);
     // Gathered for up to a second: up to ten events an invocation, behind the flows it records.
     expect(mapping?.Properties.MaximumBatchingWindowInSeconds).toBe(1);
-    // The other subscriptions are invoked as soon as an event is there, but two of sync's, which gather for
-    // a second: its relay of dashboard widgets (one message per member and widget) and the leaders' library
-    // sync progress.
+    // The other subscriptions are invoked as soon as an event is there, but three, which gather for a second:
+    // two of sync's — its relay of dashboard widgets (one message per member and widget) and the leaders'
+    // library sync progress — and dashboard's refresh of Recently added (once per band).
     const others = t
       .allOfType('AWS::Lambda::EventSourceMapping')
       .filter(({ resource }) => resource !== mapping);
@@ -97,16 +97,19 @@ describe('the stack rendered from this repository’s modules', () => {
     const windowed = others.filter(
       ({ resource }) => resource.Properties.MaximumBatchingWindowInSeconds !== undefined,
     );
-    const sync = synth.stack.modules.get('sync');
-    const gathering = ['sync-relayDashboardUpdate', 'sync-onLibrarySync'].map((id) => ({
-      Ref: t.logicalIdOf(sync?.functionById(id)),
-    }));
-    expect(windowed.map(({ stack }) => stack)).toEqual(['sync', 'sync']);
+    const gathering = (
+      [
+        ['sync', 'sync-relayDashboardUpdate'],
+        ['sync', 'sync-onLibrarySync'],
+        ['dashboard', 'dashboard-onCatalogueChanged'],
+      ] as const
+    ).map(([module, id]) => ({ Ref: t.logicalIdOf(synth.stack.modules.get(module)?.functionById(id)) }));
+    expect(windowed.map(({ stack }) => stack).sort()).toEqual(['dashboard', 'sync', 'sync']);
     expect(windowed.map(({ resource }) => resource.Properties.FunctionName)).toEqual(
       expect.arrayContaining(gathering),
     );
     expect(windowed.map(({ resource }) => resource.Properties.MaximumBatchingWindowInSeconds)).toEqual([
-      1, 1,
+      1, 1, 1,
     ]);
 
     const traceTables = t
