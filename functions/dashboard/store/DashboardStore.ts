@@ -3,7 +3,11 @@ import type { PreparedDashboard, PreparedWidgets, StaleReason } from '../domain/
 /** Where prepared dashboards are kept. */
 export interface DashboardStore {
   get(bandId: string, userId: string): Promise<PreparedDashboard | null>;
-  put(dashboard: PreparedDashboard): Promise<void>;
+  /**
+   * Stores a prepared dashboard; with `replacing`, only over one that exists (false when there is none): a
+   * band-wide refresh must not bring back a dashboard a revocation deleted while it ran.
+   */
+  put(dashboard: PreparedDashboard, options?: { readonly replacing?: boolean }): Promise<boolean>;
   /**
    * Replaces some widgets of a current (not stale) dashboard and dates it `preparedAt`, the others kept as
    * they are; false when there is no such dashboard (none, or stale: it must be prepared whole).

@@ -25,8 +25,20 @@ export class DynamoDbDashboardStore implements DashboardStore {
     return Item ? PreparedDashboard.parse(Item) : null;
   }
 
-  async put(dashboard: PreparedDashboard): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: dashboard }));
+  async put(dashboard: PreparedDashboard, options: { readonly replacing?: boolean } = {}): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: dashboard,
+          ...(options.replacing ? { ConditionExpression: 'attribute_exists(bandId)' } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
   }
 
   async putWidgets(

@@ -2,21 +2,27 @@ import { type PreparedDashboard, unavailableDashboard } from '../domain/prepared
 import type { DashboardDependencies } from './DashboardDependencies.ts';
 import { dependencyDownReason } from './dependencyDownReason.ts';
 
-/** A preparation's result: `refreshed` when the widgets are current, else the last ones marked stale. */
+/**
+ * A preparation's result: `refreshed` when the widgets are current, else the last ones marked stale; `absent`
+ * when it was to replace a stored dashboard and there was none (nothing was written).
+ */
 export interface Preparation {
   readonly dashboard: PreparedDashboard;
   readonly refreshed: boolean;
+  readonly absent: boolean;
 }
 
 /**
- * (Re)prepares one member's dashboard of one band from the source and stores it. When the source is down the
- * last prepared dashboard is kept, marked stale with the reason (or an empty stale one if there was none), so
- * a reader never gets a 5xx for a dependency's outage; a refusal by the source (4xx) is thrown.
+ * (Re)prepares one member's dashboard of one band from the source and stores it — with `replacing`, only over
+ * one still stored. When the source is down the last prepared dashboard is kept, marked stale with the reason
+ * (or an empty stale one if there was none), so a reader never gets a 5xx for a dependency's outage; a refusal
+ * by the source (4xx) is thrown.
  */
 export const prepareDashboard = async (
   deps: DashboardDependencies,
   bandId: string,
   userId: string,
+  options: { readonly replacing?: boolean } = {},
 ): Promise<Preparation> => {
   try {
     const widgets = await deps.source.read(bandId, userId);
@@ -27,8 +33,8 @@ export const prepareDashboard = async (
       widgets,
       staleReason: null,
     };
-    await deps.dashboards.put(dashboard);
-    return { dashboard, refreshed: true };
+    const stored = await deps.dashboards.put(dashboard, options);
+    return { dashboard, refreshed: stored, absent: !stored };
   } catch (error) {
     const reason = dependencyDownReason(deps.source.dependency, error);
     if (!reason) throw error;
@@ -37,9 +43,10 @@ export const prepareDashboard = async (
       return {
         dashboard: unavailableDashboard(bandId, userId, deps.now().toISOString(), reason),
         refreshed: false,
+        absent: false,
       };
     }
     await deps.dashboards.markStale(bandId, userId, reason);
-    return { dashboard: { ...last, staleReason: reason }, refreshed: false };
+    return { dashboard: { ...last, staleReason: reason }, refreshed: false, absent: false };
   }
 };

@@ -15,6 +15,19 @@ export interface RefreshTarget {
   readonly userId: string;
 }
 
+/**
+ * Whether a refresh for this reason prepares a dashboard that is not stored. A sign-in or a grant does: it is
+ * the member's first. A band-wide change (a file, a gig) refreshes the dashboards that exist: one missing was
+ * deleted while the refresh ran (the member was removed), and writing it back would keep a removed member's
+ * dashboard.
+ */
+const PREPARES_MISSING: Readonly<Record<RefreshReason, boolean>> = {
+  login: true,
+  permission_changed: true,
+  content_changed: false,
+  gig_changed: false,
+};
+
 /** Dashboards prepared at once: bounded so a band of 50 does not open 200 service calls together. */
 const REFRESH_CONCURRENCY = 5;
 
@@ -23,6 +36,8 @@ export interface RefreshOutcome {
   /** Left stale: the source was down (the next read retries) or refused (the user is no longer a member). */
   readonly stale: number;
   readonly refused: number;
+  /** Not written: a band-wide refresh found the dashboard deleted meanwhile (see {@link PREPARES_MISSING}). */
+  readonly absent: number;
   /** `dashboard.module_updated` for every refreshed dashboard's announced widgets. */
   readonly events: EventToPublish[];
 }
@@ -30,29 +45,35 @@ export interface RefreshOutcome {
 /**
  * Refreshes the widgets a change can alter — only those, one service call each, into the stored dashboard
  * (a file drop reads Recently added, not the gigs: one call per member instead of four) — or the whole
- * dashboard when all may have changed, when there is none yet, or when it is stale. True when the dashboard
- * is current afterwards; false when the source was down (the dashboard is marked stale). A refusal throws.
+ * dashboard when all may have changed, when there is none yet (if `reason` prepares missing ones), or when it is
+ * stale. `stale` when the source was down (the dashboard is marked stale); `absent` when there was none to
+ * replace. A refusal throws.
  */
 const refreshWidgets = async (
   deps: DashboardDependencies,
-  bandId: string,
-  userId: string,
+  { bandId, userId }: RefreshTarget,
+  reason: RefreshReason,
   widgets: readonly PreparedWidget[],
-): Promise<boolean> => {
-  if (DASHBOARD_WIDGETS.every((widget) => widgets.includes(widget))) {
-    return (await prepareDashboard(deps, bandId, userId)).refreshed;
-  }
+): Promise<'refreshed' | 'stale' | 'absent'> => {
+  const whole = async () => {
+    const preparation = await prepareDashboard(deps, bandId, userId, {
+      replacing: !PREPARES_MISSING[reason],
+    });
+    if (preparation.absent) return 'absent';
+    return preparation.refreshed ? 'refreshed' : 'stale';
+  };
+  if (DASHBOARD_WIDGETS.every((widget) => widgets.includes(widget))) return whole();
   try {
     const fresh = await deps.source.readSome(bandId, userId, widgets);
-    if (await deps.dashboards.putWidgets(bandId, userId, fresh, deps.now().toISOString())) return true;
+    if (await deps.dashboards.putWidgets(bandId, userId, fresh, deps.now().toISOString())) return 'refreshed';
   } catch (error) {
-    const reason = dependencyDownReason(deps.source.dependency, error);
-    if (!reason) throw error;
-    await deps.dashboards.markStale(bandId, userId, reason);
-    return false;
+    const down = dependencyDownReason(deps.source.dependency, error);
+    if (!down) throw error;
+    await deps.dashboards.markStale(bandId, userId, down);
+    return 'stale';
   }
   // No current dashboard to update: prepared whole.
-  return (await prepareDashboard(deps, bandId, userId)).refreshed;
+  return whole();
 };
 
 /**
@@ -68,8 +89,7 @@ export const refreshDashboards = async (
 ): Promise<RefreshOutcome> => {
   const outcomes = await runBounded(targets, REFRESH_CONCURRENCY, async (target) => {
     try {
-      const refreshed = await refreshWidgets(deps, target.bandId, target.userId, widgets);
-      return refreshed ? 'refreshed' : 'stale';
+      return await refreshWidgets(deps, target, reason, widgets);
     } catch (error) {
       if (isPlatformError(error) && error.status < 500) return 'refused';
       throw error;
@@ -89,6 +109,7 @@ export const refreshDashboards = async (
     refreshed: outcomes.filter((o) => o === 'refreshed').length,
     stale: outcomes.filter((o) => o === 'stale').length,
     refused: outcomes.filter((o) => o === 'refused').length,
+    absent: outcomes.filter((o) => o === 'absent').length,
     events,
   };
 };

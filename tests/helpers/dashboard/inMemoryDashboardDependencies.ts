@@ -18,8 +18,11 @@ export class InMemoryDashboardStore implements DashboardStore {
   async get(bandId: string, userId: string) {
     return this.items.get(this.key(bandId, userId)) ?? null;
   }
-  async put(dashboard: PreparedDashboard) {
-    this.items.set(this.key(dashboard.bandId, dashboard.userId), dashboard);
+  async put(dashboard: PreparedDashboard, options: { readonly replacing?: boolean } = {}) {
+    const key = this.key(dashboard.bandId, dashboard.userId);
+    if (options.replacing && !this.items.has(key)) return false;
+    this.items.set(key, dashboard);
+    return true;
   }
   async putWidgets(bandId: string, userId: string, widgets: Partial<PreparedWidgets>, preparedAt: string) {
     const item = this.items.get(this.key(bandId, userId));

@@ -68,3 +68,17 @@ describe('DynamoDbDashboardStore.putWidgets', () => {
     expect((await store.get('b3', 'u1'))?.widgets).toEqual(widgetsOf('b3'));
   });
 });
+
+describe('DynamoDbDashboardStore.put', () => {
+  it('stores a dashboard; when replacing, only over one that is stored (a deleted one stays deleted)', async () => {
+    expect(await store.put(dashboard('b4', 'u1'), { replacing: true })).toBe(false);
+    expect(await store.get('b4', 'u1')).toBeNull();
+    expect(await store.put(dashboard('b4', 'u1'))).toBe(true);
+    const again = { ...dashboard('b4', 'u1'), preparedAt: '2026-11-30T06:00:00.000Z' };
+    expect(await store.put(again, { replacing: true })).toBe(true);
+    expect(await store.get('b4', 'u1')).toEqual(again);
+    await store.remove('b4', 'u1');
+    expect(await store.put(again, { replacing: true })).toBe(false);
+    expect(await store.get('b4', 'u1')).toBeNull();
+  });
+});
