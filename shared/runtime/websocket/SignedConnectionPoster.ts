@@ -50,6 +50,21 @@ const amzDateOf = (date: Date): string =>
 
 const SERVICE = 'execute-api';
 
+/**
+ * How far the clock may be from AWS's before pushes are signed with AWS's time instead (the SDK's rule: AWS
+ * refuses a signature more than 15 minutes off; the SDK corrects past 5).
+ */
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** The errors AWS answers a signature dated too far from its clock with (the SDK's clock-skew error names). */
+const CLOCK_SKEW_ERRORS = new Set([
+  'AuthFailure',
+  'InvalidSignatureException',
+  'RequestExpired',
+  'RequestInTheFuture',
+  'RequestTimeTooSkewed',
+  'SignatureDoesNotMatch',
+]);
+
 const errorNameOf = (response: IncomingMessage, status: number): string => {
   // `x-amzn-ErrorType: GoneException:http://internal.amazon.com/coral/...`
   const header = response.headers['x-amzn-errortype'];
@@ -69,7 +84,7 @@ const errorNameOf = (response: IncomingMessage, status: number): string => {
 export class SignedConnectionPoster {
   private readonly url: URL;
   private readonly agent: HttpAgent;
-  private readonly send: typeof httpRequest;
+  private readonly request: typeof httpRequest;
   private readonly now: () => Date;
   private region: Promise<string> | undefined;
   /**
@@ -79,6 +94,13 @@ export class SignedConnectionPoster {
   private lastBody: { readonly data: Uint8Array; readonly hash: string } | undefined;
   /** The signature of the credentials last used, kept while they stay the same (its signing keys with it). */
   private signature: { readonly secret: string; readonly of: HeaderSignature } | undefined;
+  /**
+   * AWS's time minus ours, learnt from an answer's `Date` when the two are more than 5 minutes apart (as the
+   * SDK's `systemClockOffset`): a push signed with a drifted clock is refused, then signed again with AWS's.
+   */
+  private clockOffsetMs = 0;
+  /** The last `Date` answered: it changes once a second, and a broadcast's thousand answers need one look. */
+  private lastDate: string | undefined;
 
   constructor(private readonly options: SignedConnectionPosterOptions) {
     this.url = new URL(options.endpoint);
@@ -86,17 +108,30 @@ export class SignedConnectionPoster {
     this.agent = secure
       ? new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets })
       : new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets });
-    this.send = secure ? httpsRequest : httpRequest;
+    this.request = secure ? httpsRequest : httpRequest;
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Posts `data` to one connection; rejects only when no answer came (the network failed). */
+  /**
+   * Posts `data` to one connection; rejects only when no answer came (the network failed). A push refused for
+   * its signing time, whose answer showed our clock off, is signed again with AWS's time and sent once more.
+   */
   async post(connectionId: string, data: Uint8Array): Promise<PostAnswer> {
     const base = this.url.pathname.replace(/\/+$/, '');
     const path = `${base}/@connections/${encodePathSegment(connectionId)}`;
+    const offsetBefore = this.clockOffsetMs;
+    const answer = await this.sendSigned(path, data);
+    const refusedForItsTime =
+      (answer.status === 400 || answer.status === 403) &&
+      CLOCK_SKEW_ERRORS.has(answer.errorName ?? '') &&
+      this.clockOffsetMs !== offsetBefore;
+    return refusedForItsTime ? this.sendSigned(path, data) : answer;
+  }
+
+  private async sendSigned(path: string, data: Uint8Array): Promise<PostAnswer> {
     const headers = await this.signedHeaders(path, data);
     return new Promise<PostAnswer>((resolve, reject) => {
-      const request = this.send(
+      const request = this.request(
         {
           agent: this.agent,
           protocol: this.url.protocol,
@@ -108,6 +143,7 @@ export class SignedConnectionPoster {
         },
         (response) => {
           const status = response.statusCode ?? 0;
+          this.learnClock(response.headers.date);
           // Drained so the socket goes back to the pool; the body only repeats the error name.
           response.resume();
           response.on('end', () =>
@@ -124,7 +160,7 @@ export class SignedConnectionPoster {
   /** The request's headers with its SigV4 `Authorization`, as the SDK's signer would write them. */
   private async signedHeaders(path: string, data: Uint8Array): Promise<Record<string, string>> {
     const [credentials, region] = await Promise.all([this.options.credentials(), this.regionOnce()]);
-    const amzDate = amzDateOf(this.now());
+    const amzDate = amzDateOf(new Date(this.now().getTime() + this.clockOffsetMs));
     const shortDate = amzDate.slice(0, 8);
     const payloadHash = this.hashOf(data);
     // What the SDK's signer sends and signs: the body's hash declared too, and the session token if any.
@@ -151,6 +187,17 @@ export class SignedConnectionPoster {
     const signedHeaders = Object.keys(headers).sort().join(';');
     headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
     return headers;
+  }
+
+  /** Takes AWS's time as ours when an answer's `Date` is more than 5 minutes from our clock (with its offset). */
+  private learnClock(dateHeader: string | undefined): void {
+    if (dateHeader === this.lastDate) return;
+    this.lastDate = dateHeader;
+    const awsTime = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
+    if (Number.isNaN(awsTime)) return;
+    const ours = this.now().getTime();
+    if (Math.abs(awsTime - (ours + this.clockOffsetMs)) > MAX_CLOCK_SKEW_MS)
+      this.clockOffsetMs = awsTime - ours;
   }
 
   private hashOf(data: Uint8Array): string {

@@ -123,6 +123,27 @@ describe('ConnectionNotifier’s own pushes (signed requests, no SDK command)', 
 });
 
 describe('SignedConnectionPoster', () => {
+  it('signs again with AWS’s time when its clock is too far off, and keeps signing with it', async () => {
+    // The container's clock an hour behind: AWS refuses the signature and answers with its own Date.
+    const poster = new SignedConnectionPoster({
+      endpoint,
+      credentials: async () => credentials,
+      region: async () => 'eu-west-1',
+      maxSockets: 2,
+      now: () => new Date(Date.now() - 60 * 60 * 1000),
+    });
+    const data = new TextEncoder().encode('{"type":"presence"}');
+    try {
+      expect(await poster.post('late=', data)).toEqual({ status: 200, errorName: undefined });
+      expect(refusals).toEqual(['InvalidSignatureException']);
+      expect(await poster.post('later=', data)).toEqual({ status: 200, errorName: undefined });
+      expect(refusals).toHaveLength(1);
+      expect(received.map((r) => r.connectionId)).toEqual(['late=', 'later=']);
+    } finally {
+      poster.destroy();
+    }
+  });
+
   it('writes the Authorization the SDK’s signer writes for the same push: session token, escaped id, body hash', async () => {
     const heard: IncomingMessage['headers'][] = [];
     const capture = createServer((request, response) => {
