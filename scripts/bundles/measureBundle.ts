@@ -8,10 +8,10 @@ import type { PlatformModel } from '../../shared/platformModel/PlatformModel.ts'
 /** What we aim each minified function bundle to stay under. */
 export const BUNDLE_BUDGET_BYTES = 250 * 1024;
 
-/** Bundles one entry exactly as infra/aws's NodejsFunction does, without writing; returns sizes. */
+/** Bundles one entry exactly as infra/aws's NodejsFunction does, without writing; returns sizes (per package too). */
 export const measureBundle = async (
   entry: string,
-): Promise<{ bytes: number; largest: [string, number][] }> => {
+): Promise<{ bytes: number; largest: [string, number][]; packages: ReadonlyMap<string, number> }> => {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -34,7 +34,7 @@ export const measureBundle = async (
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytesInOutput);
   }
   const largest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  return { bytes: output?.bytes ?? 0, largest };
+  return { bytes: output?.bytes ?? 0, largest, packages: byPackage };
 };
 
 /**

@@ -74,6 +74,7 @@ export {
   type EventLambdaHandler,
   eventHandler,
   type ReceivedEvent,
+  type RepeatGuard,
 } from './events/eventHandler.ts';
 export {
   type EventObserverOptions,

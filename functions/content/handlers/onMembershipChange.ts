@@ -1,3 +1,4 @@
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { rememberLogin, rememberPermission } from '../useCases/keepMembers.ts';
 import { contentDependencies } from '../wiring/contentDependencies.ts';
@@ -7,6 +8,7 @@ import { contentDependencies } from '../wiring/contentDependencies.ts';
  * first GET songs) and auth.permission_updated (granted, role changed, revoked: access follows at once).
  */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['auth.user_logged_in', 'auth.permission_updated'],
   handle: async (event) => {
     if (event.name === 'auth.user_logged_in') {

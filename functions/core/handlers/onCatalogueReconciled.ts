@@ -1,3 +1,5 @@
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { type EventHandlerOptions, eventHandler } from '../../../shared/runtime/index.ts';
 import { driftWarning } from '../domain/driftWarning.ts';
 
@@ -7,10 +9,13 @@ import { driftWarning } from '../domain/driftWarning.ts';
  * Tests pass their own publisher and idempotency store.
  */
 export const createDriftWarningHandler = (
-  options: Pick<EventHandlerOptions<'content.catalogue_reconciled'>, 'publisher' | 'persistenceStore'> = {},
+  options: Pick<EventHandlerOptions<'content.catalogue_reconciled'>, 'publisher'> & {
+    readonly persistenceStore?: BasePersistenceLayer;
+  } = {},
 ) =>
   eventHandler({
-    ...options,
+    publisher: options.publisher,
+    repeats: onceByEventId({ persistenceStore: options.persistenceStore }),
     events: ['content.catalogue_reconciled'],
     handle: async (event) => {
       await event.publish('system.warning', driftWarning(event.data, event.metadata.correlationId));

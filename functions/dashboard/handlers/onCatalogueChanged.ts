@@ -1,3 +1,4 @@
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { refreshDashboards } from '../useCases/refreshDashboards.ts';
 import { dashboardDependencies } from '../wiring/dashboardDependencies.ts';
@@ -9,6 +10,7 @@ import { dashboardDependencies } from '../wiring/dashboardDependencies.ts';
  * newest runs it (`coalesceBy`).
  */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['content.updated', 'content.deleted'],
   coalesceBy: ({ data }) => data.bandId,
   handle: async ({ name, data, publishAll, logger }) => {

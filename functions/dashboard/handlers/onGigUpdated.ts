@@ -1,3 +1,4 @@
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { GIG_WIDGETS } from '../domain/preparedDashboard.ts';
 import { refreshDashboards } from '../useCases/refreshDashboards.ts';
@@ -8,6 +9,7 @@ import { dashboardDependencies } from '../wiring/dashboardDependencies.ts';
  * refreshed and their gig widgets announced — any member may see the gig, not only those it names.
  */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['content.gig_updated'],
   handle: async ({ data, publishAll, logger }) => {
     const deps = dashboardDependencies();

@@ -1,3 +1,4 @@
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import { DASHBOARD_WIDGETS } from '../domain/preparedDashboard.ts';
 import { refreshDashboards } from '../useCases/refreshDashboards.ts';
@@ -5,6 +6,7 @@ import { dashboardDependencies } from '../wiring/dashboardDependencies.ts';
 
 /** On sign-in, prepares the user's dashboard of each of their bands. */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['auth.user_logged_in'],
   handle: async ({ data, publishAll, logger }) => {
     const targets = data.memberships.map((m) => ({ bandId: m.bandId, userId: data.userId }));

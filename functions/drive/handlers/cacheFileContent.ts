@@ -1,4 +1,5 @@
 import { eventHandler } from '../../../shared/runtime/events/eventHandler.ts';
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { cacheFileContent } from '../useCases/cacheFileContent.ts';
 import { fileCacheDependencies } from '../wiring/fileCacheDependencies.ts';
 
@@ -8,6 +9,7 @@ import { fileCacheDependencies } from '../wiring/fileCacheDependencies.ts';
  * batch's records one after the other; a failure returns the record to the queue (retried, then dead-lettered).
  */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['drive.file_added', 'drive.file_changed'],
   handle: async (event) => {
     const outcome = await cacheFileContent(fileCacheDependencies(), event);

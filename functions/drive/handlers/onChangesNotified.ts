@@ -1,4 +1,5 @@
 import { eventHandler } from '../../../shared/runtime/events/eventHandler.ts';
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { syncChanges } from '../useCases/syncChanges.ts';
 import { changeFeedDependencies } from '../wiring/changeFeedDependencies.ts';
 
@@ -8,6 +9,7 @@ import { changeFeedDependencies } from '../wiring/changeFeedDependencies.ts';
  * fallback after that. With the folder provider there is no feed, and nothing to do.
  */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['drive.changes_notified'],
   handle: async ({ data, logger }) => {
     const deps = changeFeedDependencies();

@@ -1,3 +1,4 @@
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import {
   librarySyncCompleted,
@@ -8,6 +9,7 @@ import { syncDependencies } from '../wiring/syncDependencies.ts';
 
 /** The drive's reconciliation of a band's library, shown to the band's connected leaders as it runs. */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: [
     'drive.sync_started',
     'drive.sync_completed',

@@ -1,3 +1,4 @@
+import { onceByEventId } from '../../../shared/runtime/events/onceByEventId.ts';
 import { eventHandler } from '../../../shared/runtime/index.ts';
 import {
   applyPermissionChange,
@@ -8,6 +9,7 @@ import { syncDependencies } from '../wiring/syncDependencies.ts';
 
 /** Auth's events: a sign-in prepares the channel; a sign-out or a membership change applies at once. */
 export const handler = eventHandler({
+  repeats: onceByEventId(),
   events: ['auth.user_logged_in', 'auth.user_logged_out', 'auth.permission_updated'],
   handle: async (event) => {
     const deps = syncDependencies();

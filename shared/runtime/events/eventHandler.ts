@@ -1,5 +1,3 @@
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -18,9 +16,7 @@ import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { observabilityMiddleware } from '../observability/observabilityMiddleware.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
-import { storageClient } from '../storage/storageClient.ts';
 import { bindPublisher } from './boundPublisher.ts';
-import { runOncePerEvent } from './idempotentOnce.ts';
 import type { Publisher } from './PublisherTypes.ts';
 import {
   type EventBridgeEventLike,
@@ -57,7 +53,19 @@ export type CoalescedEvent<N extends EventName> = {
   [K in N]: { readonly name: K; readonly data: EventData<K>; readonly metadata: EventMetadata };
 }[N];
 
-/** How a subscriber is declared. Production defaults for everything but `events` and `handle`. */
+/**
+ * Runs a reaction's work so that a repeated delivery of its event is harmless; `duplicate` when the work was
+ * skipped as already done. The kit's: `onceByEventId()` (`./onceByEventId.ts`).
+ */
+export type RepeatGuard = (reaction: {
+  /** Whose work this is: `<module>#<function>`. */
+  readonly scope: string;
+  readonly eventId: string;
+  readonly context: Context | undefined;
+  readonly work: () => Promise<void>;
+}) => Promise<{ readonly duplicate: boolean }>;
+
+/** How a subscriber is declared. Production defaults for everything but `events`, `handle` and `repeats`. */
 export interface EventHandlerOptions<N extends EventName> {
   /** The events this function is subscribed to; anything else is refused as misrouted. */
   readonly events: readonly N[];
@@ -66,17 +74,17 @@ export interface EventHandlerOptions<N extends EventName> {
   readonly module?: string;
   /** @default the module's publisher (env SOLEIL_EVENT_BUS_NAME) */
   readonly publisher?: Publisher;
-  /** @default DynamoDB on env SOLEIL_TABLE_IDEMPOTENCY, created on first event */
-  readonly persistenceStore?: BasePersistenceLayer;
   /**
-   * Who makes a repeated delivery harmless. `kit` (the default): the kit's idempotency record runs `handle`
-   * once per platform event id, at the cost of two DynamoDB requests per event before and after it.
-   * `handler`: `handle` is safe to run again by itself — it claims the event in its own write, and what it
-   * publishes has ids derived from the event — so the kit keeps no record: for a subscriber on a live path
-   * (sync's relay), where those two requests were a third of its time.
-   * @default 'kit'
+   * Who makes a repeated delivery harmless, said by every subscriber. `onceByEventId()` (import it from
+   * `shared/runtime/events/onceByEventId.ts`): the kit's idempotency record runs `handle` once per platform
+   * event id, at the cost of two DynamoDB requests per event before and after it. `'handler'`: `handle` is safe
+   * to run again by itself — it claims the event in its own write, and what it publishes has ids derived from
+   * the event — so the kit keeps no record: for a subscriber on a live path (sync's relay), where those two
+   * requests were a third of its time. The record's code (Powertools idempotency, ~25 KB minified that esbuild
+   * cannot drop) is bundled only into the functions that import `onceByEventId`, not into every function that
+   * imports the kit.
    */
-  readonly repeats?: 'kit' | 'handler';
+  readonly repeats: 'handler' | RepeatGuard;
   /**
    * Events of one SQS batch that stand for the same thing — the same key — are handled once: the newest (by
    * `occurredAt`, then by its place in the batch) runs `handle`, the older ones are acknowledged unhandled and
@@ -155,6 +163,7 @@ const correlationIdOf = (event: SubscriberEvent): string => {
  * ```ts
  * export const handler = eventHandler({
  *   events: ['drive.file_changed'],
+ *   repeats: onceByEventId(), // from './onceByEventId.ts'
  *   handle: async ({ data, publish }) => { await publish('content.updated', classify(data)); },
  * });
  * ```
@@ -165,7 +174,6 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
   const metrics = options.metrics ?? createMetrics(module);
   const subscribed = new Set<string>(options.events);
   let publisher = options.publisher;
-  let persistenceStore = options.persistenceStore;
   let reporter = options.reactionReporter;
 
   /** What the trace learns of one record: filled as far as the handling got. */
@@ -215,12 +223,7 @@ export const eventHandler = <N extends EventName>(options: EventHandlerOptions<N
       metrics.addMetric(EVENTS_HANDLED_METRIC, MetricUnit.Count, 1);
       return;
     }
-    persistenceStore ??= new DynamoDBPersistenceLayer({
-      tableName: runtimeConfig.idempotencyTable(),
-      awsSdkV3Client: storageClient(),
-    });
-    const { duplicate } = await runOncePerEvent({
-      persistenceStore,
+    const { duplicate } = await options.repeats({
       scope: `${module}#${functionName}`,
       eventId: parsed.metadata.eventId,
       context,

@@ -5,6 +5,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactionReport } from '../../../../shared/contracts/flowTrace.ts';
+import { onceByEventId } from '../../../../shared/runtime/events/onceByEventId.ts';
 import type { SqsBatchResponse } from '../../../../shared/runtime/events/sqsBatch.ts';
 import {
   createMetrics,
@@ -66,7 +67,12 @@ const publisher = () =>
 describe('eventHandler', () => {
   it('calls handle with the typed data and metadata of a valid event', async () => {
     const handle = vi.fn(async (_event: unknown) => {});
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const event = eventBridgeEvent({
       name: 'drive.file_removed',
       source: 'soleil.drive',
@@ -89,7 +95,12 @@ describe('eventHandler', () => {
     ['a band-scoped event without bandId', { metadata: { bandId: undefined } }],
   ])('throws EventValidationError (never swallows) for %s', async (_, change) => {
     const handle = vi.fn(async () => {});
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const event = eventBridgeEvent({
       name: 'name' in change ? (change.name as string) : 'drive.file_removed',
       source: 'source' in change ? (change.source as string) : 'soleil.drive',
@@ -102,7 +113,12 @@ describe('eventHandler', () => {
 
   it('refuses an event this function is not subscribed to', async () => {
     const handle = vi.fn(async () => {});
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const event = eventBridgeEvent({
       name: 'drive.sync_started',
       source: 'soleil.drive',
@@ -113,7 +129,12 @@ describe('eventHandler', () => {
 
   it('runs handle once for a duplicate delivery of the same event id (idempotency on DynamoDB Local)', async () => {
     const handle = vi.fn(async () => {});
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const event = eventBridgeEvent({
       name: 'drive.file_removed',
       source: 'soleil.drive',
@@ -142,7 +163,12 @@ describe('eventHandler', () => {
 
   it('runs handle again on redelivery when the first run failed', async () => {
     const handle = vi.fn().mockRejectedValueOnce(new Error('database busy')).mockResolvedValue(undefined);
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const event = eventBridgeEvent({
       name: 'drive.file_removed',
       source: 'soleil.drive',
@@ -193,8 +219,18 @@ describe('eventHandler', () => {
   it('keeps two subscriber functions of one module apart: each runs once', async () => {
     const first = vi.fn(async () => {});
     const second = vi.fn(async () => {});
-    const a = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle: first });
-    const b = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle: second });
+    const a = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle: first,
+    });
+    const b = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle: second,
+    });
     const event = eventBridgeEvent({
       name: 'drive.file_removed',
       source: 'soleil.drive',
@@ -208,6 +244,7 @@ describe('eventHandler', () => {
 
   it('publishes reactions with causation, correlation, hop + 1 and the trigger band', async () => {
     const handler = eventHandler({
+      repeats: onceByEventId(),
       events: ['drive.file_removed'],
       publisher: publisher(),
       handle: async ({ data, publish }) => {
@@ -237,6 +274,7 @@ describe('eventHandler', () => {
 
   it('refuses to react to an event at hop 16 (the next would be 17)', async () => {
     const handler = eventHandler({
+      repeats: onceByEventId(),
       events: ['drive.file_removed'],
       publisher: publisher(),
       handle: async ({ publish }) => {
@@ -279,7 +317,12 @@ const removedEvent = (data = fileRemoved()) =>
 describe('eventHandler on an SQS batch (the subscription queue)', () => {
   it('handles every record and reports no failure when all succeed', async () => {
     const handle = vi.fn(async (_event: unknown) => {});
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const events = [removedEvent(fileRemoved({ fileId: 'a' })), removedEvent(fileRemoved({ fileId: 'b' }))];
     const response: SqsBatchResponse = await handler(sqsBatch(events), lambdaContext('content-batch-ok'));
     expect(response).toEqual({ batchItemFailures: [] });
@@ -293,7 +336,12 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
     const handle = vi.fn(async (event: { data: { fileId: string } }) => {
       if (event.data.fileId === 'boom') throw new Error('database busy');
     });
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const batch = sqsBatch([
       removedEvent(fileRemoved({ fileId: 'fine' })),
       removedEvent(fileRemoved({ fileId: 'boom' })),
@@ -310,7 +358,12 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
 
   it('skips a record whose platform event id was already handled, and retries one that failed', async () => {
     const handle = vi.fn().mockRejectedValueOnce(new Error('database busy')).mockResolvedValue(undefined);
-    const handler = eventHandler({ events: ['drive.file_removed'], publisher: publisher(), handle });
+    const handler = eventHandler({
+      repeats: onceByEventId(),
+      events: ['drive.file_removed'],
+      publisher: publisher(),
+      handle,
+    });
     const event = removedEvent();
     const first = await handler(sqsBatch([event]), lambdaContext('content-batch-retry'));
     expect(first.batchItemFailures).toHaveLength(1);
@@ -327,6 +380,7 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
 
   it("publishes reactions from a record bound to that record's event", async () => {
     const handler = eventHandler({
+      repeats: onceByEventId(),
       events: ['drive.file_removed'],
       publisher: publisher(),
       handle: async ({ data, publish }) => {
@@ -353,6 +407,7 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
     const reports: ReactionReport[] = [];
     const outboxed: { causationId?: unknown; hop?: unknown; correlationId?: unknown }[] = [];
     const handler = eventHandler({
+      repeats: onceByEventId(),
       events: ['drive.file_removed'],
       publisher: publisher(),
       reactionReporter: { report: async (r) => void reports.push(...r) },
@@ -407,6 +462,7 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
     const reports: ReactionReport[] = [];
     const documents = documentClient(storageClient());
     const handler = eventHandler({
+      repeats: onceByEventId(),
       events: ['drive.file_removed'],
       publisher: publisher(),
       reactionReporter: { report: async (r) => void reports.push(...r) },
@@ -506,6 +562,7 @@ describe('eventHandler on an SQS batch (the subscription queue)', () => {
     const outcomes: string[] = [];
     let fail = false;
     const handler = eventHandler({
+      repeats: onceByEventId(),
       events: ['drive.file_removed'],
       publisher: publisher(),
       reactionReporter: {
