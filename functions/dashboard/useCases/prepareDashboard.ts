@@ -3,13 +3,13 @@ import type { DashboardDependencies } from './DashboardDependencies.ts';
 import { dependencyDownReason } from './dependencyDownReason.ts';
 
 /**
- * A preparation's result: `refreshed` when the widgets are current, else the last ones marked stale; `absent`
- * when it was to replace a stored dashboard and there was none (nothing was written).
+ * A preparation's result: `refreshed` when the widgets are current, `stale` when the source was down (the last
+ * ones kept, marked stale), `absent` when it was to replace a stored dashboard and there was none (nothing
+ * written).
  */
 export interface Preparation {
   readonly dashboard: PreparedDashboard;
-  readonly refreshed: boolean;
-  readonly absent: boolean;
+  readonly outcome: 'refreshed' | 'stale' | 'absent';
 }
 
 /**
@@ -34,7 +34,7 @@ export const prepareDashboard = async (
       staleReason: null,
     };
     const stored = await deps.dashboards.put(dashboard, options);
-    return { dashboard, refreshed: stored, absent: !stored };
+    return { dashboard, outcome: stored ? 'refreshed' : 'absent' };
   } catch (error) {
     const reason = dependencyDownReason(deps.source.dependency, error);
     if (!reason) throw error;
@@ -42,11 +42,10 @@ export const prepareDashboard = async (
     if (!last) {
       return {
         dashboard: unavailableDashboard(bandId, userId, deps.now().toISOString(), reason),
-        refreshed: false,
-        absent: false,
+        outcome: 'stale',
       };
     }
     await deps.dashboards.markStale(bandId, userId, reason);
-    return { dashboard: { ...last, staleReason: reason }, refreshed: false, absent: false };
+    return { dashboard: { ...last, staleReason: reason }, outcome: 'stale' };
   }
 };

@@ -55,13 +55,8 @@ const refreshWidgets = async (
   reason: RefreshReason,
   widgets: readonly PreparedWidget[],
 ): Promise<'refreshed' | 'stale' | 'absent'> => {
-  const whole = async () => {
-    const preparation = await prepareDashboard(deps, bandId, userId, {
-      replacing: !PREPARES_MISSING[reason],
-    });
-    if (preparation.absent) return 'absent';
-    return preparation.refreshed ? 'refreshed' : 'stale';
-  };
+  const whole = async () =>
+    (await prepareDashboard(deps, bandId, userId, { replacing: !PREPARES_MISSING[reason] })).outcome;
   if (DASHBOARD_WIDGETS.every((widget) => widgets.includes(widget))) return whole();
   try {
     const fresh = await deps.source.readSome(bandId, userId, widgets);

@@ -14,8 +14,8 @@ import {
 describe('prepareDashboard', () => {
   it('stores the widgets the source answers, fresh', async () => {
     const { deps, dashboards } = inMemoryDashboardDependencies();
-    const { dashboard, refreshed } = await prepareDashboard(deps, 'b1', 'u1');
-    expect(refreshed).toBe(true);
+    const { dashboard, outcome } = await prepareDashboard(deps, 'b1', 'u1');
+    expect(outcome).toBe('refreshed');
     expect(dashboard.widgets).toEqual(widgetsOf('b1'));
     expect(dashboard.staleReason).toBeNull();
     expect(await dashboards.get('b1', 'u1')).toEqual(dashboard);
@@ -39,8 +39,8 @@ describe('prepareDashboard', () => {
     const first = (await prepareDashboard(deps, 'b1', 'u1')).dashboard;
     source.failure = failure;
     advance(60_000);
-    const { dashboard, refreshed } = await prepareDashboard(deps, 'b1', 'u1');
-    expect(refreshed).toBe(false);
+    const { dashboard, outcome } = await prepareDashboard(deps, 'b1', 'u1');
+    expect(outcome).toBe('stale');
     expect(dashboard.widgets).toEqual(first.widgets);
     expect(dashboard.preparedAt).toBe(first.preparedAt);
     const reason = { dependency: 'content.content_service', problem };
@@ -51,8 +51,8 @@ describe('prepareDashboard', () => {
   it('answers an empty stale dashboard, storing nothing, when it was never prepared and the source is down', async () => {
     const { deps, dashboards, source } = inMemoryDashboardDependencies();
     source.failure = new UpstreamTimeoutError();
-    const { dashboard, refreshed } = await prepareDashboard(deps, 'b1', 'u1');
-    expect(refreshed).toBe(false);
+    const { dashboard, outcome } = await prepareDashboard(deps, 'b1', 'u1');
+    expect(outcome).toBe('stale');
     expect(dashboard.widgets.upcoming_gigs).toEqual([]);
     expect(dashboard.staleReason?.problem).toBe('upstream-timeout');
     expect(await dashboards.get('b1', 'u1')).toBeNull();
