@@ -21,8 +21,11 @@ export interface SignedRequestParts {
   readonly service: string;
 }
 
-// What @smithy/core's escapeUri does: encodeURIComponent, plus the characters it leaves that SigV4 encodes.
-const escapeUri = (text: string): string =>
+/**
+ * What @smithy/core's escapeUri does: encodeURIComponent, plus the characters it leaves that SigV4 encodes.
+ * Also how the SDK encodes a path parameter (a connection id in PostToConnection's path).
+ */
+export const escapeUri = (text: string): string =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { HeaderSignature } from '../aws/HeaderSignature.ts';
+import { escapeUri, HeaderSignature } from '../aws/HeaderSignature.ts';
 
 /** What API Gateway answered to one PostToConnection. */
 export interface PostAnswer {
@@ -36,10 +36,6 @@ const ERROR_NAMES: Readonly<Record<number, string>> = {
   413: 'PayloadTooLargeException',
   429: 'LimitExceededException',
 };
-
-// The SDK's path-parameter encoding: encodeURIComponent plus the characters it leaves alone but SigV4 escapes.
-const encodePathSegment = (value: string): string =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** `x-amz-date`'s form: `20261130T070000Z`. */
 const amzDateOf = (date: Date): string =>
@@ -118,7 +114,7 @@ export class SignedConnectionPoster {
    */
   async post(connectionId: string, data: Uint8Array): Promise<PostAnswer> {
     const base = this.url.pathname.replace(/\/+$/, '');
-    const path = `${base}/@connections/${encodePathSegment(connectionId)}`;
+    const path = `${base}/@connections/${escapeUri(connectionId)}`;
     const offsetBefore = this.clockOffsetMs;
     const answer = await this.sendSigned(path, data);
     const refusedForItsTime =
