@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../infra/local/aws/NodeSha256.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../infra/local/shared/localNames.ts';
+import { NodeSha256 } from '../../shared/runtime/aws/NodeSha256.ts';
 
 /** What the local AWS endpoint answered to a raw request. */
 export interface RawAnswer {

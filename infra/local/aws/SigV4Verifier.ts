@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, HttpRequest, QueryParameterBag } from '@smithy/types';
 import { HeaderSignature } from '../../../shared/runtime/aws/HeaderSignature.ts';
-import { NodeSha256 } from './NodeSha256.ts';
+import { NodeSha256 } from '../../../shared/runtime/aws/NodeSha256.ts';
 
 /** A request as it reached the endpoint, before anything is decoded. */
 export interface ReceivedRequest {

@@ -1,6 +1,6 @@
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../../../shared/runtime/aws/NodeSha256.ts';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../shared/localNames.ts';
-import { NodeSha256 } from './NodeSha256.ts';
 
 /** The SigV4 service name the platform's own calls to its admin routes (`/_soleil/…`) sign with. */
 export const ADMIN_SIGNING_SERVICE = 'soleil';

@@ -1,5 +1,4 @@
 import { createHash, createHmac } from 'node:crypto';
-import { getCanonicalHeaders, getCanonicalQuery } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, QueryParameterBag } from '@smithy/types';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -29,6 +28,87 @@ export const escapeUri = (text: string): string =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
+ * Headers the SDK's signer never signs unless told to (`@smithy/signature-v4`'s list), besides `proxy-*` and
+ * `sec-*` ones: hop-by-hop headers, and ones proxies and tracing add or change on the way.
+ */
+const UNSIGNABLE_HEADERS = new Set([
+  'authorization',
+  'cache-control',
+  'connection',
+  'expect',
+  'from',
+  'keep-alive',
+  'max-forwards',
+  'pragma',
+  'referer',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'user-agent',
+  'x-amzn-trace-id',
+]);
+
+/**
+ * SigV4's canonical headers as the SDK's signer writes them: lower-case names (for names differing only in
+ * case, the last in sorted order wins), values with line breaks and runs of blanks made one space and one
+ * space trimmed at each end. With `signAll` false the headers the SDK never signs are left out; true signs
+ * every header given (what a verifier does with the request's `SignedHeaders`). Sorted by name.
+ */
+export const canonicalHeadersOf = (
+  headers: Readonly<Record<string, string | undefined>>,
+  signAll: boolean,
+): [name: string, value: string][] => {
+  const canonical = new Map<string, string>();
+  for (const name of Object.keys(headers).sort()) {
+    const value = headers[name];
+    if (value === undefined || value === null) continue;
+    const lower = name.toLowerCase();
+    if (
+      !signAll &&
+      (UNSIGNABLE_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-'))
+    ) {
+      continue;
+    }
+    canonical.set(
+      lower,
+      value
+        .replace(/[\r\n]/g, ' ')
+        .replace(/[ \t]+/g, ' ')
+        .replace(/^ | $/g, ''),
+    );
+  }
+  return [...canonical.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+};
+
+/**
+ * SigV4's canonical query string: names and values URI-encoded, a repeated name's values sorted, pairs sorted
+ * by encoded name, the signature parameter itself left out.
+ */
+const canonicalQueryOf = (query: QueryParameterBag): string => {
+  const serialized = new Map<string, string>();
+  for (const [key, value] of Object.entries(query)) {
+    if (key.toLowerCase() === 'x-amz-signature') continue;
+    const name = escapeUri(key);
+    if (typeof value === 'string') serialized.set(name, `${name}=${escapeUri(value)}`);
+    else if (Array.isArray(value)) {
+      serialized.set(
+        name,
+        value
+          .map((v) => `${name}=${escapeUri(v)}`)
+          .sort()
+          .join('&'),
+      );
+    } else serialized.set(name, '');
+  }
+  return [...serialized.keys()]
+    .sort()
+    .map((name) => serialized.get(name))
+    .filter((pair) => pair)
+    .join('&');
+};
+
+/**
  * The canonical URI: S3 signs the path as sent; every other service signs it normalised (empty and `.`
  * segments dropped, `..` resolved) and URI-encoded once more — `@smithy/signature-v4`'s `getCanonicalPath`.
  */
@@ -46,13 +126,15 @@ const canonicalPath = (path: string, service: string): string => {
 
 /**
  * Computes the SigV4 signature of a request signed in its `Authorization` header, canonicalised exactly as
- * `@smithy/signature-v4` signs it (its own header and query canonicalisation; the path rule above, which a
- * test holds equal to its signer's), with node:crypto and a signing key derived once per day, region and
- * service. The SDK's signer re-signs a copy of the whole request through a chain of promises: on the local
+ * `@smithy/signature-v4` signs it (the header, query and path rules above, which property tests hold equal to
+ * its signer's; written here, not imported, because the SDK is left out of a function's bundle — the Lambda
+ * runtime has it — and the signer package and its share of `@smithy/core` would be bundled into every
+ * function), with node:crypto and a signing key derived once per day, region and service. The SDK's signer re-signs a copy of the whole request through a chain of promises: on the local
  * endpoint, which verifies every PutEvents and every push to a socket, that was the platform thread's largest
  * cost per request after the HTTP parsing (about 50 µs and 16 KB of garbage). Both sides use it: the embedded
- * platform's verifier (`infra/local/aws/SigV4Verifier.ts`) and the WebSocket notifier's pushes
- * (`SignedConnectionPoster`), which sign thousands of identical small requests per broadcast.
+ * platform's verifier (`infra/local/aws/SigV4Verifier.ts`), the WebSocket notifier's pushes
+ * (`SignedConnectionPoster`), which sign thousands of identical small requests per broadcast, and the kit's SDK
+ * clients (`HeaderSigner`).
  */
 export class HeaderSignature {
   private readonly keys = new Map<string, Buffer>();
@@ -60,32 +142,14 @@ export class HeaderSignature {
   constructor(private readonly credentials: AwsCredentialIdentity) {}
 
   of(parts: SignedRequestParts): string {
-    const canonicalHeaders = getCanonicalHeaders(
-      {
-        method: parts.method,
-        protocol: 'http:',
-        hostname: 'localhost',
-        path: parts.path,
-        headers: { ...parts.headers },
-      },
-      undefined,
-      new Set(Object.keys(parts.headers)),
-    );
-    const names = Object.keys(canonicalHeaders).sort();
+    const headers = canonicalHeadersOf(parts.headers, true);
     const canonicalRequest = [
       parts.method,
       canonicalPath(parts.path, parts.service),
-      getCanonicalQuery({
-        method: parts.method,
-        protocol: 'http:',
-        hostname: 'localhost',
-        path: parts.path,
-        query: parts.query,
-        headers: {},
-      }),
-      ...names.map((name) => `${name}:${canonicalHeaders[name]}`),
+      canonicalQueryOf(parts.query),
+      ...headers.map(([name, value]) => `${name}:${value}`),
       '',
-      names.join(';'),
+      headers.map(([name]) => name).join(';'),
       parts.payloadHash,
     ].join('\n');
     const scope = `${parts.shortDate}/${parts.region}/${parts.service}/aws4_request`;

@@ -5,6 +5,7 @@ import {
   type PutEventsResultEntry,
 } from '@aws-sdk/client-eventbridge';
 import { eventSource } from '../../contracts/eventCatalog.ts';
+import { signWithHeaderSignature } from '../aws/HeaderSigner.ts';
 import { EventTooLargeError, type FailedEventEntry, PublishFailedError } from '../errors/eventErrors.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
 import { SDK_CLIENT_CONFIG } from '../sdkClientConfig.ts';
@@ -112,7 +113,7 @@ export const createPublisher = (options: PublisherOptions = {}): Publisher => {
       }
       throw error;
     }
-    client ??= new EventBridgeClient(SDK_CLIENT_CONFIG);
+    client ??= signWithHeaderSignature(new EventBridgeClient(SDK_CLIENT_CONFIG), 'events');
     const failures: FailedEventEntry[] = [];
     for (const batch of batches) failures.push(...(await sendBatch(client, batch)));
     if (failures.length > 0) throw new PublishFailedError(failures, maxAttempts);

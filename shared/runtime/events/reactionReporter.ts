@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventSource } from '../../contracts/eventCatalog.ts';
 import { REACTION_REPORT_DETAIL_TYPE, type ReactionReport } from '../../contracts/flowTrace.ts';
+import { signWithHeaderSignature } from '../aws/HeaderSigner.ts';
 import { runtimeConfig } from '../runtimeConfig.ts';
 import { SDK_CLIENT_CONFIG } from '../sdkClientConfig.ts';
 
@@ -20,7 +21,7 @@ export interface ReactionReporter {
 export const busReactionReporter = (
   module: string,
   logger: Logger,
-  client: EventBridgeClient = new EventBridgeClient(SDK_CLIENT_CONFIG),
+  client: EventBridgeClient = signWithHeaderSignature(new EventBridgeClient(SDK_CLIENT_CONFIG), 'events'),
 ): ReactionReporter => ({
   report: async (reactions) => {
     if (reactions.length === 0) return;

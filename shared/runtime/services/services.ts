@@ -1,4 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { signWithHeaderSignature } from '../aws/HeaderSigner.ts';
 import { DynamoDbServiceCatalogStore } from '../catalog/DynamoDbServiceCatalogStore.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
@@ -27,7 +28,7 @@ export const services: ServiceClient = {
         module: caller,
         uses: runtimeConfig.declaredUses(),
         catalog: new DynamoDbServiceCatalogStore(storageClient(), runtimeConfig.serviceCatalogTable()),
-        lambda: new LambdaClient(SDK_CLIENT_CONFIG),
+        lambda: signWithHeaderSignature(new LambdaClient(SDK_CLIENT_CONFIG), 'lambda'),
         metrics: createMetrics(caller),
         logger: createLogger(caller),
       });

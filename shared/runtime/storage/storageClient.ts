@@ -1,4 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { signWithHeaderSignature } from '../aws/HeaderSigner.ts';
 import { recordStorageCall } from '../observability/currentInvocation.ts';
 
 const TIMING_MIDDLEWARE = 'soleilStorageTiming';
@@ -26,7 +27,8 @@ export const timeStorageRequests = (client: DynamoDBClient): DynamoDBClient => {
 
 /**
  * The DynamoDB client of a module's stores, outbox and idempotency records: the SDK's, with its requests
- * timed for the flow trace ({@link timeStorageRequests}).
+ * timed for the flow trace ({@link timeStorageRequests}) and signed by the kit's header signer
+ * ({@link signWithHeaderSignature}: no new signer and configuration copy per request).
  *
  * @example
  * ```ts
@@ -34,4 +36,4 @@ export const timeStorageRequests = (client: DynamoDBClient): DynamoDBClient => {
  * ```
  */
 export const storageClient = (config: DynamoDBClientConfig = {}): DynamoDBClient =>
-  timeStorageRequests(new DynamoDBClient(config));
+  signWithHeaderSignature(timeStorageRequests(new DynamoDBClient(config)), 'dynamodb');

@@ -3,8 +3,8 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
-import { NodeSha256 } from '../../../../../infra/local/aws/NodeSha256.ts';
 import { type ReceivedRequest, SigV4Verifier } from '../../../../../infra/local/aws/SigV4Verifier.ts';
+import { NodeSha256 } from '../../../../../shared/runtime/aws/NodeSha256.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const SIGNED_AT = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NodeSha256 } from '../../../../../infra/local/aws/NodeSha256.ts';
 import { HeaderSignature } from '../../../../../shared/runtime/aws/HeaderSignature.ts';
+import { NodeSha256 } from '../../../../../shared/runtime/aws/NodeSha256.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local-secret' };
 const SIGNED_AT = new Date(Date.UTC(2026, 10, 30, 5, 0, 0));
@@ -16,7 +16,14 @@ const segment = fc.oneof(
 );
 const headerValue = fc.oneof(
   fc.string({ maxLength: 20 }).filter((v) => !/[\r\n]/.test(v)),
-  fc.constantFrom('  padded  ', 'a\tb   c', ' x ', 'application/x-amz-json-1.1'),
+  fc.constantFrom(
+    '  padded  ',
+    'a\tb   c',
+    ' x ',
+    'application/x-amz-json-1.1',
+    '\u00a0nbsp\u00a0',
+    'v\u000b',
+  ),
 );
 
 const request = fc.record({

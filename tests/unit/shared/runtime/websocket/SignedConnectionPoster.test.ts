@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { NodeSha256 } from '../../../../../infra/local/aws/NodeSha256.ts';
 import { SigV4Verifier } from '../../../../../infra/local/aws/SigV4Verifier.ts';
 import { RUNTIME_ENV } from '../../../../../shared/contracts/platformEnvironment.ts';
+import { NodeSha256 } from '../../../../../shared/runtime/aws/NodeSha256.ts';
 import { ConnectionApiError, ConnectionNotifier } from '../../../../../shared/runtime/index.ts';
 import { SignedConnectionPoster } from '../../../../../shared/runtime/websocket/SignedConnectionPoster.ts';
 
