@@ -15,6 +15,7 @@ import { runWhenMain } from './benchReport.ts';
 import { manyRules } from './manyRules.ts';
 import { printStageBreakdown, type StageSample } from './propagationStages.ts';
 import { measureRuleMatching } from './ruleMatchingRate.ts';
+import { TSX_API_URL } from './tsxApiUrl.ts';
 
 /** Rates of the table's rows (events per second) and how long each run publishes. */
 const RATES = [100, 500, 1_000, 2_000] as const;
@@ -99,6 +100,10 @@ const PUBLISHER_SOURCE = `
 const { parentPort, workerData, BroadcastChannel } = require('node:worker_threads');
 const { EventBridgeClient, PutEventsCommand } = require(workerData.sdkPath);
 const client = new EventBridgeClient(workerData.clientConfig);
+// Signed as the kit's clients are (HeaderSigner), loaded through tsx's hooks: the signer is TypeScript.
+const signed = import(workerData.tsxApi)
+  .then((tsx) => { tsx.register(); return import(workerData.signerEntry); })
+  .then(({ signWithHeaderSignature }) => signWithHeaderSignature(client, 'events'));
 const now = () => performance.timeOrigin + performance.now();
 let latencies = [];
 let stages = [];
@@ -113,6 +118,7 @@ probes.onmessage = ({ data }) => {
   wake?.();
 };
 parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs, batch }) => {
+  await signed;
   latencies = [];
   stages = [];
   seen = new Set();
@@ -176,7 +182,8 @@ class PublisherThread {
       workerData: {
         sdkPath: createRequire(import.meta.url).resolve('@aws-sdk/client-eventbridge'),
         clientConfig: {
-          // As the kit's publisher configures its client: the middleware stack resolved once per command type.
+          // As the kit's publisher configures its client: the middleware stack resolved once per command type
+          // (and, in the worker, its header signer).
           ...SDK_CLIENT_CONFIG,
           endpoint: awsUrl,
           region: LOCAL_AWS_REGION,
@@ -188,6 +195,8 @@ class PublisherThread {
         },
         probeChannel: PROBE_CHANNEL,
         probe: PROBE,
+        tsxApi: TSX_API_URL,
+        signerEntry: new URL('../../shared/runtime/aws/HeaderSigner.ts', import.meta.url).href,
       },
     });
   }

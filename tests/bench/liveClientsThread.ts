@@ -1,17 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ClientsAnswer, ClientsRequest } from './liveClientsWorker.ts';
+import { TSX_API_URL } from './tsxApiUrl.ts';
 
-// The worker is plain Node: it registers tsx's ESM hooks itself before importing the TypeScript entry (as the
-// embedded platform's function containers do).
-const TSX_API_URL = pathToFileURL(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  ),
-).href;
+// The worker is plain Node: it registers tsx's ESM hooks itself before importing the TypeScript entry.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });
