@@ -4,41 +4,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HeaderSignature } from '../../../../../shared/runtime/aws/HeaderSignature.ts';
 import { NodeSha256 } from '../../../../../shared/runtime/aws/NodeSha256.ts';
+import { headerValue, requestPath, requestQuery } from '../../../../helpers/sigV4Arbitraries.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local-secret' };
 const SIGNED_AT = new Date(Date.UTC(2026, 10, 30, 5, 0, 0));
 const AMZ_DATE = '20261130T050000Z';
 
-/** A path segment as a client sends it: percent-encoded text, or a dot segment, or empty (a double slash). */
-const segment = fc.oneof(
-  fc.string({ maxLength: 12, unit: 'grapheme' }).map(encodeURIComponent),
-  fc.constantFrom('.', '..', '', '@connections', 'abc%3D', 'a%2Fb', "it's", '(x)*!'),
-);
-const headerValue = fc.oneof(
-  fc.string({ maxLength: 20 }).filter((v) => !/[\r\n]/.test(v)),
-  fc.constantFrom(
-    '  padded  ',
-    'a\tb   c',
-    ' x ',
-    'application/x-amz-json-1.1',
-    '\u00a0nbsp\u00a0',
-    'v\u000b',
-  ),
-);
-
 const request = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD'),
-  path: fc
-    .tuple(fc.array(segment, { maxLength: 5 }), fc.boolean())
-    .map(([segments, trailing]) => `/${segments.join('/')}${trailing ? '/' : ''}`),
-  query: fc.dictionary(
-    fc.string({ minLength: 1, maxLength: 8 }),
-    fc.oneof(
-      fc.string({ maxLength: 8 }),
-      fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }),
-    ),
-    { maxKeys: 4 },
-  ),
+  path: requestPath,
+  query: requestQuery,
   extra: fc.dictionary(
     fc.stringMatching(/^x-[a-z]{1,8}$/).filter((n) => n !== 'x-amz-date' && n !== 'x-amz-content-sha256'),
     headerValue,

@@ -9,33 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigV4Verifier } from '../../../../../infra/local/aws/SigV4Verifier.ts';
 import { HeaderSigner, signWithHeaderSignature } from '../../../../../shared/runtime/aws/HeaderSigner.ts';
 import { NodeSha256 } from '../../../../../shared/runtime/aws/NodeSha256.ts';
+import { headerValue, requestPath, requestQuery } from '../../../../helpers/sigV4Arbitraries.ts';
 
 const SIGNED_AT = new Date(Date.UTC(2026, 10, 30, 5, 0, 0));
 
-const segment = fc.oneof(
-  fc.string({ maxLength: 12, unit: 'grapheme' }).map(encodeURIComponent),
-  fc.constantFrom('.', '..', '', '2015-03-31', 'functions', 'my-fn%3Alive', "it's"),
-);
-const headerValue = fc.oneof(
-  fc.string({ maxLength: 20 }).filter((v) => !/[\r\n]/.test(v)),
-  fc.constantFrom('  padded  ', 'a\tb   c', 'application/x-amz-json-1.1'),
-);
 const body = fc.oneof(fc.string({ maxLength: 60 }), fc.uint8Array({ maxLength: 60 }), fc.constant(undefined));
 
 /** Requests as the SDK's serialisers hand them to the signer: any path, query, headers and in-memory body. */
 const request = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
-  path: fc
-    .tuple(fc.array(segment, { maxLength: 5 }), fc.boolean())
-    .map(([segments, trailing]) => `/${segments.join('/')}${trailing ? '/' : ''}`),
-  query: fc.dictionary(
-    fc.string({ minLength: 1, maxLength: 8 }),
-    fc.oneof(
-      fc.string({ maxLength: 8 }),
-      fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 3 }),
-    ),
-    { maxKeys: 3 },
-  ),
+  path: requestPath,
+  query: requestQuery,
   headers: fc.dictionary(
     fc.oneof(
       fc.stringMatching(/^[Xx]-[a-zA-Z]{1,8}$/),
