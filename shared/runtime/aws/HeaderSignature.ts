@@ -142,7 +142,14 @@ export class HeaderSignature {
   constructor(private readonly credentials: AwsCredentialIdentity) {}
 
   of(parts: SignedRequestParts): string {
-    const headers = canonicalHeadersOf(parts.headers, true);
+    return this.ofCanonical(parts, canonicalHeadersOf(parts.headers, true));
+  }
+
+  /** The signature over headers already in canonical form ({@link canonicalHeadersOf}), which it signs. */
+  ofCanonical(
+    parts: Omit<SignedRequestParts, 'headers'>,
+    headers: readonly (readonly [name: string, value: string])[],
+  ): string {
     const canonicalRequest = [
       parts.method,
       canonicalPath(parts.path, parts.service),
@@ -172,5 +179,20 @@ export class HeaderSignature {
       this.keys.set(id, key);
     }
     return key;
+  }
+}
+
+/**
+ * The {@link HeaderSignature} of the credentials last given, kept while they stay the same (its signing keys
+ * with it): for signers whose credentials are refreshed now and then (a Lambda function's).
+ */
+export class CurrentSignature {
+  private current: { readonly secret: string; readonly signature: HeaderSignature } | undefined;
+
+  of(credentials: AwsCredentialIdentity): HeaderSignature {
+    if (this.current?.secret !== credentials.secretAccessKey) {
+      this.current = { secret: credentials.secretAccessKey, signature: new HeaderSignature(credentials) };
+    }
+    return this.current.signature;
   }
 }

@@ -7,7 +7,7 @@ import type {
   RequestSigner,
   RequestSigningArguments,
 } from '@smithy/types';
-import { canonicalHeadersOf, HeaderSignature } from './HeaderSignature.ts';
+import { CurrentSignature, canonicalHeadersOf } from './HeaderSignature.ts';
 
 /** What the SDK's signer replaces before signing (`@smithy/signature-v4`'s generated headers). */
 const GENERATED_HEADERS = new Set(['authorization', 'x-amz-date', 'date']);
@@ -70,8 +70,7 @@ export interface HeaderSignerOptions {
  * 20,000), and at 1,000 PutEvents/s the publisher's thread used about a tenth less CPU.
  */
 export class HeaderSigner implements RequestSigner {
-  /** The signature of the credentials last used, kept while they stay the same (its signing keys with it). */
-  private signature: { readonly secret: string; readonly of: HeaderSignature } | undefined;
+  private readonly signature = new CurrentSignature();
 
   constructor(private readonly options: HeaderSignerOptions) {}
 
@@ -100,28 +99,25 @@ export class HeaderSigner implements RequestSigner {
       declared ?? hash('sha256', (body as string | NodeJS.ArrayBufferView | undefined) ?? '', 'hex');
     if (declared === undefined) signed.headers[CONTENT_SHA256] = payloadHash;
     // The headers the SDK's signer signs: all but its always-unsignable ones (user-agent, expect, ...).
-    const headers = Object.fromEntries(canonicalHeadersOf(signed.headers, false));
-    const signature = this.signatureFor(credentials).of({
-      method: signed.method,
-      path: signed.path,
-      query: signed.query ?? {},
-      headers,
-      payloadHash,
-      amzDate,
-      shortDate,
-      region,
-      service,
-    });
+    const headers = canonicalHeadersOf(signed.headers, false);
+    const signature = this.signature
+      .of(credentials)
+      .ofCanonical(
+        {
+          method: signed.method,
+          path: signed.path,
+          query: signed.query ?? {},
+          payloadHash,
+          amzDate,
+          shortDate,
+          region,
+          service,
+        },
+        headers,
+      );
     const scope = `${shortDate}/${region}/${service}/aws4_request`;
-    signed.headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${Object.keys(headers).sort().join(';')}, Signature=${signature}`;
+    signed.headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${headers.map(([name]) => name).join(';')}, Signature=${signature}`;
     return signed;
-  }
-
-  private signatureFor(credentials: AwsCredentialIdentity): HeaderSignature {
-    if (this.signature?.secret !== credentials.secretAccessKey) {
-      this.signature = { secret: credentials.secretAccessKey, of: new HeaderSignature(credentials) };
-    }
-    return this.signature.of;
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { escapeUri, HeaderSignature } from '../aws/HeaderSignature.ts';
+import { CurrentSignature, escapeUri } from '../aws/HeaderSignature.ts';
 
 /** What API Gateway answered to one PostToConnection. */
 export interface PostAnswer {
@@ -88,8 +88,7 @@ export class SignedConnectionPoster {
    * every connection, and hashing it once is enough.
    */
   private lastBody: { readonly data: Uint8Array; readonly hash: string } | undefined;
-  /** The signature of the credentials last used, kept while they stay the same (its signing keys with it). */
-  private signature: { readonly secret: string; readonly of: HeaderSignature } | undefined;
+  private readonly signature = new CurrentSignature();
   /**
    * AWS's time minus ours, learnt from an answer's `Date` when the two are more than 5 minutes apart (as the
    * SDK's `systemClockOffset`): a push signed with a drifted clock is refused, then signed again with AWS's.
@@ -168,7 +167,7 @@ export class SignedConnectionPoster {
       'x-amz-date': amzDate,
       ...(credentials.sessionToken ? { 'x-amz-security-token': credentials.sessionToken } : {}),
     };
-    const signature = this.signatureFor(credentials).of({
+    const signature = this.signature.of(credentials).of({
       method: 'POST',
       path,
       query: {},
@@ -201,13 +200,6 @@ export class SignedConnectionPoster {
       this.lastBody = { data, hash: createHash('sha256').update(data).digest('hex') };
     }
     return this.lastBody.hash;
-  }
-
-  private signatureFor(credentials: AwsCredentialIdentity): HeaderSignature {
-    if (this.signature?.secret !== credentials.secretAccessKey) {
-      this.signature = { secret: credentials.secretAccessKey, of: new HeaderSignature(credentials) };
-    }
-    return this.signature.of;
   }
 
   private regionOnce(): Promise<string> {
