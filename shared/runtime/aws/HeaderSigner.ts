@@ -100,21 +100,19 @@ export class HeaderSigner implements RequestSigner {
     if (declared === undefined) signed.headers[CONTENT_SHA256] = payloadHash;
     // The headers the SDK's signer signs: all but its always-unsignable ones (user-agent, expect, ...).
     const headers = canonicalHeadersOf(signed.headers, false);
-    const signature = this.signature
-      .of(credentials)
-      .ofCanonical(
-        {
-          method: signed.method,
-          path: signed.path,
-          query: signed.query ?? {},
-          payloadHash,
-          amzDate,
-          shortDate,
-          region,
-          service,
-        },
-        headers,
-      );
+    const signature = this.signature.of(credentials).ofCanonical(
+      {
+        method: signed.method,
+        path: signed.path,
+        query: signed.query ?? {},
+        payloadHash,
+        amzDate,
+        shortDate,
+        region,
+        service,
+      },
+      headers,
+    );
     const scope = `${shortDate}/${region}/${service}/aws4_request`;
     signed.headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${headers.map(([name]) => name).join(';')}, Signature=${signature}`;
     return signed;
