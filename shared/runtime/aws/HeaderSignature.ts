@@ -129,12 +129,12 @@ const canonicalPath = (path: string, service: string): string => {
  * `@smithy/signature-v4` signs it (the header, query and path rules above, which property tests hold equal to
  * its signer's; written here, not imported, because the SDK is left out of a function's bundle — the Lambda
  * runtime has it — and the signer package and its share of `@smithy/core` would be bundled into every
- * function), with node:crypto and a signing key derived once per day, region and service. The SDK's signer re-signs a copy of the whole request through a chain of promises: on the local
- * endpoint, which verifies every PutEvents and every push to a socket, that was the platform thread's largest
- * cost per request after the HTTP parsing (about 50 µs and 16 KB of garbage). Both sides use it: the embedded
- * platform's verifier (`infra/local/aws/SigV4Verifier.ts`), the WebSocket notifier's pushes
- * (`SignedConnectionPoster`), which sign thousands of identical small requests per broadcast, and the kit's SDK
- * clients (`HeaderSigner`).
+ * function), with node:crypto and a signing key derived once per day, region and service. The SDK's signer
+ * re-signs a copy of the whole request through a chain of promises: on the local endpoint, which verifies every
+ * PutEvents and every push to a socket, that was the platform thread's largest cost per request after the HTTP
+ * parsing (about 50 µs and 16 KB of garbage). Used by the embedded platform's verifier
+ * (`infra/local/aws/SigV4Verifier.ts`), the WebSocket notifier's pushes (`SignedConnectionPoster`), which sign
+ * thousands of identical small requests per broadcast, and the kit's SDK clients (`HeaderSigner`).
  */
 export class HeaderSignature {
   private readonly keys = new Map<string, Buffer>();
