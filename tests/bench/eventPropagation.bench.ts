@@ -103,7 +103,7 @@ const client = new EventBridgeClient(workerData.clientConfig);
 // Signed as the kit's clients are (HeaderSigner), loaded through tsx's hooks: the signer is TypeScript.
 const signed = import(workerData.tsxApi)
   .then((tsx) => { tsx.register(); return import(workerData.signerEntry); })
-  .then(({ signWithHeaderSignature }) => signWithHeaderSignature(client, 'events'));
+  .then(({ signWithHeaderSignature }) => signWithHeaderSignature(client));
 const now = () => performance.timeOrigin + performance.now();
 let latencies = [];
 let stages = [];

@@ -20,6 +20,13 @@ export interface SignedRequestParts {
   readonly service: string;
 }
 
+/** `x-amz-date`'s form: `20261130T070000Z`. */
+export const amzDateOf = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
 /**
  * What @smithy/core's escapeUri does: encodeURIComponent, plus the characters it leaves that SigV4 encodes.
  * Also how the SDK encodes a path parameter (a connection id in PostToConnection's path).

@@ -7,7 +7,7 @@ import type {
   RequestSigner,
   RequestSigningArguments,
 } from '@smithy/types';
-import { CurrentSignature, canonicalHeadersOf } from './HeaderSignature.ts';
+import { amzDateOf, CurrentSignature, canonicalHeadersOf } from './HeaderSignature.ts';
 
 /** What the SDK's signer replaces before signing (`@smithy/signature-v4`'s generated headers). */
 const GENERATED_HEADERS = new Set(['authorization', 'x-amz-date', 'date']);
@@ -16,13 +16,6 @@ const CONTENT_SHA256 = 'x-amz-content-sha256';
 /** The signing date as the SDK's signer reads it: a Date, epoch seconds, or a date string. */
 const toDate = (input: DateInput): Date =>
   input instanceof Date ? input : new Date(Number(input) ? Number(input) * 1000 : input);
-
-/** `x-amz-date`'s form: `20261130T070000Z`. */
-const amzDateOf = (date: DateInput): string =>
-  toDate(date)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
 
 /**
  * A copy whose headers can be changed, of the request's own class (as the SDK's signer copies it: the
@@ -42,6 +35,8 @@ const headerValue = (headers: IHttpRequest['headers'], name: string): string | u
 interface SigningConfig {
   credentials: Provider<AwsCredentialIdentity>;
   region: Provider<string>;
+  /** The service's signing name (`events`, `lambda`, `dynamodb`), set by every client's runtime config. */
+  defaultSigningName: string;
   signer: (authScheme?: unknown) => Promise<RequestSigner>;
 }
 
@@ -90,7 +85,7 @@ export class HeaderSigner implements RequestSigner {
     for (const name of Object.keys(signed.headers)) {
       if (GENERATED_HEADERS.has(name.toLowerCase())) delete signed.headers[name];
     }
-    const amzDate = amzDateOf(args.signingDate ?? new Date());
+    const amzDate = amzDateOf(toDate(args.signingDate ?? new Date()));
     const shortDate = amzDate.slice(0, 8);
     signed.headers['x-amz-date'] = amzDate;
     if (credentials.sessionToken) signed.headers['x-amz-security-token'] = credentials.sessionToken;
@@ -120,16 +115,17 @@ export class HeaderSigner implements RequestSigner {
 }
 
 /**
- * Makes an SDK client sign with a {@link HeaderSigner} of its own credentials and region (set on the resolved
- * configuration, which the SDK's SigV4 auth scheme asks for a signer on every request). Returns the client.
+ * Makes an SDK client sign with a {@link HeaderSigner} of its own credentials, region and signing name (set on
+ * the resolved configuration, which the SDK's SigV4 auth scheme asks for a signer on every request). Returns
+ * the client.
  */
-export const signWithHeaderSignature = <C extends { config: object }>(client: C, service: string): C => {
+export const signWithHeaderSignature = <C extends { config: object }>(client: C): C => {
   const config = client.config as SigningConfig;
   const sdkSigner = config.signer;
   const signer = new HeaderSigner({
     credentials: config.credentials,
     region: config.region,
-    service,
+    service: config.defaultSigningName,
     fallback: () => sdkSigner(undefined),
   });
   config.signer = async () => signer;

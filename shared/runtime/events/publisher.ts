@@ -113,7 +113,7 @@ export const createPublisher = (options: PublisherOptions = {}): Publisher => {
       }
       throw error;
     }
-    client ??= signWithHeaderSignature(new EventBridgeClient(SDK_CLIENT_CONFIG), 'events');
+    client ??= signWithHeaderSignature(new EventBridgeClient(SDK_CLIENT_CONFIG));
     const failures: FailedEventEntry[] = [];
     for (const batch of batches) failures.push(...(await sendBatch(client, batch)));
     if (failures.length > 0) throw new PublishFailedError(failures, maxAttempts);

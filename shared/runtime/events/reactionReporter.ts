@@ -21,7 +21,7 @@ export interface ReactionReporter {
 export const busReactionReporter = (
   module: string,
   logger: Logger,
-  client: EventBridgeClient = signWithHeaderSignature(new EventBridgeClient(SDK_CLIENT_CONFIG), 'events'),
+  client: EventBridgeClient = signWithHeaderSignature(new EventBridgeClient(SDK_CLIENT_CONFIG)),
 ): ReactionReporter => ({
   report: async (reactions) => {
     if (reactions.length === 0) return;

@@ -28,7 +28,7 @@ export const services: ServiceClient = {
         module: caller,
         uses: runtimeConfig.declaredUses(),
         catalog: new DynamoDbServiceCatalogStore(storageClient(), runtimeConfig.serviceCatalogTable()),
-        lambda: signWithHeaderSignature(new LambdaClient(SDK_CLIENT_CONFIG), 'lambda'),
+        lambda: signWithHeaderSignature(new LambdaClient(SDK_CLIENT_CONFIG)),
         metrics: createMetrics(caller),
         logger: createLogger(caller),
       });

@@ -36,4 +36,4 @@ export const timeStorageRequests = (client: DynamoDBClient): DynamoDBClient => {
  * ```
  */
 export const storageClient = (config: DynamoDBClientConfig = {}): DynamoDBClient =>
-  signWithHeaderSignature(timeStorageRequests(new DynamoDBClient(config)), 'dynamodb');
+  signWithHeaderSignature(timeStorageRequests(new DynamoDBClient(config)));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { CurrentSignature, escapeUri } from '../aws/HeaderSignature.ts';
+import { amzDateOf, CurrentSignature, escapeUri } from '../aws/HeaderSignature.ts';
 
 /** What API Gateway answered to one PostToConnection. */
 export interface PostAnswer {
@@ -36,13 +36,6 @@ const ERROR_NAMES: Readonly<Record<number, string>> = {
   413: 'PayloadTooLargeException',
   429: 'LimitExceededException',
 };
-
-/** `x-amz-date`'s form: `20261130T070000Z`. */
-const amzDateOf = (date: Date): string =>
-  date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
 
 const SERVICE = 'execute-api';
 

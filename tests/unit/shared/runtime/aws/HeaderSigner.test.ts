@@ -208,7 +208,6 @@ describe('HeaderSigner', () => {
     it('signs every request of the client with the header signer, and the endpoint accepts them', async () => {
       const client = signWithHeaderSignature(
         new EventBridgeClient({ endpoint, region: 'eu-west-1', credentials }),
-        'events',
       );
       const signer = await (client.config.signer as () => Promise<unknown>)();
       expect(signer).toBeInstanceOf(HeaderSigner);
@@ -218,7 +217,8 @@ describe('HeaderSigner', () => {
         );
         expect(answer.Entries?.[0]?.EventId).toBe('e-1');
       }
-      expect(checks.slice(-3).map((c) => c.valid)).toEqual([true, true, true]);
+      // Valid, and scoped to the client's own signing name (from its configuration, not passed in).
+      expect(checks.slice(-3).map((c) => c.valid && c.service)).toEqual(['events', 'events', 'events']);
       // The same signer each time, not one built per request.
       expect(await (client.config.signer as () => Promise<unknown>)()).toBe(signer);
       client.destroy();
