@@ -12,8 +12,14 @@ import { SDK_CLIENT_CONFIG } from '../../shared/runtime/sdkClientConfig.ts';
 import { PROBE_CHANNEL } from '../fixtures/modules-local/probeChannel.ts';
 import { startTestPlatform } from '../helpers/startTestPlatform.ts';
 import { runWhenMain } from './benchReport.ts';
+import { type GcPause, GcPauseRecorder } from './GcPauseRecorder.ts';
 import { manyRules } from './manyRules.ts';
-import { printStageBreakdown, type StageSample } from './propagationStages.ts';
+import {
+  type PausedThread,
+  printSlowEvents,
+  printStageBreakdown,
+  type StageSample,
+} from './propagationStages.ts';
 import { measureRuleMatching } from './ruleMatchingRate.ts';
 import { TSX_API_URL } from './tsxApiUrl.ts';
 
@@ -22,6 +28,8 @@ const RATES = [100, 500, 1_000, 2_000] as const;
 /** Rates tried, above the table's, to find the knee: the first whose p99 passes KNEE_P99_MS. */
 const KNEE_RATES = [3_000, 4_000, 6_000] as const;
 const KNEE_P99_MS = 10;
+/** Issue #14's target: events slower than this are the ones the slow-events report looks at. */
+const TARGET_P99_MS = 5;
 /** Rates also measured with the events of each tick in one PutEvents. */
 const BATCHED_RATES = [1_000, 2_000] as const;
 const RUN_SECONDS = 3;
@@ -51,6 +59,8 @@ const WARM_UP_RATES = [1_000, 500] as const;
 interface Row {
   readonly scenario: string;
   readonly stages: readonly StageSample[];
+  /** The threads whose collections the slow events are held against. */
+  readonly threads: readonly PausedThread[];
   readonly sent: number;
   readonly received: number;
   readonly p50: number;
@@ -72,11 +82,13 @@ const row = (
   latencies: readonly number[],
   acks: readonly number[] = [],
   stages: readonly StageSample[] = [],
+  threads: readonly PausedThread[] = [],
 ): Row => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     scenario,
     stages,
+    threads,
     sent,
     received: latencies.length,
     p50: percentile(sorted, 50),
@@ -101,9 +113,11 @@ const { parentPort, workerData, BroadcastChannel } = require('node:worker_thread
 const { EventBridgeClient, PutEventsCommand } = require(workerData.sdkPath);
 const client = new EventBridgeClient(workerData.clientConfig);
 // Signed as the kit's clients are (HeaderSigner), loaded through tsx's hooks: the signer is TypeScript.
-const signed = import(workerData.tsxApi)
-  .then((tsx) => { tsx.register(); return import(workerData.signerEntry); })
-  .then(({ signWithHeaderSignature }) => signWithHeaderSignature(client));
+const loaded = import(workerData.tsxApi)
+  .then((tsx) => { tsx.register(); return Promise.all([import(workerData.signerEntry), import(workerData.gcEntry)]); });
+const signed = loaded.then(([{ signWithHeaderSignature }]) => signWithHeaderSignature(client));
+// The publisher's own collections, for the slow events' report.
+const collections = loaded.then(([, { GcPauseRecorder }]) => new GcPauseRecorder());
 const now = () => performance.timeOrigin + performance.now();
 let latencies = [];
 let stages = [];
@@ -119,6 +133,8 @@ probes.onmessage = ({ data }) => {
 };
 parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs, batch }) => {
   await signed;
+  const gc = await collections;
+  gc.take();
   latencies = [];
   stages = [];
   seen = new Set();
@@ -157,7 +173,7 @@ parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs, batc
     await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 100); });
   }
   wake = null;
-  parentPort.postMessage({ sent: total, failed, latencies, acks, stages });
+  parentPort.postMessage({ sent: total, failed, latencies, acks, stages, gcPauses: gc.take() });
 });
 `;
 
@@ -170,11 +186,17 @@ interface Published {
   readonly acks: number[];
   /** Each delivered event's timestamps, for the stage breakdown. */
   readonly stages: StageSample[];
+  /** The publisher's garbage collections during the run. */
+  readonly gcPauses: GcPause[];
+  /** The platform's thread's (the bench's main thread: the platform runs in-process) during the run. */
+  readonly platformGcPauses: GcPause[];
 }
 
 class PublisherThread {
   private readonly worker: Worker;
   private nextSeq = 0;
+  /** Created on the bench's main thread, which is the platform's. */
+  private readonly platformCollections = new GcPauseRecorder();
 
   constructor(awsUrl: string) {
     this.worker = new Worker(PUBLISHER_SOURCE, {
@@ -197,6 +219,7 @@ class PublisherThread {
         probe: PROBE,
         tsxApi: TSX_API_URL,
         signerEntry: new URL('../../shared/runtime/aws/HeaderSigner.ts', import.meta.url).href,
+        gcEntry: new URL('./GcPauseRecorder.ts', import.meta.url).href,
       },
     });
   }
@@ -208,8 +231,11 @@ class PublisherThread {
   publish(rate: number, seconds: number, batch = false): Promise<Published> {
     const firstSeq = this.nextSeq;
     this.nextSeq += rate * seconds;
+    this.platformCollections.take();
     return new Promise((resolve) => {
-      this.worker.once('message', resolve);
+      this.worker.once('message', (published: Omit<Published, 'platformGcPauses'>) =>
+        resolve({ ...published, platformGcPauses: this.platformCollections.take() }),
+      );
       this.worker.postMessage({
         rate,
         seconds,
@@ -222,6 +248,7 @@ class PublisherThread {
   }
 
   stop(): Promise<number> {
+    this.platformCollections.stop();
     return this.worker.terminate();
   }
 }
@@ -232,9 +259,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Publishes at `rate` events/s for RUN_SECONDS and measures publish (before the SDK call) → handler start. */
 const propagation = async (publisher: PublisherThread, rate: number, batch = false): Promise<Row> => {
-  const { sent, latencies, acks, stages } = await publisher.publish(rate, RUN_SECONDS, batch);
+  const published = await publisher.publish(rate, RUN_SECONDS, batch);
   const scenario = `events ${rate.toLocaleString('en-US')}/s${batch ? ', batched per tick' : ''}`;
-  return row(scenario, sent, latencies, acks, stages);
+  const threads: PausedThread[] = [
+    // The platform's thread is on the whole way: receiving the PutEvents, matching, handing out the delivery.
+    {
+      name: "the platform's thread",
+      pauses: published.platformGcPauses,
+      span: (e) => [e.sentAt, e.startedAt],
+    },
+    // The publisher until the bus has the event (its stamp is whole milliseconds).
+    { name: 'the publisher', pauses: published.gcPauses, span: (e) => [e.sentAt, e.busReceivedAt + 1] },
+  ];
+  const { sent, latencies, acks, stages } = published;
+  return row(scenario, sent, latencies, acks, stages, threads);
 };
 
 const httpLatency = async (url: string): Promise<Row> => {
@@ -379,6 +417,7 @@ export async function runEventPropagationBench(runs = 1): Promise<void> {
       for (const r of rows.filter((x) => x.stages.length > 0 && x.p99 > 0)) {
         if (r.scenario === 'events 1,000/s' || r.p99 > KNEE_P99_MS) {
           printStageBreakdown(`Run ${run}, ${r.scenario}: where the time goes, ms`, r.stages);
+          printSlowEvents(`Run ${run}, ${r.scenario}: the slow events`, r.stages, r.threads, TARGET_P99_MS);
         }
       }
       printTable(

@@ -1,3 +1,5 @@
+import type { GcPause } from './GcPauseRecorder.ts';
+
 /**
  * One delivered event's timestamps (epoch ms): the publisher's before its SDK call, the bus's on receipt and
  * when it handed the delivery out (the SQS record's `SentTimestamp` and `ApproximateFirstReceiveTimestamp`,
@@ -41,4 +43,85 @@ export const printStageBreakdown = (title: string, samples: readonly StageSample
       `| ${name} | ${cell(percentile(sorted, 50))} | ${cell(percentile(sorted, 99))} | ${cell(sorted.at(-1) ?? Number.NaN)} |`,
     );
   }
+};
+
+/** A thread's collections to hold the slow events against, and which of an event's stages it could pause. */
+export interface PausedThread {
+  readonly name: string;
+  readonly pauses: readonly GcPause[];
+  /** The part of an event's way this thread is on (epoch ms). */
+  readonly span: (s: StageSample) => readonly [from: number, to: number];
+}
+
+/** How the events slower than a threshold split by the collections that overlapped them. */
+export interface SlowEvents {
+  readonly slow: number;
+  readonly of: number;
+  readonly threads: readonly {
+    readonly name: string;
+    readonly collections: number;
+    readonly longestMs: number;
+    /** Slow events a collection of this thread overlapped. */
+    readonly overlapped: number;
+  }[];
+  /** Slow events no thread's collection overlapped. */
+  readonly overlappedByNone: number;
+  /** The slow events' median of each stage, ms. */
+  readonly medianStages: readonly { readonly stage: string; readonly ms: number }[];
+}
+
+/**
+ * Which of the events slower than `overMs` a garbage collection of each thread overlapped (or none did), and
+ * their median stages: whether the tail is pauses, and on which thread, or waiting for a core.
+ */
+export const slowEvents = (
+  samples: readonly StageSample[],
+  threads: readonly PausedThread[],
+  overMs: number,
+): SlowEvents => {
+  const slow = samples.filter((s) => s.startedAt - s.sentAt > overMs);
+  const overlaps = (thread: PausedThread, s: StageSample): boolean => {
+    const [from, to] = thread.span(s);
+    return thread.pauses.some((p) => p.start < to && p.end > from);
+  };
+  return {
+    slow: slow.length,
+    of: samples.length,
+    threads: threads.map((thread) => ({
+      name: thread.name,
+      collections: thread.pauses.length,
+      longestMs: Math.max(0, ...thread.pauses.map((p) => p.end - p.start)),
+      overlapped: slow.filter((s) => overlaps(thread, s)).length,
+    })),
+    overlappedByNone: slow.filter((s) => threads.every((t) => !overlaps(t, s))).length,
+    medianStages: STAGES.map(([name, measure]) => ({
+      stage: name.replace(/ \(.*\)$/, ''),
+      ms: percentile(
+        slow.map(measure).sort((a, b) => a - b),
+        50,
+      ),
+    })),
+  };
+};
+
+/** Prints {@link slowEvents} as a table, so the next bottleneck of the tail is visible without guessing. */
+export const printSlowEvents = (
+  title: string,
+  samples: readonly StageSample[],
+  threads: readonly PausedThread[],
+  overMs: number,
+): void => {
+  const report = slowEvents(samples, threads, overMs);
+  console.log(`\n${title}: ${report.slow} of ${report.of} events over ${overMs} ms`);
+  if (report.slow === 0) return;
+  console.log('| of the slow events | count |');
+  console.log('|---|---:|');
+  for (const t of report.threads) {
+    console.log(
+      `| overlapping a collection of ${t.name} (${t.collections} in the run, longest ${t.longestMs.toFixed(1)} ms) | ${t.overlapped} |`,
+    );
+  }
+  console.log(`| overlapping none | ${report.overlappedByNone} |`);
+  const medians = report.medianStages.map(({ stage, ms }) => `${stage} ${ms.toFixed(1)}`);
+  console.log(`Their median stages, ms: ${medians.join('; ')}`);
 };
