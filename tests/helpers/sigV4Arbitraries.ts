@@ -38,6 +38,8 @@ export const headerValue = fc.oneof(
   fc.constantFrom(
     '  padded  ',
     'a\tb   c',
+    'two  spaces',
+    'one\ttab',
     ' x ',
     'application/x-amz-json-1.1',
     '\u00a0nbsp\u00a0',

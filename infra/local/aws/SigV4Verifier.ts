@@ -130,6 +130,11 @@ export class SigV4Verifier {
   // S3 signs the path as sent; every other service signs it URI-encoded once more.
   private readonly signers = new Map<boolean, SignatureV4>();
   private readonly headerSignature: HeaderSignature;
+  /**
+   * The last body hashed and its SHA-256: a broadcast is one message posted to every connection, so the
+   * management API sees the same body a thousand times in a row.
+   */
+  private lastBody: { readonly bytes: Uint8Array; readonly hash: string } | undefined;
 
   constructor(private readonly options: SigV4VerifierOptions) {
     this.headerSignature = new HeaderSignature(options.credentials);
@@ -187,7 +192,7 @@ export class SigV4Verifier {
       if (!/^[0-9a-f]{64}$/.test(declared)) {
         return refuse('payload', `${CONTENT_SHA256} "${declared}" is not supported locally.`, service);
       }
-      if (declared !== sha256Hex(request.body)) {
+      if (declared !== this.hashOf(request.body)) {
         return refuse('payload', `The provided ${CONTENT_SHA256} does not match the body.`, service);
       }
     }
@@ -201,7 +206,7 @@ export class SigV4Verifier {
       path,
       query,
       headers,
-      payloadHash: declared ?? sha256Hex(request.body),
+      payloadHash: declared ?? this.hashOf(request.body),
       amzDate: request.headers['x-amz-date']?.[0] ?? '',
       shortDate: scope.shortDate,
       region: scope.region,
@@ -245,7 +250,7 @@ export class SigV4Verifier {
     // Presigned S3 requests never sign their body; other services sign its hash.
     headers[CONTENT_SHA256] =
       single(query['X-Amz-Content-Sha256']) ??
-      (service === 's3' ? 'UNSIGNED-PAYLOAD' : sha256Hex(request.body));
+      (service === 's3' ? 'UNSIGNED-PAYLOAD' : this.hashOf(request.body));
     const onlySigned = new Set(signedHeaders);
     const presigned = await this.signerFor(service).presign(this.toSign(request, path, query, headers), {
       signingDate: new Date(known.signedAt),
@@ -345,6 +350,17 @@ export class SigV4Verifier {
       this.signers.set(s3, signer);
     }
     return signer;
+  }
+
+  private hashOf(body: Uint8Array): string {
+    const last = this.lastBody;
+    if (last && last.bytes.byteLength === body.byteLength && Buffer.compare(last.bytes, body) === 0) {
+      return last.hash;
+    }
+    const hash = sha256Hex(body);
+    // A copy: the request's buffer may be a slice of a pooled one that is reused.
+    this.lastBody = { bytes: Buffer.from(body), hash };
+    return hash;
   }
 
   private now(): number {

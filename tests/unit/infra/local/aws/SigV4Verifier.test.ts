@@ -174,6 +174,25 @@ describe('SigV4Verifier, Authorization header', () => {
       code: 'SignatureDoesNotMatch',
     });
   });
+
+  it('holds each body to its declared hash, also when it follows another body of the same length', async () => {
+    const { createHash } = await import('node:crypto');
+    const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+    const post = (body: string, declared: string) =>
+      signed({
+        method: 'POST',
+        path: '/local/@connections/abc',
+        headers: { 'x-amz-content-sha256': declared },
+        body,
+      });
+    // A broadcast posts one body to every connection: the verifier keeps the last hash it computed.
+    const first = await post('{"seq":1}', hashOf('{"seq":1}'));
+    expect((await verifier.verify(first)).valid).toBe(true);
+    expect((await verifier.verify(first)).valid).toBe(true);
+    const swapped = await post('{"seq":2}', hashOf('{"seq":1}'));
+    expect(await verifier.verify(swapped)).toMatchObject({ valid: false, status: 400 });
+    expect((await verifier.verify(await post('{"seq":2}', hashOf('{"seq":2}')))).valid).toBe(true);
+  });
 });
 
 describe('SigV4Verifier, presigned URLs (query string)', () => {
