@@ -107,6 +107,9 @@ const parseQuery = (raw: string): QueryParameterBag | undefined => {
 const single = (value: string | string[] | null | undefined): string | undefined =>
   typeof value === 'string' ? value : undefined;
 
+/** The largest body whose hash the verifier keeps for the next request: a WebSocket message's limit. */
+const REMEMBERED_BODY_MAX_BYTES = 128 * 1024;
+
 const sha256Hex = (body: Uint8Array): string => createHash('sha256').update(body).digest('hex');
 
 const sameSignature = (computed: string | undefined, given: string): boolean => {
@@ -358,8 +361,9 @@ export class SigV4Verifier {
       return last.hash;
     }
     const hash = sha256Hex(body);
-    // A copy: the request's buffer may be a slice of a pooled one that is reused.
-    this.lastBody = { bytes: Buffer.from(body), hash };
+    // A copy (the request's buffer may be a slice of a pooled one that is reused), of a message's size at most:
+    // an S3 upload's bytes are neither copied nor kept.
+    if (body.byteLength <= REMEMBERED_BODY_MAX_BYTES) this.lastBody = { bytes: Buffer.from(body), hash };
     return hash;
   }
 
