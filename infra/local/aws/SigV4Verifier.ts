@@ -1,8 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, HttpRequest, QueryParameterBag } from '@smithy/types';
 import { HeaderSignature } from '../../../shared/runtime/aws/HeaderSignature.ts';
+import { LastBodyHash } from '../../../shared/runtime/aws/LastBodyHash.ts';
 import { NodeSha256 } from '../../../shared/runtime/aws/NodeSha256.ts';
+import { WEBSOCKET_MAX_MESSAGE_BYTES } from '../../../shared/runtime/websocket/webSocketLimits.ts';
 
 /** A request as it reached the endpoint, before anything is decoded. */
 export interface ReceivedRequest {
@@ -107,11 +109,6 @@ const parseQuery = (raw: string): QueryParameterBag | undefined => {
 const single = (value: string | string[] | null | undefined): string | undefined =>
   typeof value === 'string' ? value : undefined;
 
-/** The largest body whose hash the verifier keeps for the next request: a WebSocket message's limit. */
-const REMEMBERED_BODY_MAX_BYTES = 128 * 1024;
-
-const sha256Hex = (body: Uint8Array): string => createHash('sha256').update(body).digest('hex');
-
 const sameSignature = (computed: string | undefined, given: string): boolean => {
   if (computed === undefined || computed.length !== given.length) return false;
   return timingSafeEqual(Buffer.from(computed), Buffer.from(given));
@@ -133,11 +130,8 @@ export class SigV4Verifier {
   // S3 signs the path as sent; every other service signs it URI-encoded once more.
   private readonly signers = new Map<boolean, SignatureV4>();
   private readonly headerSignature: HeaderSignature;
-  /**
-   * The last body hashed and its SHA-256: a broadcast is one message posted to every connection, so the
-   * management API sees the same body a thousand times in a row.
-   */
-  private lastBody: { readonly bytes: Uint8Array; readonly hash: string } | undefined;
+  /** Bodies up to a WebSocket message's size: a broadcast posts one to every connection. */
+  private readonly bodyHash = new LastBodyHash(WEBSOCKET_MAX_MESSAGE_BYTES);
 
   constructor(private readonly options: SigV4VerifierOptions) {
     this.headerSignature = new HeaderSignature(options.credentials);
@@ -195,7 +189,7 @@ export class SigV4Verifier {
       if (!/^[0-9a-f]{64}$/.test(declared)) {
         return refuse('payload', `${CONTENT_SHA256} "${declared}" is not supported locally.`, service);
       }
-      if (declared !== this.hashOf(request.body)) {
+      if (declared !== this.bodyHash.of(request.body)) {
         return refuse('payload', `The provided ${CONTENT_SHA256} does not match the body.`, service);
       }
     }
@@ -209,7 +203,7 @@ export class SigV4Verifier {
       path,
       query,
       headers,
-      payloadHash: declared ?? this.hashOf(request.body),
+      payloadHash: declared ?? this.bodyHash.of(request.body),
       amzDate: request.headers['x-amz-date']?.[0] ?? '',
       shortDate: scope.shortDate,
       region: scope.region,
@@ -253,7 +247,7 @@ export class SigV4Verifier {
     // Presigned S3 requests never sign their body; other services sign its hash.
     headers[CONTENT_SHA256] =
       single(query['X-Amz-Content-Sha256']) ??
-      (service === 's3' ? 'UNSIGNED-PAYLOAD' : this.hashOf(request.body));
+      (service === 's3' ? 'UNSIGNED-PAYLOAD' : this.bodyHash.of(request.body));
     const onlySigned = new Set(signedHeaders);
     const presigned = await this.signerFor(service).presign(this.toSign(request, path, query, headers), {
       signingDate: new Date(known.signedAt),
@@ -353,18 +347,6 @@ export class SigV4Verifier {
       this.signers.set(s3, signer);
     }
     return signer;
-  }
-
-  private hashOf(body: Uint8Array): string {
-    const last = this.lastBody;
-    if (last && last.bytes.byteLength === body.byteLength && Buffer.compare(last.bytes, body) === 0) {
-      return last.hash;
-    }
-    const hash = sha256Hex(body);
-    // A copy (the request's buffer may be a slice of a pooled one that is reused), of a message's size at most:
-    // an S3 upload's bytes are neither copied nor kept.
-    if (body.byteLength <= REMEMBERED_BODY_MAX_BYTES) this.lastBody = { bytes: Buffer.from(body), hash };
-    return hash;
   }
 
   private now(): number {

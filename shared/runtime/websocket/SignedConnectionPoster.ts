@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { amzDateOf, CurrentSignature, escapeUri } from '../aws/HeaderSignature.ts';
+import { LastBodyHash } from '../aws/LastBodyHash.ts';
+import { WEBSOCKET_MAX_MESSAGE_BYTES } from './webSocketLimits.ts';
 
 /** What API Gateway answered to one PostToConnection. */
 export interface PostAnswer {
@@ -76,11 +77,8 @@ export class SignedConnectionPoster {
   private readonly request: typeof httpRequest;
   private readonly now: () => Date;
   private region: Promise<string> | undefined;
-  /**
-   * The last body posted and its SHA-256: a broadcast posts one encoded message (never changed afterwards) to
-   * every connection, and hashing it once is enough.
-   */
-  private lastBody: { readonly data: Uint8Array; readonly hash: string } | undefined;
+  /** A broadcast posts one encoded message to every connection: hashed once. */
+  private readonly bodyHash = new LastBodyHash(WEBSOCKET_MAX_MESSAGE_BYTES);
   private readonly signature = new CurrentSignature();
   /**
    * AWS's time minus ours, learnt from an answer's `Date` when the two are more than 5 minutes apart (as the
@@ -150,7 +148,7 @@ export class SignedConnectionPoster {
     const [credentials, region] = await Promise.all([this.options.credentials(), this.regionOnce()]);
     const amzDate = amzDateOf(new Date(this.now().getTime() + this.clockOffsetMs));
     const shortDate = amzDate.slice(0, 8);
-    const payloadHash = this.hashOf(data);
+    const payloadHash = this.bodyHash.of(data);
     // What the SDK's signer sends and signs: the body's hash declared too, and the session token if any.
     const headers: Record<string, string> = {
       host: this.url.host,
@@ -186,13 +184,6 @@ export class SignedConnectionPoster {
     const ours = this.now().getTime();
     if (Math.abs(awsTime - (ours + this.clockOffsetMs)) > MAX_CLOCK_SKEW_MS)
       this.clockOffsetMs = awsTime - ours;
-  }
-
-  private hashOf(data: Uint8Array): string {
-    if (this.lastBody?.data !== data) {
-      this.lastBody = { data, hash: createHash('sha256').update(data).digest('hex') };
-    }
-    return this.lastBody.hash;
   }
 
   private regionOnce(): Promise<string> {
