@@ -21,6 +21,15 @@ import {
   type StageSample,
 } from './propagationStages.ts';
 import { measureRuleMatching } from './ruleMatchingRate.ts';
+import {
+  printScheduleTable,
+  processSchedule,
+  type RowSchedule,
+  rowSchedule,
+  scheduleBetween,
+  type ThreadSchedule,
+  thisThreadSchedule,
+} from './ThreadSchedule.ts';
 import { TSX_API_URL } from './tsxApiUrl.ts';
 
 /** Rates of the table's rows (events per second) and how long each run publishes. */
@@ -69,6 +78,8 @@ interface Row {
   readonly max: number;
   /** PutEvents answered (durable in the journal), p99: what the publisher waits for. */
   readonly ackP99: number;
+  /** Who ran and who waited for a core during the row (absent off Linux and for the HTTP row). */
+  readonly schedule?: RowSchedule | undefined;
 }
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -113,8 +124,10 @@ const { parentPort, workerData, BroadcastChannel } = require('node:worker_thread
 const { EventBridgeClient, PutEventsCommand } = require(workerData.sdkPath);
 const client = new EventBridgeClient(workerData.clientConfig);
 // Signed as the kit's clients are (HeaderSigner), loaded through tsx's hooks: the signer is TypeScript.
-const loaded = import(workerData.tsxApi)
-  .then((tsx) => { tsx.register(); return Promise.all([import(workerData.signerEntry), import(workerData.gcEntry)]); });
+const loaded = import(workerData.tsxApi).then((tsx) => {
+  tsx.register();
+  return Promise.all([import(workerData.signerEntry), import(workerData.gcEntry), import(workerData.scheduleEntry)]);
+});
 const signed = loaded.then(([{ signWithHeaderSignature }]) => signWithHeaderSignature(client));
 // The publisher's own collections, for the slow events' report.
 const collections = loaded.then(([, { GcPauseRecorder }]) => new GcPauseRecorder());
@@ -134,7 +147,9 @@ probes.onmessage = ({ data }) => {
 parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs, batch }) => {
   await signed;
   const gc = await collections;
+  const [, , { thisThreadSchedule, scheduleBetween }] = await loaded;
   gc.take();
+  const scheduled = thisThreadSchedule();
   latencies = [];
   stages = [];
   seen = new Set();
@@ -173,7 +188,9 @@ parentPort.on('message', async ({ rate, seconds, tickMs, firstSeq, drainMs, batc
     await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 100); });
   }
   wake = null;
-  parentPort.postMessage({ sent: total, failed, latencies, acks, stages, gcPauses: gc.take() });
+  const done = thisThreadSchedule();
+  const schedule = scheduled && done ? scheduleBetween(scheduled, done) : undefined;
+  parentPort.postMessage({ sent: total, failed, latencies, acks, stages, gcPauses: gc.take(), schedule });
 });
 `;
 
@@ -190,6 +207,8 @@ interface Published {
   readonly gcPauses: GcPause[];
   /** The platform's thread's (the bench's main thread: the platform runs in-process) during the run. */
   readonly platformGcPauses: GcPause[];
+  /** Who ran and who waited for a core during the run (absent off Linux). */
+  readonly schedule: RowSchedule | undefined;
 }
 
 class PublisherThread {
@@ -220,6 +239,7 @@ class PublisherThread {
         tsxApi: TSX_API_URL,
         signerEntry: new URL('../../shared/runtime/aws/HeaderSigner.ts', import.meta.url).href,
         gcEntry: new URL('./GcPauseRecorder.ts', import.meta.url).href,
+        scheduleEntry: new URL('./ThreadSchedule.ts', import.meta.url).href,
       },
     });
   }
@@ -232,9 +252,24 @@ class PublisherThread {
     const firstSeq = this.nextSeq;
     this.nextSeq += rate * seconds;
     this.platformCollections.take();
+    const started = { at: performance.now(), platform: thisThreadSchedule(), all: processSchedule() };
     return new Promise((resolve) => {
-      this.worker.once('message', (published: Omit<Published, 'platformGcPauses'>) =>
-        resolve({ ...published, platformGcPauses: this.platformCollections.take() }),
+      this.worker.once(
+        'message',
+        (published: Omit<Published, 'platformGcPauses' | 'schedule'> & { schedule?: ThreadSchedule }) => {
+          const platform = thisThreadSchedule();
+          const all = processSchedule();
+          const schedule =
+            started.platform && started.all && platform && all && published.schedule
+              ? rowSchedule({
+                  seconds: (performance.now() - started.at) / 1000,
+                  platform: scheduleBetween(started.platform, platform),
+                  publisher: published.schedule,
+                  all: scheduleBetween(started.all, all),
+                })
+              : undefined;
+          resolve({ ...published, platformGcPauses: this.platformCollections.take(), schedule });
+        },
       );
       this.worker.postMessage({
         rate,
@@ -271,8 +306,8 @@ const propagation = async (publisher: PublisherThread, rate: number, batch = fal
     // The publisher until the bus has the event (its stamp is whole milliseconds).
     { name: 'the publisher', pauses: published.gcPauses, span: (e) => [e.sentAt, e.busReceivedAt + 1] },
   ];
-  const { sent, latencies, acks, stages } = published;
-  return row(scenario, sent, latencies, acks, stages, threads);
+  const { sent, latencies, acks, stages, schedule } = published;
+  return { ...row(scenario, sent, latencies, acks, stages, threads), schedule };
 };
 
 const httpLatency = async (url: string): Promise<Row> => {
@@ -426,6 +461,10 @@ export async function runEventPropagationBench(runs = 1): Promise<void> {
           `load average ${loadavg()
             .map((l) => l.toFixed(2))
             .join(' ')})`,
+      );
+      printScheduleTable(
+        `Run ${run}: who ran and who waited for a core, ms per second of each row (Linux's schedstat)`,
+        rows,
       );
     }
     const { indexed } = measureRuleMatching(BALLAST_RULES);
