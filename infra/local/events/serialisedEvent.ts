@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { BusEvent } from '../shared/BusEvent.ts';
 
 /** An event's JSON text, made once, and that text's MD5 (the SQS record's `md5OfBody`), made when asked. */
@@ -19,7 +19,7 @@ export const serialiseEvent = (event: BusEvent): SerialisedEvent => {
   return {
     json,
     md5: () => {
-      md5 ??= createHash('md5').update(json).digest('hex');
+      md5 ??= hash('md5', json, 'hex');
       return md5;
     },
   };

@@ -1,5 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import type { AwsCredentialIdentity, QueryParameterBag } from '@smithy/types';
+import { HmacSha256 } from './HmacSha256.ts';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 
@@ -154,7 +155,7 @@ const canonicalPath = (path: string, service: string): string => {
  * thousands of identical small requests per broadcast, and the kit's SDK clients (`HeaderSigner`).
  */
 export class HeaderSignature {
-  private readonly keys = new Map<string, Buffer>();
+  private readonly keys = new Map<string, HmacSha256>();
 
   constructor(private readonly credentials: AwsCredentialIdentity) {}
 
@@ -177,25 +178,25 @@ export class HeaderSignature {
       parts.payloadHash,
     ].join('\n');
     const scope = `${parts.shortDate}/${parts.region}/${parts.service}/aws4_request`;
-    const stringToSign = `${ALGORITHM}\n${parts.amzDate}\n${scope}\n${createHash('sha256').update(canonicalRequest).digest('hex')}`;
-    return createHmac('sha256', this.signingKey(parts.shortDate, parts.region, parts.service))
-      .update(stringToSign)
-      .digest('hex');
+    // One-shot hashes, not createHash/createHmac objects: see HmacSha256.
+    const stringToSign = `${ALGORITHM}\n${parts.amzDate}\n${scope}\n${hash('sha256', canonicalRequest, 'hex')}`;
+    return this.signingKey(parts.shortDate, parts.region, parts.service).hex(stringToSign);
   }
 
-  private signingKey(shortDate: string, region: string, service: string): Buffer {
+  private signingKey(shortDate: string, region: string, service: string): HmacSha256 {
     const id = `${shortDate}/${region}/${service}`;
-    let key = this.keys.get(id);
-    if (!key) {
-      key = Buffer.from(`AWS4${this.credentials.secretAccessKey}`, 'utf8');
+    let signing = this.keys.get(id);
+    if (!signing) {
+      let key = Buffer.from(`AWS4${this.credentials.secretAccessKey}`, 'utf8');
       for (const part of [shortDate, region, service, 'aws4_request']) {
         key = createHmac('sha256', key).update(part).digest();
       }
+      signing = new HmacSha256(key);
       // A long-running platform sees a new day now and then: keep the few keys of today and yesterday.
       if (this.keys.size > 16) this.keys.clear();
-      this.keys.set(id, key);
+      this.keys.set(id, signing);
     }
-    return key;
+    return signing;
   }
 }
 

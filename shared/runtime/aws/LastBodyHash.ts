@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The SHA-256 (hex) SigV4 signs a request body by, kept for the last body: a broadcast is one message posted to
@@ -16,8 +16,9 @@ export class LastBodyHash {
     if (last && last.bytes.byteLength === body.byteLength && Buffer.compare(last.bytes, body) === 0) {
       return last.hash;
     }
-    const hash = createHash('sha256').update(body).digest('hex');
-    if (body.byteLength <= this.maxBytes) this.last = { bytes: Buffer.from(body), hash };
-    return hash;
+    // One-shot: a createHash object would leave a weak handle for the thread's next collection (HmacSha256).
+    const digest = hash('sha256', body, 'hex');
+    if (body.byteLength <= this.maxBytes) this.last = { bytes: Buffer.from(body), hash: digest };
+    return digest;
   }
 }
