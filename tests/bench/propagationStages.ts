@@ -68,7 +68,41 @@ export interface SlowEvents {
   readonly overlappedByNone: number;
   /** The slow events' median of each stage, ms. */
   readonly medianStages: readonly { readonly stage: string; readonly ms: number }[];
+  /** The slow events grouped into bursts: one stall makes every event behind it late until the backlog drains. */
+  readonly bursts: Bursts;
 }
+
+/** Runs of slow events sent close together (each within {@link BURST_GAP_MS} of the previous slow one). */
+export interface Bursts {
+  readonly count: number;
+  /** Slow events in the largest burst, and how long its sends spanned (ms). */
+  readonly largest: number;
+  readonly largestSpanMs: number;
+  /** Slow events that came alone. */
+  readonly single: number;
+}
+
+/** Slow events sent within this of the previous slow one belong to the same burst. */
+export const BURST_GAP_MS = 15;
+
+/** Groups slow events by their send time into {@link Bursts}. */
+export const burstsOf = (slow: readonly StageSample[]): Bursts => {
+  const sentAt = slow.map((s) => s.sentAt).sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const at of sentAt) {
+    const last = runs.at(-1);
+    const previous = last?.at(-1);
+    if (last && previous !== undefined && at - previous <= BURST_GAP_MS) last.push(at);
+    else runs.push([at]);
+  }
+  const largest = runs.reduce<number[]>((a, b) => (b.length > a.length ? b : a), []);
+  return {
+    count: runs.length,
+    largest: largest.length,
+    largestSpanMs: largest.length === 0 ? 0 : (largest.at(-1) ?? 0) - (largest[0] ?? 0),
+    single: runs.filter((r) => r.length === 1).length,
+  };
+};
 
 /**
  * Which of the events slower than `overMs` a garbage collection of each thread overlapped (or none did), and
@@ -101,6 +135,7 @@ export const slowEvents = (
         50,
       ),
     })),
+    bursts: burstsOf(slow),
   };
 };
 
@@ -124,4 +159,9 @@ export const printSlowEvents = (
   console.log(`| overlapping none | ${report.overlappedByNone} |`);
   const medians = report.medianStages.map(({ stage, ms }) => `${stage} ${ms.toFixed(1)}`);
   console.log(`Their median stages, ms: ${medians.join('; ')}`);
+  const { bursts } = report;
+  console.log(
+    `They came in ${bursts.count} burst${bursts.count === 1 ? '' : 's'} (slow events sent within ${BURST_GAP_MS} ms of ` +
+      `each other; ${bursts.single} alone): the largest ${bursts.largest} events over ${bursts.largestSpanMs.toFixed(0)} ms`,
+  );
 };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type PausedThread, type StageSample, slowEvents } from '../../../bench/propagationStages.ts';
+import {
+  burstsOf,
+  type PausedThread,
+  type StageSample,
+  slowEvents,
+} from '../../../bench/propagationStages.ts';
 
 /** An event sent at `sentAt` whose stages take `bus`, `hand` and `start` ms. */
 const event = (sentAt: number, bus: number, hand: number, start: number): StageSample => ({
@@ -68,5 +73,25 @@ describe('slowEvents', () => {
     const report = slowEvents([event(0, 1, 1, 1)], threads, 5);
     expect(report.slow).toBe(0);
     expect(report.overlappedByNone).toBe(0);
+  });
+});
+
+describe('burstsOf', () => {
+  it('groups slow events sent within 15 ms of the previous slow one, whatever order they come in', () => {
+    const slow = [100, 0, 110, 20, 124, 500, 139].map((at) => event(at, 6, 0, 0));
+    expect(burstsOf(slow)).toEqual({ count: 4, largest: 4, largestSpanMs: 39, single: 3 });
+  });
+
+  it('counts a gap just over 15 ms as two bursts', () => {
+    expect(burstsOf([event(0, 6, 0, 0), event(15.5, 6, 0, 0)])).toEqual({
+      count: 2,
+      largest: 1,
+      largestSpanMs: 0,
+      single: 2,
+    });
+  });
+
+  it('reports no burst when nothing was slow', () => {
+    expect(burstsOf([])).toEqual({ count: 0, largest: 0, largestSpanMs: 0, single: 0 });
   });
 });
