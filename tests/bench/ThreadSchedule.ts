@@ -34,7 +34,7 @@ const read = (file: string): ThreadSchedule | undefined => {
 /** The calling thread's schedule so far (a synchronous read runs on the calling thread); undefined off Linux. */
 export const thisThreadSchedule = (): ThreadSchedule | undefined => read('/proc/thread-self/schedstat');
 
-/** The sum over the process's live threads; undefined off Linux. */
+/** The sum over the process's live threads (one that ends between two readings takes its time with it); undefined off Linux. */
 export const processSchedule = (): ThreadSchedule | undefined => {
   let tasks: string[];
   try {
