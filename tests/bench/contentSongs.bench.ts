@@ -6,13 +6,11 @@ import { fullBandLibrary, seedCatalogue } from '../helpers/contentLibrary.ts';
 import { api, CONTENT_PLATFORM_FUNCTIONS, devLogin } from '../helpers/contentPlatform.ts';
 import { startTestPlatform } from '../helpers/startTestPlatform.ts';
 import { runWhenMain } from './benchReport.ts';
+import { percentile } from './percentile.ts';
 
 const LIBRARY_FILES = 5_000;
 const WARM_UP_REQUESTS = 30;
 const MEASURED_REQUESTS = 400;
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /**
  * `GET /api/content/bands/{bandId}/songs` on the embedded platform (real auth, core and content; a fixture drive)

@@ -7,13 +7,11 @@ import { FolderLibrarySource } from '../../functions/drive/providers/folder/Fold
 import { FOLDER_QUIET_MS, FOLDER_SETTLE_MS } from '../../shared/folderWatch/folderSettling.ts';
 import { SettledFolderWatcher } from '../../shared/folderWatch/SettledFolderWatcher.ts';
 import { runWhenMain } from './benchReport.ts';
+import { percentile } from './percentile.ts';
 
 const FOLDERS = 50;
 const FILES_PER_FOLDER = 100;
 const BAND = 'band-bench';
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 const summary = (label: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -14,6 +14,7 @@ import { startTestPlatform } from '../helpers/startTestPlatform.ts';
 import { runWhenMain } from './benchReport.ts';
 import { type GcPause, GcPauseRecorder } from './GcPauseRecorder.ts';
 import { manyRules } from './manyRules.ts';
+import { percentile } from './percentile.ts';
 import {
   type PausedThread,
   printSlowEvents,
@@ -81,11 +82,6 @@ interface Row {
   /** Who ran and who waited for a core during the row (absent off Linux and for the HTTP row). */
   readonly schedule?: RowSchedule | undefined;
 }
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 
 const row = (
   scenario: string,

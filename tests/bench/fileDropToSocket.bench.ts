@@ -5,15 +5,13 @@ import { type EmbeddedPlatform, startPlatform } from '../../infra/local/startPla
 import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { LiveClient } from '../helpers/liveClient.ts';
 import { runWhenMain } from './benchReport.ts';
+import { percentile } from './percentile.ts';
 import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 
 /** Files dropped one after the other (after one warm-up drop); override with `SOLEIL_BENCH_DROPS`. */
 const DROPS = Number(process.env.SOLEIL_BENCH_DROPS ?? 20);
 /** Pause between drops, so each one is measured on its own (the folder is quiet again). */
 const PAUSE_MS = 300;
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 interface Archived {
   readonly receivedAt: number;

@@ -4,6 +4,7 @@ import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { contentPublisher, fileUpdate } from '../helpers/contentPublisher.ts';
 import { runWhenMain } from './benchReport.ts';
 import { LiveClientsThread } from './liveClientsThread.ts';
+import { percentile } from './percentile.ts';
 import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 
 /** Connections per row; override with `SOLEIL_BENCH_LIVE_SIZES=100,1000`. */
@@ -31,8 +32,6 @@ const ECHOES_SETTLE_MS = 3_000;
 /** A client that has not had the frame after this long counts as lost. */
 const LOST_AFTER_MS = 60_000;
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /**

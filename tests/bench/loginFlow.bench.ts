@@ -4,22 +4,24 @@ import { bandWithMembers } from '../helpers/bandFixtures.ts';
 import { waitForFlow } from '../helpers/flows/flowApi.ts';
 import { warmPlatform } from '../helpers/flows/warmFunctions.ts';
 import { runWhenMain } from './benchReport.ts';
+import { percentile } from './percentile.ts';
 import { warmDynamoDbLocal } from './warmDynamoDbLocal.ts';
 
 const SIGN_INS = 40;
 const DASHBOARD_READS = 300;
 const LOGIN_REACTORS = ['content', 'dashboard', 'drive', 'sync'];
 
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
+const percentileOf = (values: readonly number[], p: number): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 
 const row = (values: readonly number[]) => ({
   n: values.length,
-  'p50 (ms)': percentile(values, 50).toFixed(1),
-  'p95 (ms)': percentile(values, 95).toFixed(1),
-  'p99 (ms)': percentile(values, 99).toFixed(1),
+  'p50 (ms)': percentileOf(values, 50).toFixed(1),
+  'p95 (ms)': percentileOf(values, 95).toFixed(1),
+  'p99 (ms)': percentileOf(values, 99).toFixed(1),
   'max (ms)': Math.max(...values).toFixed(1),
 });
 

@@ -1,4 +1,5 @@
 import type { GcPause } from './GcPauseRecorder.ts';
+import { percentile } from './percentile.ts';
 
 /**
  * One delivered event's timestamps (epoch ms): the publisher's before its SDK call, the bus's on receipt and
@@ -24,9 +25,6 @@ const STAGES: readonly [string, (s: StageSample) => number][] = [
   ],
   ['total', (s) => s.startedAt - s.sentAt],
 ];
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
 /**
  * Prints where one row's propagation time goes, stage by stage (p50, p99, max). The bus's two stamps are
